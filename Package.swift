@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// EduIOC — a terminal operations console for a provincial education department.
+// Layering (see README "Architecture"): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
+// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData.
+import PackageDescription
+
+let package = Package(
+    name: "EduIOC",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eduioc", targets: ["eduioc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C shim over the wide-character ncurses library. Only NcursesBackend imports it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The snapshot contract: schema, read-only validating opener, change watcher.
+        .target(name: "SectorData", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Deterministic sample province generator and live replication feed.
+        .target(name: "SampleProvince", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Indicators, rollups, scopes and alerts as plain value types. No UI imports.
+        .target(name: "Analytics", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift"), "Yams"]),
+        // Pure terminal UI core: cells, buffer + diff, text width, widgets, layout, themes.
+        .target(name: "ConsoleCore", dependencies: ["Yams"]),
+        // App state, actions, update, screens, key map, runtime loop.
+        .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "Analytics", "SectorData"]),
+        // The real terminal: the only importer of CNcursesw.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "ConsoleCore"]),
+        // The command line: argument parsing and wiring.
+        .executableTarget(name: "eduioc", dependencies: [
+            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", dependencies: ["SectorData", "SampleProvince"], path: "Tests/TestSupport"),
+        .testTarget(name: "SectorDataTests", dependencies: ["SectorData", "SampleProvince", "TestSupport"]),
+        .testTarget(name: "SampleProvinceTests", dependencies: ["SampleProvince", "SectorData", "TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "SampleProvince", "SectorData", "TestSupport"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "Analytics", "SampleProvince", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,22 @@
+/// Semantic style roles. Widgets name roles; a theme maps each role to colours and attributes.
+public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
+    case normal, dim, header, title, border, selected, hint, key
+    case ok, warn, crit, unknown, stale, accent, banner, chart
+}
+
+/// A cell's look: a semantic role plus emphasis flags. Colours come from the theme at flush time.
+public struct CellStyle: Hashable, Sendable {
+    public var role: StyleRole
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    /// Creates a style.
+    public init(_ role: StyleRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+    }
+    /// The plain default style.
+    public static let plain = CellStyle()
+}

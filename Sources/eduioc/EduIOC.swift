@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `eduioc` command: the console and its operator tools.
+@main
+struct EduIOC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eduioc",
+        abstract: "EduIOC — operations console for a provincial education department."
+    )
+}

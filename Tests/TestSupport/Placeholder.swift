@@ -1,0 +1,1 @@
+// Placeholder for shared test helpers.
