@@ -5,6 +5,8 @@ import ArgumentParser
 struct EduIOC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduioc",
-        abstract: "EduIOC — operations console for a provincial education department."
+        abstract: "EduIOC — operations console for a provincial education department.",
+        subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
