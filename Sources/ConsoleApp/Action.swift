@@ -1,0 +1,33 @@
+import Analytics
+import ConsoleCore
+import Foundation
+
+/// Everything that can happen to the console: input, time, and results of work done elsewhere.
+public enum Action: Sendable {
+    /// A key press.
+    case key(Key)
+    /// A mouse event.
+    case mouse(MouseEvent)
+    /// The terminal changed size.
+    case resize(Size)
+    /// The clock ticked.
+    case tick(Date)
+    /// The snapshot changed (in place or by rename): reload if live.
+    case snapshotChanged
+    /// A load finished.
+    case reportLoaded(generation: Int, NodeReport)
+    /// A load (tagged with its generation) or the watcher (nil) found the snapshot unusable; the last good data stays.
+    case snapshotFailed(generation: Int?, reason: String, at: Date)
+    /// A load or jump failed for a reason the user should read (e.g. not in the user's area).
+    case showMessage(String)
+    /// A `:` jump resolved to a node: show it.
+    case navigate(to: NodeRef)
+}
+
+/// Work the runtime must do after an update.
+public enum Effect: Sendable, Hashable {
+    /// Load the report for `node` (nil = scope root), tagging the result with `generation`.
+    case load(node: NodeRef?, generation: Int)
+    /// Resolve a `:` jump; the runtime answers with `.navigate` or `.showMessage`.
+    case resolveJump(JumpTarget)
+}

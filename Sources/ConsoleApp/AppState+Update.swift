@@ -1,0 +1,238 @@
+import Analytics
+import ConsoleCore
+import Foundation
+
+extension AppState {
+    /// The one place state changes: applies `action` and returns the work the runtime must start.
+    public mutating func update(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key): return handleKey(key)
+        case .mouse(let event): return handleMouse(event)
+        case .resize(let newSize):
+            size = newSize
+            clampSelection()
+            return []
+        case .tick(let date):
+            now = date
+            return []
+        case .snapshotChanged:
+            return paused ? [] : requestLoad()
+        case .reportLoaded(let generation, let newReport):
+            guard generation == requestedGeneration else { return [] }
+            report = newReport
+            loading = false
+            problem = nil
+            alignStackWithPath(newReport.path)
+            clampSelection()
+            return []
+        case .snapshotFailed(let generation, let reason, let date):
+            if let generation {
+                guard generation == requestedGeneration else { return [] }
+                loading = false
+            }
+            if problem?.reason != reason { problem = SnapshotProblem(reason: reason, since: problem?.since ?? date) }
+            return []
+        case .showMessage(let text):
+            message = text
+            loading = false
+            return []
+        case .navigate(let node):
+            stack = [stack[0], NavigationEntry(node: node)]
+            overlay = nil
+            return enteredNewNode()
+        }
+    }
+
+    /// Starts a load of the node on screen under a new generation.
+    public mutating func requestLoad() -> [Effect] {
+        requestedGeneration += 1
+        loading = true
+        return [.load(node: current.node, generation: requestedGeneration)]
+    }
+
+    // MARK: Keys
+
+    private mutating func handleKey(_ key: Key) -> [Effect] {
+        message = nil
+        if let prompt { return handlePromptKey(key, prompt) }
+        if let overlay { return handleOverlayKey(key, overlay) }
+        guard let command = KeyMap.standard.command(for: key) else { return [] }
+        return perform(command)
+    }
+
+    /// Runs a command from the key map on the dashboard.
+    public mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .moveUp: moveSelection(by: -1)
+        case .moveDown: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -DashboardLayout(size: size).visibleRows)
+        case .pageDown: moveSelection(by: DashboardLayout(size: size).visibleRows)
+        case .moveFirst: moveSelection(to: 0)
+        case .moveLast: moveSelection(to: table.rows.count - 1)
+        case .drillDown: return drillIntoSelection()
+        case .goUp:
+            if !filterText.isEmpty {
+                filterText = ""
+                clampSelection()
+                return []
+            }
+            return goUp()
+        case .filter:
+            prompt = .filter
+        case .jump:
+            prompt = .jump
+            promptText = ""
+        case .nextSortColumn:
+            let columns = table.columns
+            let index = columns.firstIndex(of: sort.column) ?? 0
+            sort = SortOrder(column: columns[(index + 1) % columns.count], descending: sort.descending)
+        case .reverseSort: sort.descending.toggle()
+        case .showAlerts: overlay = .alerts(selected: 0)
+        case .nextTheme: themeIndex = (themeIndex + 1) % themeNames.count
+        case .toggleLanguage: language = language.toggled
+        case .refresh: return requestLoad()
+        case .togglePause:
+            paused.toggle()
+            return paused ? [] : requestLoad()
+        case .showHelp: overlay = .help
+        case .quit: shouldQuit = true
+        }
+        return []
+    }
+
+    private mutating func handlePromptKey(_ key: Key, _ mode: PromptMode) -> [Effect] {
+        switch (key, mode) {
+        case (.escape, .filter):
+            filterText = ""
+            prompt = nil
+        case (.escape, .jump):
+            prompt = nil
+        case (.enter, .filter):
+            prompt = nil
+        case (.enter, .jump):
+            prompt = nil
+            guard let target = JumpTarget(parsing: promptText) else {
+                message = UIText.jumpHelp.in(language)
+                return []
+            }
+            return [.resolveJump(target)]
+        case (.backspace, .filter):
+            if filterText.isEmpty { prompt = nil } else { filterText.removeLast() }
+        case (.backspace, .jump):
+            if promptText.isEmpty { prompt = nil } else { promptText.removeLast() }
+        case (.character(let c), .filter):
+            filterText.append(c)
+        case (.character(let c), .jump):
+            promptText.append(c)
+        case (.up, .filter): moveSelection(by: -1)
+        case (.down, .filter): moveSelection(by: 1)
+        case (.control("c"), _): shouldQuit = true
+        default: break
+        }
+        if mode == .filter {
+            current.selectedRow = 0
+            current.scrollOffset = 0
+        }
+        return []
+    }
+
+    private mutating func handleOverlayKey(_ key: Key, _ open: Overlay) -> [Effect] {
+        let command = KeyMap.standard.command(for: key)
+        switch open {
+        case .help:
+            if command == .goUp || command == .showHelp || command == .quit || key == .enter { overlay = nil }
+            return []
+        case .alerts(let selected):
+            let count = report?.alerts.count ?? 0
+            switch command {
+            case .moveUp: overlay = .alerts(selected: max(0, selected - 1))
+            case .moveDown: overlay = .alerts(selected: min(max(0, count - 1), selected + 1))
+            case .moveFirst: overlay = .alerts(selected: 0)
+            case .moveLast: overlay = .alerts(selected: max(0, count - 1))
+            case .pageDown: overlay = .alerts(selected: min(max(0, count - 1), selected + 10))
+            case .pageUp: overlay = .alerts(selected: max(0, selected - 10))
+            case .drillDown:
+                guard let alert = report?.alerts[safe: selected], alert.node.level != .province else { return [] }
+                overlay = nil
+                return update(.navigate(to: alert.node))
+            case .goUp, .showAlerts, .quit: overlay = nil
+            default: break
+            }
+            return []
+        }
+    }
+
+    // MARK: Mouse
+
+    private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
+        guard overlay == nil, prompt == nil, !isTooSmall else { return [] }
+        let body = DashboardLayout(size: size).tableBody
+        switch event.kind {
+        case .wheelUp: moveSelection(by: -3)
+        case .wheelDown: moveSelection(by: 3)
+        case .click, .doubleClick:
+            guard body.contains(event.at) else { return [] }
+            let row = current.scrollOffset + (event.at.y - body.y)
+            guard row < table.rows.count else { return [] }
+            moveSelection(to: row)
+            if event.kind == .doubleClick { return drillIntoSelection() }
+        }
+        return []
+    }
+
+    // MARK: Navigation
+
+    private mutating func drillIntoSelection() -> [Effect] {
+        guard let child = table.rows[safe: current.selectedRow]?.node else { return [] }
+        stack.append(NavigationEntry(node: child))
+        return enteredNewNode()
+    }
+
+    private mutating func goUp() -> [Effect] {
+        guard stack.count > 1 else { return [] }
+        stack.removeLast()
+        return enteredNewNode()
+    }
+
+    private mutating func enteredNewNode() -> [Effect] {
+        filterText = ""
+        prompt = nil
+        if !table.columns.contains(sort.column) { sort = SortOrder() }
+        return requestLoad()
+    }
+
+    /// After a jump, rebuild the stack from the report's path so breadcrumbs and Esc work as after drilling.
+    private mutating func alignStackWithPath(_ path: [NodeRef]) {
+        guard path.count > 1 else { return }
+        let wanted = path.dropFirst().map(\.code)
+        let have = stack.dropFirst().compactMap { $0.node?.code }
+        guard wanted != have, path.last?.code == current.node?.code else { return }
+        stack = [stack[0]] + path.dropFirst().map { NavigationEntry(node: $0) }
+    }
+
+    // MARK: Selection
+
+    private mutating func moveSelection(by delta: Int) { moveSelection(to: current.selectedRow + delta) }
+
+    private mutating func moveSelection(to row: Int) {
+        current.selectedRow = row
+        clampSelection()
+    }
+
+    /// Keeps the selection inside the table and visible in the window.
+    mutating func clampSelection() {
+        let count = table.rows.count
+        var entry = current
+        entry.selectedRow = min(max(0, entry.selectedRow), max(0, count - 1))
+        let visible = isTooSmall ? 1 : DashboardLayout(size: size).visibleRows
+        if entry.selectedRow < entry.scrollOffset { entry.scrollOffset = entry.selectedRow }
+        if entry.selectedRow >= entry.scrollOffset + visible { entry.scrollOffset = entry.selectedRow - visible + 1 }
+        entry.scrollOffset = min(max(0, entry.scrollOffset), max(0, count - visible))
+        current = entry
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

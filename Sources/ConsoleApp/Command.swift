@@ -1,0 +1,8 @@
+/// A user intent, independent of which key or click produced it.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
+    case drillDown, goUp
+    case filter, jump
+    case nextSortColumn, reverseSort
+    case showAlerts, nextTheme, toggleLanguage, refresh, togglePause, showHelp, quit
+}

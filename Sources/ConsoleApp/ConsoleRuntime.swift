@@ -1,0 +1,126 @@
+import Analytics
+import ConsoleCore
+import Dispatch
+import Foundation
+
+/// Runs the console: reads input, applies actions, renders, and does data work on a background queue.
+///
+/// Loads run one at a time on a serial queue; their results come back as actions tagged with a
+/// generation, and `AppState.update` drops stale ones. The UI thread never waits for the database.
+public final class ConsoleRuntime {
+    private let backend: TerminalBackend
+    private let source: DashboardDataSource
+    private let themes: [Theme]
+    private let clock: @Sendable () -> Date
+    private let worker = DispatchQueue(label: "eduioc.data")
+    private let inbox = ActionInbox()
+    private(set) public var state: AppState
+
+    /// Creates a runtime; `themes` must be in the same order as `state.themeNames`.
+    public init(backend: TerminalBackend, source: DashboardDataSource, themes: [Theme], state: AppState,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.backend = backend
+        self.source = source
+        self.themes = themes
+        self.state = state
+        self.clock = clock
+    }
+
+    /// Asks the loop to end at its next turn (safe from any thread, e.g. a signal source).
+    public func requestStop() { inbox.requestStop() }
+
+    /// Runs until the user quits or `requestStop` is called.
+    public func run() {
+        state.size = backend.size
+        perform(state.requestLoad())
+        render()
+        var lastSecond = Int(clock().timeIntervalSince1970)
+        while !state.shouldQuit && !inbox.stopRequested {
+            if let event = backend.nextEvent(timeoutMilliseconds: 100) {
+                dispatch(Self.action(for: event))
+            }
+            for action in inbox.drain() {
+                dispatch(action)
+            }
+            let now = clock()
+            let second = Int(now.timeIntervalSince1970)
+            if second != lastSecond {
+                lastSecond = second
+                dispatch(.tick(now))
+                pollSnapshot()
+            }
+            render()
+        }
+    }
+
+    /// Applies one action and starts the effects it asks for.
+    public func dispatch(_ action: Action) {
+        perform(state.update(action))
+    }
+
+    private static func action(for event: InputEvent) -> Action {
+        switch event {
+        case .key(let key): return .key(key)
+        case .mouse(let mouse): return .mouse(mouse)
+        case .resize(let size): return .resize(size)
+        }
+    }
+
+    private func render() {
+        let theme = themes[safe: state.themeIndex] ?? themes.first ?? Theme(name: state.themeName)
+        backend.present(DashboardRenderer.render(state, capabilities: backend.capabilities), theme: theme)
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .load(let node, let generation): load(node, generation)
+            case .resolveJump(let target): resolve(target)
+            }
+        }
+    }
+
+    private func load(_ node: NodeRef?, _ generation: Int) {
+        let source = self.source, clock = self.clock, inbox = self.inbox
+        worker.async {
+            let action: Action
+            do {
+                action = .reportLoaded(generation: generation, try source.report(for: node, asOf: clock()))
+            } catch let error as DashboardDataError {
+                action = .showMessage(error.description)
+            } catch {
+                action = .snapshotFailed(generation: generation, reason: String(describing: error), at: clock())
+            }
+            inbox.post(action)
+        }
+    }
+
+    private func resolve(_ target: JumpTarget) {
+        let source = self.source, inbox = self.inbox
+        worker.async {
+            do {
+                inbox.post(.navigate(to: try source.resolve(target)))
+            } catch {
+                inbox.post(.showMessage(String(describing: error)))
+            }
+        }
+    }
+
+    /// Once a second: ask the watcher (off the UI thread) whether the snapshot changed.
+    private func pollSnapshot() {
+        guard inbox.beginPoll() else { return }
+        let source = self.source, clock = self.clock, inbox = self.inbox
+        let retrying = state.problem != nil
+        worker.async {
+            let result = source.pollForChange()
+            inbox.endPoll()
+            switch result {
+            case .unchanged where retrying: inbox.post(.snapshotChanged)
+            case .unchanged: break
+            case .changed: inbox.post(.snapshotChanged)
+            case .failed(let reason):
+                inbox.post(.snapshotFailed(generation: nil, reason: reason, at: clock()))
+            }
+        }
+    }
+}

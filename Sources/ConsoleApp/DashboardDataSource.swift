@@ -1,0 +1,34 @@
+import Analytics
+import Foundation
+
+/// What the console needs from the data layer. The real one wraps the snapshot, its watcher and the
+/// analytics engine; every call may block on I/O, so the runtime calls it off the UI thread.
+public protocol DashboardDataSource: Sendable {
+    /// The report for `node` (nil = root of the user's scope) as of `asOf`, from one read transaction.
+    func report(for node: NodeRef?, asOf: Date) throws -> NodeReport
+    /// Resolves a `:` jump inside the user's scope.
+    func resolve(_ target: JumpTarget) throws -> NodeRef
+    /// Checks whether the snapshot changed since the last call.
+    func pollForChange() -> SnapshotPoll
+}
+
+/// The outcome of one look at the snapshot file.
+public enum SnapshotPoll: Sendable, Hashable {
+    /// Nothing changed.
+    case unchanged
+    /// New data was committed in place, or a new file was renamed over the old one.
+    case changed
+    /// The snapshot is unusable now (gone, corrupt, wrong version…); the reason is one line.
+    case failed(String)
+}
+
+/// Errors a data source raises that are the user's to read, not a snapshot fault.
+public enum DashboardDataError: Error, Sendable, CustomStringConvertible {
+    /// The request cannot be honoured, e.g. the node is not in the user's area.
+    case userFacing(String)
+    public var description: String {
+        switch self {
+        case .userFacing(let text): return text
+        }
+    }
+}

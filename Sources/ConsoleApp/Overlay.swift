@@ -1,0 +1,7 @@
+/// What is drawn over the dashboard, if anything. The overlay takes the keys while open.
+public enum Overlay: Sendable, Hashable {
+    /// The key help.
+    case help
+    /// The alerts list with its selected row.
+    case alerts(selected: Int)
+}

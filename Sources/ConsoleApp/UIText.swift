@@ -1,0 +1,144 @@
+/// Every fixed string the console shows, in Vietnamese and English.
+///
+/// Screens never hold literal UI text: they ask `UIText.x.in(language)`.
+public enum UIText: String, CaseIterable, Sendable {
+    // Panels
+    case attendance, enrollment, devices, connectivity
+    // Attendance
+    case present, late, excused, unexcused, unreported, rate, completeness, schoolsReporting, chronicAbsent
+    case trend30, noSchoolToday, beforeSchoolYear
+    // Enrollment
+    case students, female, male, joined, left, teachers, pupilTeacherRatio, intakePlan
+    // Devices
+    case computersWorking, learnersPerComputer, projectors, camerasOnline, gatesOnline, broken
+    // Connectivity
+    case good, moderate, offline, unknown, medianDownload, latency
+    // Table columns
+    case columnName, columnSchools, columnStudents, columnRate, columnCompleteness, columnComputers, columnNet
+    case columnClasses
+    // Header and status
+    case asOf, dataAge, minutesAgo, hoursAgo, justNow, scope, alertsCount, paused, loading, province
+    case staleSince, windowTooSmall, noAlerts, noRows, noMatch, filterPrompt, jumpPrompt, jumpHelp
+    case notInYourArea, classPrivacyNote, helpTitle, alertsTitle, helpClose, sortedBy
+    case themeLabel, languageName
+    // Alerts
+    case alertSchoolOffline, alertLowAttendance, alertLowCompleteness, alertChronicAbsence, alertSnapshotStale
+    // Command descriptions (help overlay) and short hints (key bar)
+    case cmdMove, cmdPage, cmdEnds, cmdDrill, cmdBack, cmdFilter, cmdJump, cmdSort, cmdReverseSort
+    case cmdAlerts, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
+    case hintDrill, hintBack, hintFilter, hintJump, hintSort, hintAlerts, hintHelp, hintQuit, hintTheme, hintLanguage
+
+    /// The text in `language`.
+    public func `in`(_ language: Language) -> String {
+        let pair = texts
+        return language == .vi ? pair.vi : pair.en
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private var texts: (vi: String, en: String) {
+        switch self {
+        case .attendance: return ("Chuyên cần", "Attendance")
+        case .enrollment: return ("Sĩ số", "Enrollment")
+        case .devices: return ("Thiết bị", "Devices")
+        case .connectivity: return ("Kết nối", "Connectivity")
+        case .present: return ("Có mặt", "Present")
+        case .late: return ("Đi muộn", "Late")
+        case .excused: return ("Vắng có phép", "Excused")
+        case .unexcused: return ("Vắng không phép", "Unexcused")
+        case .unreported: return ("Chưa điểm danh", "Not reported")
+        case .rate: return ("Tỉ lệ đi học", "Attendance rate")
+        case .completeness: return ("Đã điểm danh", "Completeness")
+        case .schoolsReporting: return ("Trường báo cáo", "Schools reporting")
+        case .chronicAbsent: return ("Vắng thường xuyên", "Chronically absent")
+        case .trend30: return ("30 ngày học", "30 school days")
+        case .noSchoolToday: return ("Hôm nay nghỉ học — số liệu ngày", "No school today — figures of")
+        case .beforeSchoolYear: return ("Chưa vào năm học", "Before the school year")
+        case .students: return ("Học sinh", "Students")
+        case .female: return ("Nữ", "Female")
+        case .male: return ("Nam", "Male")
+        case .joined: return ("Nhập học", "Joined")
+        case .left: return ("Nghỉ, chuyển", "Left")
+        case .teachers: return ("Giáo viên", "Teachers")
+        case .pupilTeacherRatio: return ("HS/GV", "Pupils/teacher")
+        case .intakePlan: return ("Chỉ tiêu", "Intake plan")
+        case .computersWorking: return ("Máy tính tốt", "Working computers")
+        case .learnersPerComputer: return ("HS/máy", "Learners/computer")
+        case .projectors: return ("Máy chiếu", "Projectors")
+        case .camerasOnline: return ("Camera hoạt động", "Cameras online")
+        case .gatesOnline: return ("Cổng điểm danh", "Attendance gates")
+        case .broken: return ("Hỏng", "Broken")
+        case .good: return ("Tốt", "Good")
+        case .moderate: return ("Chậm", "Moderate")
+        case .offline: return ("Mất kết nối", "Offline")
+        case .unknown: return ("Chưa rõ", "Unknown")
+        case .medianDownload: return ("Tốc độ tải", "Median download")
+        case .latency: return ("Độ trễ", "Latency")
+        case .columnName: return ("Tên", "Name")
+        case .columnSchools: return ("Trường", "Schools")
+        case .columnStudents: return ("HS", "Students")
+        case .columnRate: return ("Đi học", "Attend.")
+        case .columnCompleteness: return ("Đủ", "Compl.")
+        case .columnComputers: return ("HS/máy", "Lrn/PC")
+        case .columnNet: return ("Mạng", "Net")
+        case .columnClasses: return ("Lớp", "Classes")
+        case .asOf: return ("lúc", "as of")
+        case .dataAge: return ("dữ liệu", "data")
+        case .minutesAgo: return ("phút trước", "min ago")
+        case .hoursAgo: return ("giờ trước", "h ago")
+        case .justNow: return ("vừa xong", "just now")
+        case .scope: return ("Phạm vi", "Scope")
+        case .alertsCount: return ("cảnh báo", "alerts")
+        case .paused: return ("TẠM DỪNG", "PAUSED")
+        case .loading: return ("Đang tải…", "Loading…")
+        case .province: return ("Toàn tỉnh", "Province")
+        case .staleSince: return ("Dữ liệu cũ từ", "Stale since")
+        case .windowTooSmall: return ("Cửa sổ quá nhỏ — hãy phóng to (tối thiểu", "Window too small — please enlarge (minimum")
+        case .noAlerts: return ("Không có cảnh báo", "No alerts")
+        case .noRows: return ("Không có dữ liệu", "Nothing here")
+        case .noMatch: return ("Không có kết quả", "No match")
+        case .filterPrompt: return ("Lọc", "Filter")
+        case .jumpPrompt: return ("Đến", "Go to")
+        case .jumpHelp: return (":school MÃ  hoặc  :unit TÊN", ":school CODE  or  :unit NAME")
+        case .notInYourArea: return ("không thuộc phạm vi của bạn", "not in your area")
+        case .classPrivacyNote: return ("Chỉ số liệu tổng hợp của lớp, không hiển thị từng học sinh",
+                                        "Class totals only; individual students are never shown")
+        case .helpTitle: return ("Trợ giúp — phím tắt", "Help — keys")
+        case .alertsTitle: return ("Cảnh báo", "Alerts")
+        case .helpClose: return ("Esc để đóng", "Esc to close")
+        case .sortedBy: return ("sắp xếp", "sorted by")
+        case .themeLabel: return ("giao diện", "theme")
+        case .languageName: return ("Tiếng Việt", "English")
+        case .alertSchoolOffline: return ("Mất kết nối từ", "Offline since")
+        case .alertLowAttendance: return ("Tỉ lệ đi học thấp", "Low attendance")
+        case .alertLowCompleteness: return ("Điểm danh chưa đủ", "Attendance not reported")
+        case .alertChronicAbsence: return ("Nhiều HS vắng thường xuyên", "High chronic absence")
+        case .alertSnapshotStale: return ("Dữ liệu chậm cập nhật", "Snapshot is stale")
+        case .cmdMove: return ("Di chuyển lên/xuống", "Move up/down")
+        case .cmdPage: return ("Lên/xuống một trang", "Page up/down")
+        case .cmdEnds: return ("Đầu/cuối danh sách", "First/last row")
+        case .cmdDrill: return ("Xem chi tiết dòng đã chọn", "Drill into the selected row")
+        case .cmdBack: return ("Quay lên cấp trên", "Go up one level")
+        case .cmdFilter: return ("Lọc bảng (không cần dấu)", "Filter the table (accents optional)")
+        case .cmdJump: return ("Đến trường/đơn vị (:school MÃ, :unit TÊN)", "Jump (:school CODE, :unit NAME)")
+        case .cmdSort: return ("Đổi cột sắp xếp", "Next sort column")
+        case .cmdReverseSort: return ("Đảo chiều sắp xếp", "Reverse sort")
+        case .cmdAlerts: return ("Danh sách cảnh báo", "Alerts list")
+        case .cmdTheme: return ("Đổi giao diện", "Next theme")
+        case .cmdLanguage: return ("Đổi ngôn ngữ", "Switch language")
+        case .cmdRefresh: return ("Làm mới ngay", "Refresh now")
+        case .cmdPause: return ("Tạm dừng/tiếp tục cập nhật", "Pause/resume live updates")
+        case .cmdHelp: return ("Trợ giúp", "Help")
+        case .cmdQuit: return ("Thoát", "Quit")
+        case .hintDrill: return ("Xem", "Open")
+        case .hintBack: return ("Lên", "Up")
+        case .hintFilter: return ("Lọc", "Filter")
+        case .hintJump: return ("Đến", "Jump")
+        case .hintSort: return ("Sắp xếp", "Sort")
+        case .hintAlerts: return ("Cảnh báo", "Alerts")
+        case .hintHelp: return ("Trợ giúp", "Help")
+        case .hintQuit: return ("Thoát", "Quit")
+        case .hintTheme: return ("Giao diện", "Theme")
+        case .hintLanguage: return ("English", "Tiếng Việt")
+        }
+    }
+}
