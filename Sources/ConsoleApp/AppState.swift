@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var size: Size
     /// The current wall-clock time (ticks once a second), for the clock and the data age.
     public var now: Date
+    /// The province's timezone, for the clock and day labels.
+    public var timeZone: TimeZone
     /// A short description of the user's scope, e.g. "Xã Thanh Hà"; nil when province-wide.
     public var scopeLabel: String?
 
@@ -47,7 +49,9 @@ public struct AppState: Sendable {
 
     /// A fresh state at the root of the scope, nothing loaded yet.
     public init(language: Language = .vi, themeNames: [String] = ["default"], themeIndex: Int = 0,
-                size: Size, now: Date, scopeLabel: String? = nil) {
+                size: Size, now: Date, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current,
+                scopeLabel: String? = nil) {
+        self.timeZone = timeZone
         self.language = language
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.themeIndex = min(max(0, themeIndex), max(0, themeNames.count - 1))

@@ -3,7 +3,7 @@ import Foundation
 
 /// Hand-built reports for pure state tests (no database involved: `update` only sees value types).
 enum ReportFixtures {
-    static let asOf = Date(timeIntervalSince1970: 1_795_420_800)  // 2026-11-23T07:00:00Z
+    static let asOf = Date(timeIntervalSince1970: 1_795_417_200)  // 2026-11-23T07:00:00Z
 
     static func figures(_ node: NodeRef, enrolled: Int = 100, present: Int = 90, schools: Int = 1) -> NodeFigures {
         NodeFigures(

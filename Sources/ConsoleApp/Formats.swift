@@ -1,0 +1,64 @@
+import Foundation
+
+/// Number, percentage, time and age formatting in the conventions of each language
+/// (Vietnamese: 12.345 and 95,2 %; English: 12,345 and 95.2%). Pure, no locale database needed.
+public enum Formats {
+    /// A count with thousands separators.
+    public static func count(_ value: Int, _ language: Language) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(language == .vi ? "." : ",") }
+            grouped.append(ch)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// A decimal with `digits` fraction digits, "–" when nil.
+    public static func decimal(_ value: Double?, digits: Int = 1, _ language: Language) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let scale = pow(10, Double(digits))
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.rounded(.towardZero))
+        var text = count(whole, language)
+        if rounded < 0 && whole == 0 { text = "-" + text }
+        guard digits > 0 else { return text }
+        let fraction = Int((abs(rounded - Double(whole)) * scale).rounded())
+        let padded = String(repeating: "0", count: max(0, digits - String(fraction).count)) + String(fraction)
+        return text + (language == .vi ? "," : ".") + padded
+    }
+
+    /// A fraction 0–1 as a percentage ("95,2%"), "–" when nil.
+    public static func percent(_ fraction: Double?, digits: Int = 1, _ language: Language) -> String {
+        guard let fraction else { return "–" }
+        return decimal(fraction * 100, digits: digits, language) + "%"
+    }
+
+    /// Wall-clock time "HH:MM" in `timeZone`.
+    public static func clock(_ date: Date, _ timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// A school day 'YYYY-MM-DD' shown as "dd/MM" (both languages use day-first in this console).
+    public static func shortDay(_ day: String) -> String {
+        let parts = day.split(separator: "-")
+        guard parts.count == 3 else { return day }
+        return "\(parts[2])/\(parts[1])"
+    }
+
+    /// How long ago `then` was, e.g. "3 phút trước" / "3 min ago".
+    public static func age(from then: Date, to now: Date, _ language: Language) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(then)))
+        if seconds < 60 { return UIText.justNow.in(language) }
+        let minutes = seconds / 60
+        if minutes < 120 { return "\(minutes) \(UIText.minutesAgo.in(language))" }
+        return "\(minutes / 60) \(UIText.hoursAgo.in(language))"
+    }
+
+    private static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+}
