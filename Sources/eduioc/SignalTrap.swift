@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a polite stop request, so the console always leaves
+/// through its normal exit path (terminal restored, workers ended). The handlers run on a dispatch queue,
+/// never inside the signal context.
+final class SignalTrap {
+    private let caught = Mutex<Int32?>(nil)
+    private let sources: [DispatchSourceSignal]
+
+    /// Installs the trap; `onSignal` runs once per delivered signal, off the main thread.
+    init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT], onSignal: @escaping @Sendable (Int32) -> Void) {
+        var made: [DispatchSourceSignal] = []
+        let queue = DispatchQueue(label: "eduioc.signals")
+        let box = Mutex<Int32?>(nil)
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                box.withLock { if $0 == nil { $0 = number } }
+                onSignal(number)
+            }
+            source.resume()
+            made.append(source)
+        }
+        self.sources = made
+        self.caught = box
+    }
+
+    /// The first signal caught, if any.
+    var caughtSignal: Int32? { caught.withLock { $0 } }
+
+    /// The conventional exit status for a run ended by `caughtSignal` (128 + number), or `normal`.
+    func exitStatus(normal: Int32 = 0) -> Int32 { caughtSignal.map { 128 + $0 } ?? normal }
+}
