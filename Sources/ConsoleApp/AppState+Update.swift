@@ -136,7 +136,7 @@ extension AppState {
         return []
     }
 
-    private mutating func handleOverlayKey(_ key: Key, _ open: Overlay) -> [Effect] {
+    private mutating func handleOverlayKey(_ key: Key, _ open: OpenOverlay) -> [Effect] {
         let command = KeyMap.standard.command(for: key)
         switch open {
         case .help:

@@ -15,6 +15,10 @@ public struct AppState: Sendable {
     public var now: Date
     /// The province's timezone, for the clock and day labels.
     public var timeZone: TimeZone
+    /// Thresholds for colouring attendance rates (from the analytics configuration).
+    public var attendanceBands: RateBands
+    /// Thresholds for colouring completeness.
+    public var completenessBands: RateBands
     /// A short description of the user's scope, e.g. "Xã Thanh Hà"; nil when province-wide.
     public var scopeLabel: String?
 
@@ -38,7 +42,7 @@ public struct AppState: Sendable {
     public var prompt: PromptMode?
     public var promptText: String
     /// The open overlay, if any.
-    public var overlay: Overlay?
+    public var overlay: OpenOverlay?
     /// Live updates paused by the user.
     public var paused: Bool
     /// Set when the user asked to quit.
@@ -52,6 +56,8 @@ public struct AppState: Sendable {
                 size: Size, now: Date, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current,
                 scopeLabel: String? = nil) {
         self.timeZone = timeZone
+        self.attendanceBands = RateBands()
+        self.completenessBands = RateBands(ok: 0.95, warn: 0.80)
         self.language = language
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.themeIndex = min(max(0, themeIndex), max(0, themeNames.count - 1))

@@ -52,6 +52,11 @@ public final class TmuxSession {
         try run(["capture-pane", "-p", "-e", "-t", name]).stdout
     }
 
+    /// Copies every byte the program writes to the terminal into `file` (tmux pipe-pane), to check raw output.
+    public func recordOutput(to file: URL) throws {
+        _ = try run(["pipe-pane", "-o", "-t", name, "cat >> \(Self.quote(file.path))"])
+    }
+
     /// Resizes the terminal.
     public func resize(columns: Int, rows: Int) throws {
         _ = try run(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])

@@ -1,5 +1,5 @@
 /// What is drawn over the dashboard, if anything. The overlay takes the keys while open.
-public enum Overlay: Sendable, Hashable {
+public enum OpenOverlay: Sendable, Hashable {
     /// The key help.
     case help
     /// The alerts list with its selected row.

@@ -1,0 +1,76 @@
+import Analytics
+import ConsoleCore
+
+/// The children table: units, schools or classes with the key figure of each family per row.
+enum ChildTableView {
+    /// Draws the bordered table in `rect`.
+    static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer, context: ScreenContext) {
+        let table = state.table
+        let inner = buffer.drawBox(rect, glyphs: context.glyphs, title: title(state, table, context))
+        guard inner.width > 0, inner.height > 0 else { return }
+        guard !table.rows.isEmpty else {
+            let text = state.filterText.isEmpty ? context.t(state.loading ? .loading : .noRows) : context.t(.noMatch)
+            buffer.put(text, at: Point(x: inner.x + 1, y: inner.y + inner.height / 2), width: inner.width - 2,
+                       alignment: .center, style: CellStyle(.dim))
+            return
+        }
+        let columns = table.columns.map { column($0, context) }
+        let rows = table.rows.map { figures in table.columns.map { cell($0, figures, context) } }
+        let sortIndex = table.columns.firstIndex(of: state.sort.column)
+        Table(columns: columns, rows: rows, selectedRow: state.current.selectedRow, scrollOffset: state.current.scrollOffset,
+              sort: sortIndex.map { TableSort(column: $0, ascending: !state.sort.descending) }, glyphs: context.glyphs)
+            .draw(inner, into: &buffer)
+    }
+
+    private static func title(_ state: AppState, _ table: ChildTable, _ context: ScreenContext) -> String {
+        let kind: String
+        switch table.level {
+        case .province, .unit: kind = context.language == .vi ? "Đơn vị hành chính" : "Communes and wards"
+        case .school: kind = context.t(.columnSchools)
+        case .class: kind = context.t(.columnClasses)
+        }
+        let total = state.reportMatchesCurrent ? (state.report?.children.count ?? 0) : 0
+        var text = "\(kind) (\(table.rows.count == total ? "\(total)" : "\(table.rows.count)/\(total)"))"
+        if !state.filterText.isEmpty { text += " · / \(state.filterText)" }
+        return text
+    }
+
+    private static func column(_ column: ChildColumn, _ context: ScreenContext) -> TableColumn {
+        let title = column.title(context.language)
+        switch column {
+        case .name: return TableColumn(title, width: .flexible(weight: 1, minimum: 16))
+        case .schools: return TableColumn(title, width: .fixed(7), alignment: .right)
+        case .students: return TableColumn(title, width: .fixed(9), alignment: .right)
+        case .rate, .completeness: return TableColumn(title, width: .fixed(7), alignment: .right)
+        case .learnersPerComputer: return TableColumn(title, width: .fixed(7), alignment: .right)
+        case .network: return TableColumn(title, width: .fixed(context.language == .vi ? 14 : 12))
+        }
+    }
+
+    private static func cell(_ column: ChildColumn, _ figures: NodeFigures, _ context: ScreenContext) -> TableCell {
+        let lang = context.language
+        switch column {
+        case .name: return TableCell(figures.node.name)
+        case .schools: return TableCell(Formats.count(figures.attendance.schoolsTotal, lang))
+        case .students: return TableCell(Formats.count(figures.enrollment.enrolled, lang))
+        case .rate:
+            let rate = figures.attendance.rate
+            return TableCell(Formats.percent(rate, lang), role: context.attendanceBands.role(rate))
+        case .completeness:
+            let value = figures.attendance.completeness
+            return TableCell(Formats.percent(value, digits: 0, lang), role: context.completenessBands.role(value))
+        case .learnersPerComputer:
+            return TableCell(Formats.decimal(figures.devices.learnersPerComputer, digits: 1, lang))
+        case .network:
+            let c = figures.connectivity
+            if let own = c.status {
+                return TableCell(ConnectivityLook.label(own, lang), role: ConnectivityLook.role(own),
+                                 status: ConnectivityLook.status(own))
+            }
+            let worst: ConnectivityStatus = c.offline > 0 ? .offline : c.unknown > 0 ? .unknown : c.moderate > 0 ? .moderate : .good
+            let count = worst == .offline ? c.offline : worst == .unknown ? c.unknown : worst == .moderate ? c.moderate : c.good
+            return TableCell("\(Formats.count(count, lang)) \(ConnectivityLook.label(worst, lang).lowercased())",
+                             role: ConnectivityLook.role(worst), status: ConnectivityLook.status(worst))
+        }
+    }
+}

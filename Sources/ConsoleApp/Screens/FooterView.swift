@@ -1,0 +1,53 @@
+import Analytics
+import ConsoleCore
+
+/// The two bottom lines: the most severe alerts, and the key hints (or the open prompt).
+enum FooterView {
+    /// Draws the alert strip and the hint bar.
+    static func draw(_ state: AppState, layout: DashboardLayout, into buffer: inout CellBuffer, context: ScreenContext) {
+        StyledLine(alertStrip(state, context), glyphs: context.glyphs).render(layout.alertStrip, into: &buffer)
+        let bottom: [Span]
+        if let prompt = state.prompt {
+            bottom = promptLine(prompt, state, context)
+        } else {
+            bottom = hints(context)
+        }
+        StyledLine(bottom, fillStyle: CellStyle(.hint), glyphs: context.glyphs).render(layout.hints, into: &buffer)
+    }
+
+    static func alertStrip(_ state: AppState, _ context: ScreenContext) -> [Span] {
+        guard let alerts = state.report?.alerts, !alerts.isEmpty else {
+            return [Span(" " + (context.glyphs.isUnicode ? "✓ " : "") + context.t(.noAlerts), role: .ok)]
+        }
+        var spans = [Span(" \(ConnectivityLook.warning(context.glyphs)) ", role: .crit, bold: true)]
+        for (index, alert) in alerts.prefix(6).enumerated() {
+            if index > 0 { spans.append(Span(" · ", role: .dim)) }
+            spans.append(Span(alert.node.name + ": ", role: .normal, bold: true))
+            spans.append(Span(AlertText.describe(alert, context), role: AlertText.role(alert)))
+        }
+        return spans
+    }
+
+    static func hints(_ context: ScreenContext) -> [Span] {
+        var spans: [Span] = []
+        for binding in KeyMap.standard.hintBindings {
+            guard let hint = binding.hint else { continue }
+            spans.append(Span(" " + binding.label, role: .key, bold: true))
+            spans.append(Span(" " + hint.in(context.language) + " ", role: .hint))
+        }
+        return spans
+    }
+
+    static func promptLine(_ prompt: PromptMode, _ state: AppState, _ context: ScreenContext) -> [Span] {
+        let cursor = context.glyphs.isUnicode ? "▏" : "_"
+        switch prompt {
+        case .filter:
+            let count = state.table.rows.count
+            return [Span(" / \(context.t(.filterPrompt)): ", role: .key, bold: true), Span(state.filterText + cursor, role: .normal),
+                    Span(count == 0 ? "  " + context.t(.noMatch) : "  (\(count))", role: count == 0 ? .warn : .dim)]
+        case .jump:
+            return [Span(" : \(context.t(.jumpPrompt)): ", role: .key, bold: true), Span(state.promptText + cursor, role: .normal),
+                    Span("   " + context.t(.jumpHelp), role: .dim)]
+        }
+    }
+}

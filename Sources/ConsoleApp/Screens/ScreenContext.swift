@@ -1,0 +1,24 @@
+import ConsoleCore
+import Foundation
+
+/// What every view needs besides its data: language, glyph set, clock and timezone.
+struct ScreenContext {
+    let language: Language
+    let glyphs: Glyphs
+    let now: Date
+    let timeZone: TimeZone
+    let attendanceBands: RateBands
+    let completenessBands: RateBands
+
+    init(state: AppState, capabilities: TerminalCapabilities) {
+        language = state.language
+        glyphs = Glyphs.for(capabilities)
+        now = state.now
+        timeZone = state.timeZone
+        attendanceBands = state.attendanceBands
+        completenessBands = state.completenessBands
+    }
+
+    /// Shorthand for a UI string in the current language.
+    func t(_ text: UIText) -> String { text.in(language) }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary in a real terminal (tmux): start, drill, return, filter, resize, quit.
+@Suite("Console end to end (tmux)", .serialized, .enabled(if: ExternalTool.shouldRun("tmux")))
+struct ConsoleEndToEndTests {
+    @Test func drillFilterResizeAndQuit() throws {
+        let session = try ConsoleSession()
+        let tmux = session.tmux
+        let topUnits = try session.sql("""
+            SELECT count(*) FROM admin_units WHERE parent_id = (SELECT id FROM admin_units WHERE parent_id IS NULL)
+            """).first ?? "?"
+        // Start: panels and the province's units table.
+        try tmux.waitFor("the dashboard") { $0.contains("Chuyên cần") && $0.contains("Kết nối") && $0.contains("Thiết bị") }
+        try tmux.waitFor(text: "(\(topUnits))")
+
+        // Enter drills into the selected (first) unit: its schools table, count checked against SQL.
+        let before = try tmux.screen()
+        try tmux.send("Enter")
+        let drilled = try tmux.waitFor("the drilled unit") { $0.contains("Trường (") && $0 != before }
+        let header = drilled.split(separator: "\n").first.map(String.init) ?? ""
+        let unitName = try #require(header.components(separatedBy: "›").last?
+            .trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first, "no breadcrumb in: \(header)")
+        let schools = try session.sql("""
+            SELECT count(*) FROM schools s JOIN admin_units u ON u.id = s.unit_id
+            WHERE u.name = '\(unitName.replacingOccurrences(of: "'", with: "''"))'
+            """).first ?? "?"
+        #expect(drilled.contains("Trường (\(schools))"), "schools of \(unitName) per sqlite3: \(schools)\n\(drilled)")
+
+        // Esc returns to the province.
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "(\(topUnits))")
+
+        // `:unit` with an unaccented name, then `/` with an unaccented school name finds the accented school.
+        let row = try #require(try session.sql("""
+            SELECT s.name, u.name FROM schools s JOIN admin_units u ON u.id = s.unit_id
+            WHERE s.name GLOB '*[^ -~]*' AND s.status = 'active' ORDER BY s.id LIMIT 1
+            """).first)
+        let parts = row.components(separatedBy: "|")
+        let (schoolName, communeName) = (parts[0], parts[1])
+        try tmux.send(":")
+        try tmux.type("unit \(testFold(communeName))")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: communeName)
+        try tmux.send("/")
+        let words = testFold(schoolName).split(separator: " ").suffix(2).joined(separator: " ")
+        try tmux.type(words)
+        let filtered = try tmux.waitFor("the accented school after filtering by \"\(words)\"") { $0.contains(schoolName) }
+        #expect(filtered.contains("/ \(words)"))
+        try tmux.send("Escape", "Escape")
+
+        // Resize to 70×20 (still a dashboard), below the minimum (message), and back.
+        try tmux.resize(columns: 70, rows: 20)
+        try tmux.waitFor("the 70×20 dashboard") { $0.contains("Chuyên cần") && $0.split(separator: "\n").count <= 20 }
+        try tmux.resize(columns: 50, rows: 12)
+        try tmux.waitFor(text: "quá nhỏ")
+        try tmux.resize(columns: 100, rows: 30)
+        try tmux.waitFor("the dashboard again") { $0.contains("Chuyên cần") && !$0.contains("quá nhỏ") }
+
+        // q exits 0 and the shell finds its terminal restored (canonical mode and echo back on).
+        try tmux.send("q")
+        let after = try tmux.waitFor(text: "EXIT:0")
+        #expect(after.contains("icanon echo") || after.contains("echo icanon"), "terminal modes after exit:\n\(after)")
+        #expect(!after.contains("-icanon") && !after.contains("-echo "))
+    }
+
+    @Test func hostileNamesNeverReachTheTerminalAndColumnsStayAligned() throws {
+        // Poison a sample's school names: an OSC title sequence, a bidi override, NFD Vietnamese.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eduioc-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let snapshot = directory.appendingPathComponent("hostile.sqlite")
+        try ConsoleSession.generate(binary: PackagePaths.eduiocBinary.path, to: snapshot, schools: 12)
+        let sqlite = try ExternalTool.require("sqlite3")
+        let firstUnit = "(SELECT unit_id FROM schools ORDER BY unit_id LIMIT 1)"
+        let poison = """
+            UPDATE schools SET name = 'Trường ' || char(27) || ']0;PWNED' || char(7) || 'Ác'
+              WHERE id = (SELECT min(id) FROM schools WHERE unit_id = \(firstUnit));
+            UPDATE schools SET name = 'Trường ' || char(8238) || 'Lê Lợi'
+              WHERE id = (SELECT max(id) FROM schools WHERE unit_id = \(firstUnit));
+            UPDATE admin_units SET name = 'Xã Nguye' || char(770) || char(771) || 'n Tra' || char(771) || 'i'
+              WHERE id = \(firstUnit);
+            """
+        let result = try ProcessRunner.run(sqlite, [snapshot.path, poison])
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let session = try ConsoleSession(columns: 120, rows: 40, snapshot: snapshot, recordRawOutput: true)
+        try session.tmux.waitFor(text: "Nguyễn Trãi")  // the NFD unit name is shown composed
+        try session.tmux.send(":")
+        try session.tmux.type("unit nguyen trai")
+        try session.tmux.send("Enter")
+        let screen = try session.tmux.waitFor("the poisoned unit's schools") { $0.contains("PWNED") && $0.contains("Lê Lợi") }
+        try session.tmux.send("q")
+        _ = try session.tmux.waitFor(text: "EXIT:0")
+
+        let raw = try Data(contentsOf: session.rawLog)
+        #expect(!raw.isEmpty, "no raw output was recorded")
+        #expect(raw.range(of: Data("\u{1B}]0;PWNED".utf8)) == nil, "the OSC sequence from the data reached the terminal")
+        #expect(raw.range(of: Data("\u{202E}".utf8)) == nil, "the bidi override reached the terminal")
+        #expect(raw.range(of: Data("e\u{0302}\u{0303}".utf8)) == nil, "decomposed text reached the terminal")
+        // Every line of the table ends with its right border in the same column.
+        let rows = screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") && $0.hasSuffix("│") }
+        #expect(rows.count > 3, "no table rows found:\n\(screen)")
+        #expect(Set(rows.map(\.count)).count == 1, "table rows of different widths:\n\(screen)")
+    }
+}
