@@ -46,4 +46,20 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
     /// The rectangle shrunk by `d` cells on every side.
     public func inset(by d: Int) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
+    /// The overlap of two rectangles (empty, at this rectangle's origin, when they do not meet).
+    public func intersection(_ other: Rect) -> Rect {
+        let x0 = Swift.max(x, other.x), y0 = Swift.max(y, other.y)
+        let x1 = Swift.min(maxX, other.maxX), y1 = Swift.min(maxY, other.maxY)
+        guard x1 > x0, y1 > y0 else { return Rect(x: x, y: y, width: 0, height: 0) }
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+    /// The rectangle shrunk by separate amounts per side.
+    public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
+        Rect(x: x + left, y: y + top, width: width - left - right, height: height - top - bottom)
+    }
+    /// The rectangle of `width`×`height` centred inside this one (clamped to fit).
+    public func centered(width w: Int, height h: Int) -> Rect {
+        let cw = Swift.min(w, width), ch = Swift.min(h, height)
+        return Rect(x: x + (width - cw) / 2, y: y + (height - ch) / 2, width: cw, height: ch)
+    }
 }
