@@ -40,6 +40,16 @@ public enum Formats {
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// The date with its weekday, e.g. "Thứ Hai, 23/11/2026" / "Monday, 23/11/2026", in `timeZone`.
+    public static func longDate(_ date: Date, _ timeZone: TimeZone, _ language: Language) -> String {
+        let parts = calendar(timeZone).dateComponents([.weekday, .day, .month, .year], from: date)
+        let weekday = (parts.weekday ?? 1) - 1
+        let vi = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+        let en = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        let name = (language == .vi ? vi : en)[min(6, max(0, weekday))]
+        return name + String(format: ", %02d/%02d/%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0)
+    }
+
     /// A school day 'YYYY-MM-DD' shown as "dd/MM" (both languages use day-first in this console).
     public static func shortDay(_ day: String) -> String {
         let parts = day.split(separator: "-")

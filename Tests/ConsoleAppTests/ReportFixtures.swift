@@ -9,11 +9,11 @@ enum ReportFixtures {
         NodeFigures(
             node: node,
             attendance: AttendanceFigures(
-                day: "2026-11-23", isAsOfSchoolDay: true, enrolled: enrolled, present: present, late: 2,
-                excused: 3, unexcused: 1, unreported: max(0, enrolled - present - 6),
-                rate: Double(present + 2) / Double(present + 6), completeness: Double(present + 6) / Double(enrolled),
+                day: "2026-11-23", isAsOfSchoolDay: true, enrolled: enrolled, present: present - 3, late: 1,
+                excused: 1, unexcused: 1, unreported: enrolled - present,
+                rate: Double(present - 2) / Double(present), completeness: Double(present) / Double(enrolled),
                 schoolsReporting: schools, schoolsTotal: schools, chronicAbsent: 1,
-                trend: [DayRate(day: "2026-11-21", rate: 0.95, completeness: 1)]),
+                trend: trend),
             enrollment: EnrollmentFigures(
                 enrolled: enrolled, female: enrolled / 2, male: enrolled - enrolled / 2, byLevel: [:], byGrade: [:],
                 joined: 0, left: 0, leftByReason: [:], intake: [], teachers: 5, pupilTeacherRatio: 20),
@@ -24,6 +24,13 @@ enum ReportFixtures {
             connectivity: ConnectivityFigures(
                 good: schools, moderate: 0, offline: 0, unknown: 0, medianDownloadMbps: 50, medianLatencyMs: 30,
                 offlineSchools: [], status: nil))
+    }
+
+    /// 30 school days with a gap (a day nobody reported) and a partial last day.
+    static let trend: [DayRate] = (0..<30).map { (i: Int) -> DayRate in
+        let day = String(format: "2026-%02d-%02d", 10 + (i + 8) / 30, (i + 8) % 30 + 1)
+        let rate: Double? = i == 7 ? nil : 0.9 + Double((i * 7) % 9) / 100
+        return DayRate(day: day, rate: rate, completeness: i == 29 ? 0.8 : 1)
     }
 
     static let province = NodeRef(level: .province, code: "30", name: "Tỉnh Hải Dương")
@@ -46,5 +53,29 @@ enum ReportFixtures {
     static func communeReport(_ unit: NodeRef) -> NodeReport {
         NodeReport(asOf: asOf, publishedAt: asOf, path: [province, unit], figures: figures(unit),
                    children: schools.map { figures($0) }, alerts: [])
+    }
+
+    static let classes = ["6A1", "6A2", "7A1", "8A1", "9A1"].map {
+        NodeRef(level: .class, code: "HD-THCS-0001/\($0)", name: $0)
+    }
+
+    static func schoolReport() -> NodeReport {
+        var school = figures(schools[0], enrolled: 180, present: 160)
+        school.connectivity.status = .offline
+        school.connectivity.offline = 1
+        school.connectivity.good = 0
+        return NodeReport(asOf: asOf, publishedAt: asOf.addingTimeInterval(-180),
+                          path: [province, communes[1], schools[0]], figures: school,
+                          children: classes.enumerated().map { i, c in
+                              var f = figures(c, enrolled: 36, present: 30 + i)
+                              f.connectivity.status = .offline
+                              return f
+                          },
+                          alerts: [Alert(kind: .schoolOffline, node: schools[0], message: "offline", value: 25)])
+    }
+
+    static func classReport() -> NodeReport {
+        NodeReport(asOf: asOf, publishedAt: asOf, path: [province, communes[1], schools[0], classes[0]],
+                   figures: figures(classes[0], enrolled: 36, present: 33), children: [], alerts: [])
     }
 }

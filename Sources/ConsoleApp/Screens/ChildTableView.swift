@@ -5,6 +5,10 @@ import ConsoleCore
 enum ChildTableView {
     /// Draws the bordered table in `rect`.
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer, context: ScreenContext) {
+        if state.reportMatchesCurrent, let figures = state.report?.figures, figures.node.level == .class {
+            drawClassTrend(figures, in: rect, into: &buffer, context: context)
+            return
+        }
         let table = state.table
         let inner = buffer.drawBox(rect, glyphs: context.glyphs, title: title(state, table, context))
         guard inner.width > 0, inner.height > 0 else { return }
@@ -20,6 +24,26 @@ enum ChildTableView {
         Table(columns: columns, rows: rows, selectedRow: state.current.selectedRow, scrollOffset: state.current.scrollOffset,
               sort: sortIndex.map { TableSort(column: $0, ascending: !state.sort.descending) }, glyphs: context.glyphs)
             .draw(inner, into: &buffer)
+    }
+
+    /// A class has no children to list: show its recent school days instead (class totals only).
+    private static func drawClassTrend(_ figures: NodeFigures, in rect: Rect, into buffer: inout CellBuffer,
+                                       context: ScreenContext) {
+        let title = "\(context.t(.trend30)) · \(figures.node.name)"
+        let inner = buffer.drawBox(rect, glyphs: context.glyphs, title: title)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let lang = context.language
+        let columns = [TableColumn(context.language == .vi ? "Ngày" : "Day", width: .fixed(7)),
+                       TableColumn(context.t(.columnRate), width: .fixed(8), alignment: .right),
+                       TableColumn(context.t(.columnCompleteness), width: .fixed(7), alignment: .right),
+                       TableColumn("", width: .flexible(weight: 1, minimum: 4))]
+        let rows: [[TableCell]] = figures.attendance.trend.reversed().map { day in
+            [TableCell(Formats.shortDay(day.day)),
+             TableCell(Formats.percent(day.rate, lang), role: context.attendanceBands.role(day.rate)),
+             TableCell(Formats.percent(day.completeness, digits: 0, lang), role: context.completenessBands.role(day.completeness)),
+             TableCell(Gauge(fraction: day.rate, glyphs: context.glyphs).bar(width: 20), role: context.attendanceBands.role(day.rate))]
+        }
+        Table(columns: columns, rows: rows, glyphs: context.glyphs).draw(inner, into: &buffer)
     }
 
     private static func title(_ state: AppState, _ table: ChildTable, _ context: ScreenContext) -> String {

@@ -10,7 +10,7 @@ enum FooterView {
         if let prompt = state.prompt {
             bottom = promptLine(prompt, state, context)
         } else {
-            bottom = hints(context)
+            bottom = hints(context, width: layout.hints.width)
         }
         StyledLine(bottom, fillStyle: CellStyle(.hint), glyphs: context.glyphs).render(layout.hints, into: &buffer)
     }
@@ -28,14 +28,23 @@ enum FooterView {
         return spans
     }
 
-    static func hints(_ context: ScreenContext) -> [Span] {
-        var spans: [Span] = []
-        for binding in KeyMap.standard.hintBindings {
-            guard let hint = binding.hint else { continue }
-            spans.append(Span(" " + binding.label, role: .key, bold: true))
-            spans.append(Span(" " + hint.in(context.language) + " ", role: .hint))
+    /// The hint bar: as many bindings as fit whole, in key-map order, with help and quit always kept.
+    static func hints(_ context: ScreenContext, width: Int) -> [Span] {
+        let bindings = KeyMap.standard.hintBindings
+        func spans(_ chosen: [KeyBinding]) -> [Span] {
+            chosen.flatMap { binding in
+                [Span(" " + binding.label, role: .key, bold: true),
+                 Span(" " + (binding.hint?.in(context.language) ?? "") + " ", role: .hint)]
+            }
         }
-        return spans
+        func measure(_ list: [Span]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+        let essential: Set<Command> = [.showHelp, .quit]
+        var chosen = bindings
+        while measure(spans(chosen)) > width,
+              let drop = chosen.lastIndex(where: { !essential.contains($0.command) }) {
+            chosen.remove(at: drop)
+        }
+        return spans(chosen)
     }
 
     static func promptLine(_ prompt: PromptMode, _ state: AppState, _ context: ScreenContext) -> [Span] {

@@ -66,7 +66,7 @@ enum HeaderView {
                          + Formats.clock(problem.since, context.timeZone) + ": ", role: .banner, bold: true),
                     Span(problem.reason + " ", role: .banner)]
         }
-        var spans: [Span] = []
+        var spans = [Span(" " + Formats.longDate(context.now, context.timeZone, context.language) + " ", role: .dim)]
         if state.paused { spans.append(Span(" \(context.t(.paused)) ", role: .warn, bold: true)) }
         if let scope = state.scopeLabel { spans.append(Span(" \(context.t(.scope)): \(scope) ", role: .accent)) }
         if let figures = state.report?.figures, state.reportMatchesCurrent {
