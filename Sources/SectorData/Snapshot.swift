@@ -25,6 +25,8 @@ public final class Snapshot: Sendable {
     public let identity: FileIdentity
     /// `PRAGMA data_version` on this connection right after validation (the watcher's baseline).
     public let openedDataVersion: Int
+    /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
+    public let busyTimeout: TimeInterval
 
     private let queue: DatabaseQueue
 
@@ -41,13 +43,14 @@ public final class Snapshot: Sendable {
 
     private init(path: String, metadata: SnapshotMetadata, warnings: [SnapshotWarning],
                  journalMode: SnapshotJournalMode, identity: FileIdentity, openedDataVersion: Int,
-                 queue: DatabaseQueue) {
+                 busyTimeout: TimeInterval, queue: DatabaseQueue) {
         self.path = path
         self.metadata = metadata
         self.warnings = warnings
         self.journalMode = journalMode
         self.identity = identity
         self.openedDataVersion = openedDataVersion
+        self.busyTimeout = busyTimeout
         self.queue = queue
     }
 
@@ -75,7 +78,7 @@ public final class Snapshot: Sendable {
             }
             return Snapshot(path: path, metadata: outcome.metadata, warnings: outcome.warnings,
                             journalMode: probe.journalMode, identity: probe.identity,
-                            openedDataVersion: dataVersion, queue: queue)
+                            openedDataVersion: dataVersion, busyTimeout: busyTimeout, queue: queue)
         }
         throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
     }
@@ -86,6 +89,12 @@ public final class Snapshot: Sendable {
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
+    }
+
+    /// Turns an error thrown by ``read(_:)`` or another query into a one-line ``SnapshotError`` for operators.
+    public func explain(_ error: any Error) -> SnapshotError {
+        if let error = error as? SnapshotError { return error }
+        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
     }
 
     /// `PRAGMA data_version` on the held connection: it changes when another connection commits.
