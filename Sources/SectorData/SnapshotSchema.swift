@@ -6,6 +6,15 @@ public enum SnapshotSchema {
     /// The schema version this build reads and writes (`meta.schema_version`).
     public static let version = 1
 
+    /// How every TIMESTAMP column (and `meta.published_at`) is stored: UTC text, whole seconds, with a `Z`.
+    ///
+    /// One fixed format means comparing the text orders the instants, so SQL can filter and sort
+    /// timestamps as text. Parse and format it with ``SnapshotTime``.
+    public static let timestampFormat = "YYYY-MM-DDTHH:MM:SSZ"
+
+    /// How every DATE column is stored: the day in the province's time zone (`meta.timezone`).
+    public static let dateFormat = "YYYY-MM-DD"
+
     /// Keys that `meta` must contain.
     public static let requiredMetaKeys = [
         "schema_version", "province_code", "province_name", "school_year", "timezone", "published_at",

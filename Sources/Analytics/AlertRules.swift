@@ -1,0 +1,93 @@
+import Foundation
+
+/// Turns a school's tally and link state into alerts, per the configured local policy.
+struct AlertRules {
+    let config: AnalyticsConfig
+    let day: ReportDay
+    let zone: TimeZone
+    let asOf: Date
+    let publishedAt: Date?
+
+    /// A stale (or undated) snapshot, reported against the user's root node.
+    func snapshotAlerts(root: NodeRef) -> [Alert] {
+        let limit = Double(config.snapshot.staleAfterMinutes)
+        guard let publishedAt else {
+            return [Alert(kind: .snapshotStale, node: root, message: "Snapshot publication time is unknown",
+                          value: nil, threshold: limit, severity: .critical)]
+        }
+        let age = asOf.timeIntervalSince(publishedAt) / 60
+        guard age > limit else { return [] }
+        return [Alert(kind: .snapshotStale, node: root,
+                      message: "Snapshot is \(Int(age)) min old (published \(Timestamps.utcText(publishedAt)), limit \(Int(limit)) min)",
+                      value: age, threshold: limit, severity: .critical)]
+    }
+
+    /// Alerts for one active school.
+    func schoolAlerts(_ school: NodeRef, _ t: Tally, link: ReportBuilder.LinkState) -> [Alert] {
+        var alerts: [Alert] = []
+        let label = "\(school.name) (\(school.code))"
+        if link.status == .offline {
+            let minutes = link.since.map { max(0, asOf.timeIntervalSince($0) / 60) }
+            let when = link.since.map { "since \(Timestamps.localClock($0, in: zone)) \(Timestamps.localDay($0, in: zone))" } ?? "(start unknown)"
+            alerts.append(Alert(kind: .schoolOffline, node: school, message: "\(label) is offline \(when)",
+                                value: minutes, threshold: Double(config.connectivity.offlineAfterMinutes),
+                                severity: .critical))
+        }
+        if day.isAsOfSchoolDay {
+            let p = config.attendance
+            if t.reported >= max(1, p.minReported) {
+                let rate = Double(t.present + t.late) / Double(t.reported)
+                if rate < p.rateWarn {
+                    let critical = rate < p.rateCritical
+                    let limit = critical ? p.rateCritical : p.rateWarn
+                    alerts.append(Alert(kind: .lowAttendance, node: school,
+                                        message: "\(label): attendance \(Self.percent(rate)) below \(Self.percent(limit))",
+                                        value: rate, threshold: limit, severity: critical ? .critical : .warning))
+                }
+            }
+            if let cutoff = p.completenessAfterMinutes, Timestamps.localMinuteOfDay(asOf, in: zone) >= cutoff,
+               t.enrolled > 0 {
+                let completeness = Double(t.reported) / Double(t.enrolled)
+                if completeness < p.completenessWarn {
+                    alerts.append(Alert(kind: .lowCompleteness, node: school,
+                                        message: "\(label): only \(Self.percent(completeness)) of students reported after \(p.completenessAfter)",
+                                        value: completeness, threshold: p.completenessWarn, severity: .warning))
+                }
+            }
+        }
+        let c = config.chronicAbsence
+        if !day.isBeforeSchoolYear, t.enrolled > 0, t.enrolled >= c.minEnrolled {
+            let share = Double(t.chronic) / Double(t.enrolled)
+            if share > c.shareWarn {
+                alerts.append(Alert(kind: .chronicAbsence, node: school,
+                                    message: "\(label): \(Self.percent(share)) of students chronically absent (above \(Self.percent(c.shareWarn)))",
+                                    value: share, threshold: c.shareWarn, severity: .warning))
+            }
+        }
+        return alerts
+    }
+
+    /// Most severe first; then stale, offline, attendance, completeness, chronic; then worst value; then code.
+    static func sorted(_ alerts: [Alert]) -> [Alert] {
+        let kindOrder: [AlertKind: Int] = [.snapshotStale: 0, .schoolOffline: 1, .lowAttendance: 2,
+                                           .lowCompleteness: 3, .chronicAbsence: 4]
+        func badness(_ a: Alert) -> Double {
+            switch a.kind {
+            case .snapshotStale, .schoolOffline, .chronicAbsence: return -(a.value ?? .infinity)
+            case .lowAttendance, .lowCompleteness: return a.value ?? 0
+            }
+        }
+        return alerts.sorted { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            let ka = kindOrder[a.kind] ?? 9, kb = kindOrder[b.kind] ?? 9
+            if ka != kb { return ka < kb }
+            let va = badness(a), vb = badness(b)
+            if va != vb { return va < vb }
+            return a.node.code < b.node.code
+        }
+    }
+
+    static func percent(_ value: Double) -> String {
+        String(format: "%.0f%%", value * 100)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+
+/// Computes indicator reports, lookups, search and alerts over a read-only snapshot, within the caller's scope.
+///
+/// Every public call runs in exactly one read transaction (`reader.read`) and holds nothing between calls,
+/// so all figures of one result come from the same database state and the replicator's checkpoints are not
+/// starved. The engine is a value: cheap to copy, safe to share across tasks.
+public struct AnalyticsEngine: Sendable {
+    /// The snapshot connection (read-only). A `DatabaseQueue` or `DatabasePool` opened read-only.
+    public let reader: any DatabaseReader
+    /// Thresholds and benchmarks (local policy).
+    public let config: AnalyticsConfig
+    /// The caller's scope; nil = the whole province.
+    public let scope: Scope?
+
+    /// Creates an engine over an open reader.
+    public init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+        self.reader = reader
+        self.config = config
+        self.scope = scope
+    }
+
+    /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap).
+    /// Interim seam until SectorData's validating `Snapshot` opener replaces it.
+    public static func openSnapshot(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
+        }
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    // MARK: Reports
+
+    /// The figures of a node (nil = the root of the user's scope), its children and its alerts at `asOf`.
+    ///
+    /// "Today" is the as-of instant's local date in `meta.timezone`; attendance counts rows recorded at or
+    /// before as-of, probes measured at or before as-of, devices seen within the window before as-of.
+    /// Throws `notInYourArea` for a node outside the scope or absent (`notFound` when unscoped).
+    public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
+        try reader.read { db in
+            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
+            let result = try context.builder(db, config: config, asOf: asOf)
+                .build(resolved, includeChildren: true, includeTrend: true)
+            return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
+                              figures: result.figures, children: result.children, alerts: result.alerts)
+        }
+    }
+
+    /// Alerts for everything in the user's scope at `asOf`, most severe first.
+    public func alerts(asOf: Date) throws -> [Alert] {
+        try reader.read { db in
+            let context = try Context.load(db, scope: scope, asOf: asOf)
+            return try context.builder(db, config: config, asOf: asOf)
+                .build(context.tree.root, includeChildren: false, includeTrend: false).alerts
+        }
+    }
+
+    // MARK: Lookup and search
+
+    /// The root of the user's tree: the province, or the single unit or school of a one-code scope.
+    public func root() throws -> NodeRef {
+        try reader.read { db in
+            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            return tree.ref(tree.root)
+        }
+    }
+
+    /// The node for a unit code, a school code or "SCHOOLCODE/CLASSNAME" (codes match case-insensitively).
+    /// Throws `notInYourArea` outside the scope or when absent (`notFound` when unscoped).
+    public func node(code: String) throws -> NodeRef {
+        try reader.read { db in
+            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            return tree.ref(try tree.resolve(code: code, db: db))
+        }
+    }
+
+    /// In-scope active schools whose name or code matches every word of `query`, ignoring case and accents.
+    /// Best first: exact code, name starting with the query, a word starting with it, then any match.
+    public func schools(matching query: String, limit: Int = 20) throws -> [NodeRef] {
+        let folded = SearchKey.fold(query)
+        guard !folded.isEmpty, limit > 0 else { return [] }
+        return try reader.read { db in
+            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let candidates = tree.schools.values.filter { $0.active && tree.isVisible(school: $0) }
+                .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
+            return Self.rank(candidates, folded: folded, limit: limit)
+        }
+    }
+
+    /// In-scope admin units whose name or code matches every word of `query`, ignoring case and accents.
+    public func units(matching query: String, limit: Int = 20) throws -> [NodeRef] {
+        let folded = SearchKey.fold(query)
+        guard !folded.isEmpty, limit > 0 else { return [] }
+        return try reader.read { db in
+            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let candidates = tree.units.values.filter { tree.isVisible(unit: $0) }
+                .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
+            return Self.rank(candidates, folded: folded, limit: limit)
+        }
+    }
+
+    private static func rank(_ candidates: [(ref: NodeRef, name: String, code: String)], folded: String,
+                             limit: Int) -> [NodeRef] {
+        var scored: [(score: Int, name: String, ref: NodeRef)] = []
+        for c in candidates {
+            let score: Int
+            if c.code == folded { score = 0 }
+            else if c.name.hasPrefix(folded) { score = 1 }
+            else if c.name.contains(" " + folded) { score = 2 }
+            else if c.code.hasPrefix(folded) { score = 3 }
+            else if SearchKey.matches(c.name, query: folded) { score = 4 }
+            else { continue }
+            scored.append((score, c.name, c.ref))
+        }
+        scored.sort { ($0.score, $0.name, $0.ref.code) < ($1.score, $1.name, $1.ref.code) }
+        return scored.prefix(limit).map(\.ref)
+    }
+}

@@ -1,0 +1,298 @@
+import Foundation
+import GRDB
+
+/// The aggregate SQL of one report. Every function runs inside the caller's read transaction and groups by
+/// school (and class) once for a whole family of nodes: no per-child queries.
+///
+/// Each result is keyed by school id (and class id), the unit a later per-snapshot cache of past-day
+/// summaries can store and reuse (issue 7).
+struct FigureQueries {
+    /// Which rows to aggregate: all schools, a set of schools, or one class of one school.
+    enum Filter {
+        case all
+        case schools([Int64])
+        case oneClass(school: Int64, classID: Int64)
+
+        /// `AND …` restricting a table with `school_id` (and `class_id` when `classColumn` is given).
+        func sql(_ alias: String, classColumn: String? = nil) -> (String, StatementArguments) {
+            switch self {
+            case .all:
+                return ("", [])
+            case .schools(let ids):
+                if ids.count == 1, let only = ids.first { return (" AND \(alias)school_id = ?", [only]) }
+                let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
+                return (" AND \(alias)school_id IN (SELECT value FROM json_each(?))", [json])
+            case .oneClass(let school, let classID):
+                if let column = classColumn {
+                    return (" AND \(alias)school_id = ? AND \(alias)\(column) = ?", [school, classID])
+                }
+                return (" AND \(alias)school_id = ?", [school])
+            }
+        }
+    }
+
+    let db: Database
+    let filter: Filter
+    let day: ReportDay
+    let config: AnalyticsConfig
+
+    /// A class's (or a school's unassigned students') enrollment, attendance and chronic absence.
+    struct ClassKey: Hashable {
+        let school: Int64
+        let classID: Int64
+    }
+
+    // MARK: Students and attendance, per class
+
+    /// Enrollment per class as of the report day; joined and left count from the school-year start.
+    func enrollmentByClass(into tallies: inout [ClassKey: Tally]) throws {
+        let (clause, args) = filter.sql("s.", classColumn: "class_id")
+        let enrolled = "(s.enrolled_on <= p.d AND (s.left_on IS NULL OR s.left_on > p.d))"
+        let leftThisYear = "(s.left_on IS NOT NULL AND s.left_on >= p.start AND s.left_on <= p.d)"
+        var arguments: StatementArguments = [day.day, day.yearStart ?? day.day]
+        arguments += args
+        let rows = try Row.fetchAll(db, sql: """
+            WITH p(d, start) AS (SELECT ?, ?)
+            SELECT s.school_id, s.class_id, c.grade,
+                   sum(\(enrolled)) AS enrolled,
+                   sum(\(enrolled) AND s.gender = 'F') AS female,
+                   sum(\(enrolled) AND s.gender = 'M') AS male,
+                   sum(s.enrolled_on >= p.start AND s.enrolled_on <= p.d) AS joined,
+                   sum(\(leftThisYear) AND s.leave_reason = 'transfer') AS transfer,
+                   sum(\(leftThisYear) AND s.leave_reason = 'dropout') AS dropout,
+                   sum(\(leftThisYear) AND s.leave_reason = 'graduated') AS graduated,
+                   sum(\(leftThisYear) AND (s.leave_reason IS NULL
+                       OR s.leave_reason NOT IN ('transfer', 'dropout', 'graduated'))) AS other
+            FROM p CROSS JOIN students s LEFT JOIN classes c ON c.id = s.class_id
+            WHERE 1 = 1\(clause)
+            GROUP BY s.school_id, s.class_id
+            """, arguments: arguments)
+        for row in rows {
+            let key = ClassKey(school: row[0], classID: row[1])
+            var t = tallies[key] ?? Tally()
+            let grade: Int? = row[2]
+            let enrolledHere: Int = row[3]
+            t.enrolled += enrolledHere; t.female += row[4]; t.male += row[5]; t.joined += row[6]
+            if let grade, enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
+            for (reason, index) in [("transfer", 7), ("dropout", 8), ("graduated", 9), ("other", 10)] {
+                let n: Int = row[index]
+                if n > 0 { t.leftByReason[reason, default: 0] += n }
+            }
+            tallies[key] = t
+        }
+    }
+
+    /// The report day's attendance per class, counting only rows recorded at or before as-of.
+    func attendanceByClass(into tallies: inout [ClassKey: Tally]) throws {
+        guard !day.isBeforeSchoolYear else { return }
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        var arguments: StatementArguments = [day.day, day.asOfText]
+        arguments += args
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, class_id, status, count(*) FROM attendance
+            WHERE day = ? AND recorded_at <= ?\(clause)
+            GROUP BY school_id, class_id, status
+            """, arguments: arguments)
+        for row in rows {
+            let key = ClassKey(school: row[0], classID: row[1])
+            var t = tallies[key] ?? Tally()
+            let status: String = row[2]
+            let n: Int = row[3]
+            switch status {
+            case "present": t.present += n
+            case "late": t.late += n
+            case "excused": t.excused += n
+            case "unexcused": t.unexcused += n
+            default: break
+            }
+            tallies[key] = t
+        }
+    }
+
+    /// Currently enrolled students absent on at least the configured share of school days so far,
+    /// per their current class.
+    func chronicByClass(into tallies: inout [ClassKey: Tally]) throws {
+        guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let start = day.yearStart else { return }
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
+        var arguments: StatementArguments = [start, day.day, day.asOfText]
+        arguments += args
+        arguments += [minDays, day.day, day.day]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.school_id, s.class_id, count(*) FROM (
+                SELECT student_id, count(*) AS n FROM attendance
+                WHERE status IN ('excused', 'unexcused') AND day >= ? AND day <= ? AND recorded_at <= ?\(clause)
+                GROUP BY student_id HAVING n >= ?
+            ) a JOIN students s ON s.id = a.student_id
+            WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)
+            GROUP BY s.school_id, s.class_id
+            """, arguments: arguments)
+        for row in rows {
+            let key = ClassKey(school: row[0], classID: row[1])
+            tallies[key, default: Tally()].chronic += row[2]
+        }
+    }
+
+    // MARK: Per school
+
+    /// Active teachers per school.
+    func teachersBySchool() throws -> [Int64: Int] {
+        let (clause, args) = filter.sql("")
+        var result: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM teachers WHERE active <> 0\(clause) GROUP BY school_id",
+                                    arguments: args) {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
+    /// Classes per school.
+    func classCountBySchool() throws -> [Int64: Int] {
+        let (clause, args) = filter.sql("")
+        var result: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM classes WHERE 1 = 1\(clause) GROUP BY school_id",
+                                    arguments: args) {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
+    /// Intake plans per school: grade → planned.
+    func intakeBySchool() throws -> [Int64: [Int: Int]] {
+        let (clause, args) = filter.sql("")
+        var result: [Int64: [Int: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT school_id, grade, planned FROM intake_plans WHERE 1 = 1\(clause)",
+                                    arguments: args) {
+            result[row[0], default: [:]][row[1]] = row[2]
+        }
+        return result
+    }
+
+    /// Device counts per school (kind × status, presence of cameras and gates).
+    func devicesBySchool() throws -> [Int64: Tally] {
+        let (clause, args) = filter.sql("")
+        let since = Timestamps.utcText(Self.minus(minutes: config.devices.seenWithinMinutes, from: day.asOfText))
+        var arguments: StatementArguments = [since, day.asOfText]
+        arguments += args
+        var result: [Int64: Tally] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, kind, status, count(*),
+                   sum(last_seen_at IS NOT NULL AND last_seen_at >= ? AND last_seen_at <= ?)
+            FROM devices WHERE 1 = 1\(clause)
+            GROUP BY school_id, kind, status
+            """, arguments: arguments)
+        for row in rows {
+            let school: Int64 = row[0]
+            let kind: String = row[1]
+            let status: String = row[2]
+            let n: Int = row[3]
+            let seen: Int = row[4]
+            var t = result[school] ?? Tally()
+            t.devices[kind, default: [:]][status, default: 0] += n
+            let notRetired = status != "retired"
+            switch kind {
+            case "desktop", "laptop", "tablet":
+                if notRetired { t.computersTotal += n }
+                if status == "working" { t.computersWorking += n }
+            case "projector", "interactive_display":
+                if status == "working" { t.projectorsWorking += n }
+            case "camera":
+                if notRetired { t.camerasTotal += n; t.camerasOnline += seen }
+            case "attendance_gate":
+                if notRetired { t.gatesTotal += n; t.gatesOnline += seen }
+            default:
+                break
+            }
+            result[school] = t
+        }
+        return result
+    }
+
+    /// One school's latest probe state at as-of.
+    struct Probe {
+        let latestAt: String
+        let download: Double?
+        let latency: Double?
+        let lastGoodAt: String?
+        let firstFailedAfterGood: String?
+    }
+
+    /// Latest probe at or before as-of per school, the last good one, and the start of the current failing streak.
+    func probesBySchool() throws -> [Int64: Probe] {
+        let (clause, args) = filter.sql("")
+        var arguments: StatementArguments = [day.asOfText]
+        arguments += args
+        arguments += [day.asOfText]
+        arguments += args
+        arguments += [day.asOfText]
+        var result: [Int64: Probe] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            WITH latest AS (
+                SELECT school_id, max(measured_at) AS t FROM connectivity_probes
+                WHERE measured_at <= ?\(clause) GROUP BY school_id
+            ), good AS (
+                SELECT school_id, max(measured_at) AS t FROM connectivity_probes
+                WHERE measured_at <= ? AND download_mbps IS NOT NULL\(clause) GROUP BY school_id
+            )
+            SELECT l.school_id, l.t, p.download_mbps, p.latency_ms, g.t,
+                   (SELECT min(f.measured_at) FROM connectivity_probes f
+                    WHERE f.school_id = l.school_id AND f.measured_at <= ? AND f.measured_at > coalesce(g.t, '')
+                      AND f.download_mbps IS NULL)
+            FROM latest l
+            JOIN connectivity_probes p ON p.school_id = l.school_id AND p.measured_at = l.t
+            LEFT JOIN good g ON g.school_id = l.school_id
+            """, arguments: arguments)
+        for row in rows {
+            result[row[0]] = Probe(latestAt: row[1], download: row[2], latency: row[3], lastGoodAt: row[4],
+                                   firstFailedAfterGood: row[5])
+        }
+        return result
+    }
+
+    // MARK: Trend
+
+    /// (present + late, reported) per school for each trend day; rows recorded after as-of are not counted.
+    func trendBySchool() throws -> [String: [Int64: (attending: Int, reported: Int)]] {
+        guard let first = day.trendDays.first, let last = day.trendDays.last else { return [:] }
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        var arguments: StatementArguments = [first, last, day.asOfText]
+        arguments += args
+        var result: [String: [Int64: (attending: Int, reported: Int)]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
+            WHERE day >= ? AND day <= ? AND recorded_at <= ?\(clause)
+            GROUP BY day, school_id
+            """, arguments: arguments)
+        for row in rows {
+            result[row[0], default: [:]][row[1]] = (row[2], row[3])
+        }
+        return result
+    }
+
+    /// Enrolled students per school on each of the given days, from one pass over (enrolled_on, left_on) pairs.
+    func enrolledBySchool(onDays days: [String]) throws -> [String: [Int64: Int]] {
+        guard !days.isEmpty else { return [:] }
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        var result: [String: [Int64: Int]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, enrolled_on, left_on, count(*) FROM students WHERE 1 = 1\(clause)
+            GROUP BY school_id, enrolled_on, left_on
+            """, arguments: args)
+        for row in rows {
+            let school: Int64 = row[0]
+            let enrolledOn: String = row[1]
+            let leftOn: String? = row[2]
+            let n: Int = row[3]
+            for d in days where enrolledOn <= d && (leftOn.map { $0 > d } ?? true) {
+                result[d, default: [:]][school, default: 0] += n
+            }
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    static func minus(minutes: Int, from text: String) -> Date {
+        (Timestamps.parse(text) ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(-Double(minutes) * 60)
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import GRDB
+
+/// The admin tree and schools of one snapshot state, with the caller's scope applied.
+/// Loaded inside a report's read transaction; small (hundreds of units, about a thousand schools).
+struct ProvinceTree {
+    struct Unit {
+        let id: Int64
+        let code: String
+        let name: String
+        let kind: String
+        let parentID: Int64?
+    }
+
+    struct School {
+        let id: Int64
+        let code: String
+        let name: String
+        let unitID: Int64
+        let level: String
+        let active: Bool
+    }
+
+    /// Where a node of the tree stands: its reference and what backs it.
+    enum Resolved {
+        case unit(Unit)
+        case school(School)
+        case schoolClass(School, classID: Int64, name: String, grade: Int)
+    }
+
+    let units: [Int64: Unit]
+    let unitsByCode: [String: Unit]
+    let childUnits: [Int64: [Unit]]
+    let schools: [Int64: School]
+    let schoolsByCode: [String: School]
+    let schoolsByUnit: [Int64: [School]]
+    let province: Unit
+    let scope: Scope?
+    /// In-scope school ids (every school when unscoped).
+    let inScopeSchools: Set<Int64>
+    /// Units fully in scope (listed or below a listed unit); all units when unscoped.
+    let fullUnits: Set<Int64>
+    /// Units a scoped user may open: fully in-scope units plus partial ancestors below the scope root.
+    let visibleUnits: Set<Int64>
+    /// The root of the user's tree.
+    let root: Resolved
+
+    /// Loads the tree (a recursive CTE from the root unit down, so only the connected tree is seen).
+    static func load(_ db: Database, provinceCode: String?, scope: Scope?) throws -> ProvinceTree {
+        let rows = try Row.fetchAll(db, sql: """
+            WITH RECURSIVE tree(id, code, name, kind, parent_id, depth) AS (
+                SELECT id, code, name, kind, parent_id, 0 FROM admin_units WHERE parent_id IS NULL
+                UNION ALL
+                SELECT a.id, a.code, a.name, a.kind, a.parent_id, t.depth + 1
+                FROM admin_units a JOIN tree t ON a.parent_id = t.id
+                WHERE t.depth < 64
+            )
+            SELECT id, code, name, kind, parent_id FROM tree ORDER BY depth, id
+            """)
+        var units: [Int64: Unit] = [:]
+        var unitsByCode: [String: Unit] = [:]
+        var childUnits: [Int64: [Unit]] = [:]
+        var roots: [Unit] = []
+        for row in rows {
+            let unit = Unit(id: row["id"], code: row["code"], name: row["name"], kind: row["kind"], parentID: row["parent_id"])
+            guard units[unit.id] == nil else { continue }
+            units[unit.id] = unit
+            unitsByCode[unit.code] = unit
+            if let parent = unit.parentID { childUnits[parent, default: []].append(unit) } else { roots.append(unit) }
+        }
+        guard let province = roots.first(where: { $0.code == provinceCode }) ?? roots.first(where: { $0.kind == "province" }) ?? roots.first
+        else { throw AnalyticsError.invalidSnapshot("admin_units has no root unit (the province)") }
+        for key in childUnits.keys {
+            childUnits[key]?.sort { Self.order($0.name, $0.code, $1.name, $1.code) }
+        }
+
+        var schools: [Int64: School] = [:]
+        var schoolsByCode: [String: School] = [:]
+        var schoolsByUnit: [Int64: [School]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, code, name, unit_id, level, status FROM schools") {
+            let status: String = row["status"]
+            let school = School(id: row["id"], code: row["code"], name: row["name"], unitID: row["unit_id"],
+                                level: row["level"], active: status == "active")
+            guard units[school.unitID] != nil else { continue }  // not attached to the province tree
+            schools[school.id] = school
+            schoolsByCode[school.code] = school
+            schoolsByUnit[school.unitID, default: []].append(school)
+        }
+        for key in schoolsByUnit.keys {
+            schoolsByUnit[key]?.sort { Self.order($0.name, $0.code, $1.name, $1.code) }
+        }
+
+        // Scope.
+        var fullUnits = Set<Int64>()
+        var inScope = Set<Int64>()
+        var visible = Set<Int64>()
+        let root: Resolved
+        if let scope {
+            var stack = scope.unitCodes.compactMap { unitsByCode[$0]?.id }
+            while let id = stack.popLast() {
+                guard fullUnits.insert(id).inserted else { continue }
+                stack.append(contentsOf: (childUnits[id] ?? []).map(\.id))
+            }
+            for school in schools.values where fullUnits.contains(school.unitID) || scope.schoolCodes.contains(school.code) {
+                inScope.insert(school.id)
+            }
+            let listedUnits = scope.unitCodes.compactMap { unitsByCode[$0] }
+            let listedSchools = scope.schoolCodes.compactMap { schoolsByCode[$0] }
+            if scope.unitCodes.count == 1, scope.schoolCodes.isEmpty, let only = listedUnits.first {
+                root = .unit(only)
+                visible = fullUnits
+            } else if scope.schoolCodes.count == 1, scope.unitCodes.isEmpty, let only = listedSchools.first {
+                root = .school(only)
+            } else {
+                root = .unit(province)
+                visible = fullUnits
+                var ancestors = listedUnits.compactMap(\.parentID) + listedSchools.map(\.unitID)
+                while let id = ancestors.popLast() {
+                    guard visible.insert(id).inserted, let parent = units[id]?.parentID else { continue }
+                    ancestors.append(parent)
+                }
+                visible.insert(province.id)
+            }
+        } else {
+            fullUnits = Set(units.keys)
+            visible = fullUnits
+            inScope = Set(schools.keys)
+            root = .unit(province)
+        }
+        return ProvinceTree(units: units, unitsByCode: unitsByCode, childUnits: childUnits, schools: schools,
+                            schoolsByCode: schoolsByCode, schoolsByUnit: schoolsByUnit, province: province,
+                            scope: scope, inScopeSchools: inScope, fullUnits: fullUnits, visibleUnits: visible,
+                            root: root)
+    }
+
+    /// Name order for listings: folded name, then code.
+    static func order(_ n1: String, _ c1: String, _ n2: String, _ n3: String) -> Bool {
+        let a = SearchKey.fold(n1), b = SearchKey.fold(n2)
+        return a != b ? a < b : c1 < n3
+    }
+
+    // MARK: Resolution
+
+    /// The error for a code the caller may not open (never tells "absent" from "elsewhere" to scoped users).
+    func denied(_ code: String) -> AnalyticsError {
+        scope == nil ? .notFound(code) : .notInYourArea(code)
+    }
+
+    func isVisible(unit: Unit) -> Bool {
+        if case .school = root { return false }
+        return visibleUnits.contains(unit.id)
+    }
+
+    func isVisible(school: School) -> Bool {
+        inScopeSchools.contains(school.id)
+    }
+
+    /// Resolves a unit code, school code or "SCHOOLCODE/CLASSNAME" the caller may open.
+    func resolve(code raw: String, db: Database) throws -> Resolved {
+        let code = raw.trimmingCharacters(in: .whitespaces)
+        if let unit = unitsByCode[code] ?? unitsByCode.first(where: { $0.key.caseInsensitiveCompare(code) == .orderedSame })?.value {
+            guard isVisible(unit: unit) else { throw denied(raw) }
+            return .unit(unit)
+        }
+        if let school = lookupSchool(code) {
+            guard isVisible(school: school) else { throw denied(raw) }
+            return .school(school)
+        }
+        if let slash = code.firstIndex(of: "/") {
+            let schoolCode = String(code[..<slash])
+            let className = String(code[code.index(after: slash)...])
+            guard let school = lookupSchool(schoolCode), isVisible(school: school) else { throw denied(raw) }
+            let row = try Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND name = ?",
+                                       arguments: [school.id, className])
+                ?? Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND lower(name) = lower(?)",
+                                arguments: [school.id, className])
+            guard let row else { throw denied(raw) }
+            return .schoolClass(school, classID: row["id"], name: row["name"], grade: row["grade"])
+        }
+        throw denied(raw)
+    }
+
+    private func lookupSchool(_ code: String) -> School? {
+        schoolsByCode[code] ?? schoolsByCode.first(where: { $0.key.caseInsensitiveCompare(code) == .orderedSame })?.value
+    }
+
+    func ref(_ resolved: Resolved) -> NodeRef {
+        switch resolved {
+        case .unit(let unit): return ref(unit)
+        case .school(let school): return ref(school)
+        case .schoolClass(let school, _, let name, _):
+            return NodeRef(level: .class, code: "\(school.code)/\(name)", name: name, detail: nil)
+        }
+    }
+
+    func ref(_ unit: Unit) -> NodeRef {
+        NodeRef(level: unit.parentID == nil ? .province : .unit, code: unit.code, name: unit.name, detail: unit.kind)
+    }
+
+    func ref(_ school: School) -> NodeRef {
+        NodeRef(level: .school, code: school.code, name: school.name, detail: school.level)
+    }
+
+    /// Breadcrumbs from the user's root down to the node, the node last.
+    func path(to resolved: Resolved) -> [NodeRef] {
+        var chain: [NodeRef] = [ref(resolved)]
+        var unitID: Int64?
+        switch resolved {
+        case .unit(let unit): unitID = unit.parentID
+        case .school(let school): unitID = school.unitID
+        case .schoolClass(let school, _, _, _):
+            chain.append(ref(school))
+            unitID = school.unitID
+        }
+        if case .school(let rootSchool) = root {
+            if case .schoolClass(let s, _, _, _) = resolved, s.id == rootSchool.id { return chain.reversed() }
+            return chain.reversed()
+        }
+        let rootID: Int64? = if case .unit(let r) = root { r.id } else { nil }
+        if case .unit(let unit) = resolved, unit.id == rootID { return [ref(resolved)] }
+        while let id = unitID, let unit = units[id] {
+            chain.append(ref(unit))
+            if id == rootID { break }
+            unitID = unit.parentID
+        }
+        return chain.reversed()
+    }
+
+    /// Active in-scope schools in a unit's subtree.
+    func activeSchools(under unit: Unit) -> [School] {
+        var result: [School] = []
+        var stack = [unit.id]
+        while let id = stack.popLast() {
+            result.append(contentsOf: (schoolsByUnit[id] ?? []).filter { $0.active && inScopeSchools.contains($0.id) })
+            stack.append(contentsOf: (childUnits[id] ?? []).map(\.id))
+        }
+        return result
+    }
+
+    /// The visible sub-units of a unit, in name order.
+    func visibleChildUnits(of unit: Unit) -> [Unit] {
+        (childUnits[unit.id] ?? []).filter { visibleUnits.contains($0.id) }
+    }
+
+    /// Active in-scope schools attached directly to a unit, in name order.
+    func directSchools(of unit: Unit) -> [School] {
+        (schoolsByUnit[unit.id] ?? []).filter { $0.active && inScopeSchools.contains($0.id) }
+    }
+}
+
+extension ProvinceTree {
+    /// Resolves a node reference by its level and code, with the same scope rules as `resolve(code:)`.
+    func resolve(ref: NodeRef, db: Database) throws -> Resolved {
+        switch ref.level {
+        case .province, .unit:
+            guard let unit = unitsByCode[ref.code], isVisible(unit: unit) else { throw denied(ref.code) }
+            return .unit(unit)
+        case .school:
+            guard let school = schoolsByCode[ref.code], isVisible(school: school) else { throw denied(ref.code) }
+            return .school(school)
+        case .class:
+            guard ref.code.contains("/") else { throw denied(ref.code) }
+            let resolved = try resolve(code: ref.code, db: db)
+            guard case .schoolClass = resolved else { throw denied(ref.code) }
+            return resolved
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import GRDB
+
+/// Computes one node's figures, its children's figures and its alerts inside one read transaction.
+struct ReportBuilder {
+    let db: Database
+    let tree: ProvinceTree
+    let config: AnalyticsConfig
+    let day: ReportDay
+    let zone: TimeZone
+    let asOf: Date
+    let publishedAt: Date?
+
+    struct Result {
+        var figures: NodeFigures
+        var children: [NodeFigures]
+        var alerts: [Alert]
+    }
+
+    /// The school's connectivity and, when offline, since when.
+    struct LinkState {
+        let status: ConnectivityStatus
+        let since: Date?
+        let download: Double?
+        let latency: Double?
+    }
+
+    func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
+        let nodeSchools: [ProvinceTree.School]
+        let filter: FigureQueries.Filter
+        switch resolved {
+        case .unit(let unit):
+            nodeSchools = tree.activeSchools(under: unit)
+            filter = (tree.scope == nil && unit.id == tree.province.id) ? .all : .schools(nodeSchools.map(\.id).sorted())
+        case .school(let school):
+            nodeSchools = [school]
+            filter = .schools([school.id])
+        case .schoolClass(let school, let classID, _, _):
+            nodeSchools = [school]
+            filter = .oneClass(school: school.id, classID: classID)
+        }
+        let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
+
+        // Students and attendance per class.
+        var classTallies: [FigureQueries.ClassKey: Tally] = [:]
+        try queries.enrollmentByClass(into: &classTallies)
+        try queries.attendanceByClass(into: &classTallies)
+        try queries.chronicByClass(into: &classTallies)
+        for key in Array(classTallies.keys) {
+            if var t = classTallies[key] {
+                t.unreported = max(0, t.enrolled - t.reported)
+                classTallies[key] = t
+            }
+        }
+        var classesOfSchool: [Int64: [Tally]] = [:]
+        for (key, t) in classTallies { classesOfSchool[key.school, default: []].append(t) }
+
+        // Per school.
+        let isClass: Bool = if case .schoolClass = resolved { true } else { false }
+        let teachers = isClass ? [:] : try queries.teachersBySchool()
+        let classCounts = isClass ? [:] : try queries.classCountBySchool()
+        let intake = isClass ? [:] : try queries.intakeBySchool()
+        let devices = isClass ? [:] : try queries.devicesBySchool()
+        let probes = try queries.probesBySchool()
+
+        var schoolTallies: [Int64: Tally] = [:]
+        var links: [Int64: LinkState] = [:]
+        for school in nodeSchools {
+            var t = Tally.sum(classesOfSchool[school.id] ?? [])
+            t.schoolsTotal = school.active ? 1 : 0
+            if t.enrolled > 0 { t.byLevel = [school.level: t.enrolled] }
+            t.teachers = teachers[school.id] ?? 0
+            t.classes = classCounts[school.id] ?? 0
+            for (grade, planned) in intake[school.id] ?? [:] {
+                t.intakePlanned[grade] = planned
+                t.intakeEnrolled[grade] = t.byGrade[grade] ?? 0
+            }
+            t.schoolsReporting = (t.reported > 0 && 2 * t.reported >= t.enrolled) ? 1 : 0
+            if let d = devices[school.id] {
+                t.devices = d.devices
+                t.computersWorking = d.computersWorking; t.computersTotal = d.computersTotal
+                t.projectorsWorking = d.projectorsWorking
+                t.camerasOnline = d.camerasOnline; t.camerasTotal = d.camerasTotal
+                t.gatesOnline = d.gatesOnline; t.gatesTotal = d.gatesTotal
+            }
+            let link = classify(probes[school.id])
+            links[school.id] = link
+            switch link.status {
+            case .good: t.good = 1
+            case .moderate: t.moderate = 1
+            case .offline: t.offline = 1
+            case .unknown: t.unknown = 1
+            }
+            if link.status == .good || link.status == .moderate {
+                if let d = link.download { t.downloads = [d] }
+                if let l = link.latency { t.latencies = [l] }
+            }
+            if link.status == .offline {
+                t.offlineSchools = [OfflineSchool(school: tree.ref(school), since: link.since)]
+            }
+            schoolTallies[school.id] = t
+        }
+
+        // The node itself.
+        let nodeRef = tree.ref(resolved)
+        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools) : []
+        let figures: NodeFigures
+        var children: [NodeFigures] = []
+        switch resolved {
+        case .unit(let unit):
+            let total = Tally.sum(nodeSchools.compactMap { schoolTallies[$0.id] })
+            figures = NodeFigures(node: nodeRef, attendance: total.attendance(day: day, trend: trend),
+                                  enrollment: total.enrollment(), devices: total.deviceFigures(),
+                                  connectivity: total.connectivityFigures(status: nil))
+            if includeChildren {
+                children = unitChildren(of: unit, schools: nodeSchools, tallies: schoolTallies, links: links)
+            }
+        case .school(let school):
+            let t = schoolTallies[school.id] ?? Tally()
+            figures = NodeFigures(node: nodeRef, attendance: t.attendance(day: day, trend: trend),
+                                  enrollment: t.enrollment(), devices: t.deviceFigures(),
+                                  connectivity: t.connectivityFigures(status: links[school.id]?.status))
+            if includeChildren {
+                children = try classChildren(of: school, tallies: classTallies, status: links[school.id]?.status)
+            }
+        case .schoolClass(let school, let classID, _, _):
+            let t = classTallies[FigureQueries.ClassKey(school: school.id, classID: classID)] ?? Tally()
+            figures = classFigures(nodeRef, t, trend: trend, status: links[school.id]?.status)
+        }
+
+        let rules = AlertRules(config: config, day: day, zone: zone, asOf: asOf, publishedAt: publishedAt)
+        var alerts = rules.snapshotAlerts(root: tree.ref(tree.root))
+        if !isClass {
+            for school in nodeSchools where school.active {
+                if let t = schoolTallies[school.id], let link = links[school.id] {
+                    alerts += rules.schoolAlerts(tree.ref(school), t, link: link)
+                }
+            }
+        }
+        return Result(figures: figures, children: children, alerts: AlertRules.sorted(alerts))
+    }
+
+    // MARK: Children
+
+    private func unitChildren(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
+                              tallies: [Int64: Tally], links: [Int64: LinkState]) -> [NodeFigures] {
+        var byBranch: [Int64: Tally] = [:]
+        for school in schools where school.unitID != unit.id {
+            var id = school.unitID
+            while let parent = tree.units[id]?.parentID, parent != unit.id { id = parent }
+            byBranch[id, default: Tally()].add(tallies[school.id] ?? Tally())
+        }
+        var result: [NodeFigures] = []
+        for child in tree.visibleChildUnits(of: unit) {
+            let t = byBranch[child.id] ?? Tally()
+            result.append(NodeFigures(node: tree.ref(child), attendance: t.attendance(day: day, trend: []),
+                                      enrollment: t.enrollment(), devices: t.deviceFigures(),
+                                      connectivity: t.connectivityFigures(status: nil)))
+        }
+        for school in tree.directSchools(of: unit) {
+            let t = tallies[school.id] ?? Tally()
+            result.append(NodeFigures(node: tree.ref(school), attendance: t.attendance(day: day, trend: []),
+                                      enrollment: t.enrollment(), devices: t.deviceFigures(),
+                                      connectivity: t.connectivityFigures(status: links[school.id]?.status)))
+        }
+        return result
+    }
+
+    private func classChildren(of school: ProvinceTree.School, tallies: [FigureQueries.ClassKey: Tally],
+                               status: ConnectivityStatus?) throws -> [NodeFigures] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM classes WHERE school_id = ? ORDER BY grade, name, id",
+                                    arguments: [school.id])
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let name: String = row["name"]
+            let ref = NodeRef(level: .class, code: "\(school.code)/\(name)", name: name, detail: nil)
+            return classFigures(ref, tallies[FigureQueries.ClassKey(school: school.id, classID: id)] ?? Tally(),
+                                trend: [], status: status)
+        }
+    }
+
+    private func classFigures(_ ref: NodeRef, _ t: Tally, trend: [DayRate], status: ConnectivityStatus?) -> NodeFigures {
+        NodeFigures(node: ref, attendance: t.attendance(day: day, trend: trend), enrollment: t.enrollment(),
+                    devices: DeviceFigures(), connectivity: ConnectivityFigures(status: status))
+    }
+
+    // MARK: Trend and connectivity
+
+    private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School]) throws -> [DayRate] {
+        let ids = Set(schools.map(\.id))
+        let attendance = try queries.trendBySchool()
+        let enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
+        return day.trendDays.map { d in
+            var attending = 0, reported = 0, enrolledThatDay = 0
+            for (school, counts) in attendance[d] ?? [:] where ids.contains(school) {
+                attending += counts.attending
+                reported += counts.reported
+            }
+            for (school, n) in enrolled[d] ?? [:] where ids.contains(school) { enrolledThatDay += n }
+            return DayRate(day: d, rate: reported > 0 ? Double(attending) / Double(reported) : nil,
+                           completeness: enrolledThatDay > 0 ? Double(reported) / Double(enrolledThatDay) : nil)
+        }
+    }
+
+    private func classify(_ probe: FigureQueries.Probe?) -> LinkState {
+        guard let probe else { return LinkState(status: .unknown, since: nil, download: nil, latency: nil) }
+        let freshFrom = Timestamps.utcText(asOf.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
+        guard let download = probe.download else {
+            return LinkState(status: .offline, since: probe.firstFailedAfterGood.flatMap(Timestamps.parse),
+                             download: nil, latency: nil)
+        }
+        guard probe.latestAt >= freshFrom else {
+            let since = (probe.lastGoodAt ?? probe.latestAt)
+            return LinkState(status: .offline, since: Timestamps.parse(since)?.addingTimeInterval(300),
+                             download: nil, latency: nil)
+        }
+        let status: ConnectivityStatus = download >= config.connectivity.benchmarkMbps ? .good : .moderate
+        return LinkState(status: status, since: nil, download: download, latency: probe.latency)
+    }
+}

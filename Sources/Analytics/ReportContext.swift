@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+extension AnalyticsEngine {
+    /// What every report needs from the snapshot before computing: meta, time zone, the scoped tree, the day.
+    struct Context {
+        let tree: ProvinceTree
+        let zone: TimeZone
+        let day: ReportDay
+        let publishedAt: Date?
+
+        static func meta(_ db: Database) throws -> [String: String] {
+            var meta: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+                let key: String = row[0]
+                meta[key] = row[1]
+            }
+            return meta
+        }
+
+        static func load(_ db: Database, scope: Scope?, asOf: Date) throws -> Context {
+            let meta = try meta(db)
+            guard let zoneName = meta["timezone"] else {
+                throw AnalyticsError.invalidSnapshot("meta.timezone is missing")
+            }
+            guard let zone = TimeZone(identifier: zoneName) else {
+                throw AnalyticsError.invalidSnapshot("meta.timezone \"\(zoneName)\" is not a known time zone")
+            }
+            let tree = try ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
+            let day = try ReportDay.resolve(db, asOf: asOf, zone: zone)
+            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(Timestamps.parse))
+        }
+
+        func builder(_ db: Database, config: AnalyticsConfig, asOf: Date) -> ReportBuilder {
+            ReportBuilder(db: db, tree: tree, config: config, day: day, zone: zone, asOf: asOf, publishedAt: publishedAt)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// Which day a report's attendance is for, resolved from the as-of instant inside the read transaction.
+struct ReportDay {
+    /// The as-of instant's local date.
+    let asOfDay: String
+    /// The day attendance figures are for: the as-of day if a school day, else the last school day before it,
+    /// else (before the school year) the as-of day itself with zero figures.
+    let day: String
+    let isAsOfSchoolDay: Bool
+    let isBeforeSchoolYear: Bool
+    /// The first school day of the year (the school-year start used for joined / left); nil without school days.
+    let yearStart: String?
+    /// School days from the first one up to and including `day` (0 before the school year).
+    let schoolDaysSoFar: Int
+    /// The last (up to) 30 school days up to `day`, oldest first.
+    let trendDays: [String]
+    /// The as-of instant as snapshot text (`YYYY-MM-DDTHH:MM:SSZ`).
+    let asOfText: String
+
+    static func resolve(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
+        let asOfDay = Timestamps.localDay(asOf, in: zone)
+        let first = try String.fetchOne(db, sql: "SELECT min(day) FROM school_days")
+        let last = try String.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE day <= ?", arguments: [asOfDay])
+        let asOfText = Timestamps.utcText(asOf)
+        guard let first, let last else {
+            return ReportDay(asOfDay: asOfDay, day: asOfDay, isAsOfSchoolDay: false, isBeforeSchoolYear: true,
+                             yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)
+        }
+        let soFar = try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [last]) ?? 0
+        let trend = try String.fetchAll(db, sql: "SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30",
+                                        arguments: [last])
+        return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
+                         yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Additive counts for one class, school or group of schools; rolled up by summing, then turned into figures.
+/// Every figure of a parent is the sum of its children's tallies, so totals and children always agree.
+struct Tally {
+    // Enrollment (as of the report day).
+    var enrolled = 0, female = 0, male = 0, joined = 0
+    var leftByReason: [String: Int] = [:]
+    var byGrade: [Int: Int] = [:]
+    var byLevel: [String: Int] = [:]
+    var teachers = 0
+    var classes = 0
+    var intakePlanned: [Int: Int] = [:]
+    var intakeEnrolled: [Int: Int] = [:]
+    // Attendance (report day).
+    var present = 0, late = 0, excused = 0, unexcused = 0
+    var unreported = 0
+    var chronic = 0
+    var schoolsTotal = 0, schoolsReporting = 0
+    // Devices.
+    var devices: [String: [String: Int]] = [:]
+    var computersWorking = 0, computersTotal = 0, projectorsWorking = 0
+    var camerasOnline = 0, camerasTotal = 0, gatesOnline = 0, gatesTotal = 0
+    // Connectivity (active schools).
+    var good = 0, moderate = 0, offline = 0, unknown = 0
+    var downloads: [Double] = []
+    var latencies: [Double] = []
+    var offlineSchools: [OfflineSchool] = []
+
+    var reported: Int { present + late + excused + unexcused }
+
+    mutating func add(_ o: Tally) {
+        enrolled += o.enrolled; female += o.female; male += o.male; joined += o.joined
+        leftByReason.merge(o.leftByReason, uniquingKeysWith: +)
+        byGrade.merge(o.byGrade, uniquingKeysWith: +)
+        byLevel.merge(o.byLevel, uniquingKeysWith: +)
+        teachers += o.teachers; classes += o.classes
+        intakePlanned.merge(o.intakePlanned, uniquingKeysWith: +)
+        intakeEnrolled.merge(o.intakeEnrolled, uniquingKeysWith: +)
+        present += o.present; late += o.late; excused += o.excused; unexcused += o.unexcused
+        unreported += o.unreported; chronic += o.chronic
+        schoolsTotal += o.schoolsTotal; schoolsReporting += o.schoolsReporting
+        devices.merge(o.devices) { a, b in a.merging(b, uniquingKeysWith: +) }
+        computersWorking += o.computersWorking; computersTotal += o.computersTotal
+        projectorsWorking += o.projectorsWorking
+        camerasOnline += o.camerasOnline; camerasTotal += o.camerasTotal
+        gatesOnline += o.gatesOnline; gatesTotal += o.gatesTotal
+        good += o.good; moderate += o.moderate; offline += o.offline; unknown += o.unknown
+        downloads += o.downloads; latencies += o.latencies
+        offlineSchools += o.offlineSchools
+    }
+
+    static func sum<S: Sequence>(_ tallies: S) -> Tally where S.Element == Tally {
+        var total = Tally()
+        for t in tallies { total.add(t) }
+        return total
+    }
+
+    // MARK: Figures
+
+    func attendance(day: ReportDay, trend: [DayRate]) -> AttendanceFigures {
+        let reported = self.reported
+        return AttendanceFigures(
+            day: day.day, isAsOfSchoolDay: day.isAsOfSchoolDay, enrolled: enrolled, present: present, late: late,
+            excused: excused, unexcused: unexcused, unreported: unreported,
+            rate: reported > 0 ? Double(present + late) / Double(reported) : nil,
+            completeness: enrolled > 0 ? Double(reported) / Double(enrolled) : nil,
+            schoolsReporting: schoolsReporting, schoolsTotal: schoolsTotal, chronicAbsent: chronic, trend: trend,
+            isBeforeSchoolYear: day.isBeforeSchoolYear, asOfDay: day.asOfDay, schoolDaysSoFar: day.schoolDaysSoFar)
+    }
+
+    func enrollment() -> EnrollmentFigures {
+        let intake = intakePlanned.keys.sorted().map {
+            IntakeFigure(grade: $0, planned: intakePlanned[$0] ?? 0, enrolled: intakeEnrolled[$0] ?? 0)
+        }
+        return EnrollmentFigures(
+            enrolled: enrolled, female: female, male: male, byLevel: byLevel, byGrade: byGrade, joined: joined,
+            left: leftByReason.values.reduce(0, +), leftByReason: leftByReason, intake: intake, teachers: teachers,
+            pupilTeacherRatio: teachers > 0 ? Double(enrolled) / Double(teachers) : nil)
+    }
+
+    func deviceFigures() -> DeviceFigures {
+        DeviceFigures(
+            byKindAndStatus: devices, computersWorking: computersWorking, computersTotal: computersTotal,
+            learnersPerComputer: computersWorking > 0 ? Double(enrolled) / Double(computersWorking) : nil,
+            projectorsWorking: projectorsWorking,
+            projectorsPerClass: classes > 0 ? Double(projectorsWorking) / Double(classes) : nil,
+            camerasOnline: camerasOnline, camerasTotal: camerasTotal, gatesOnline: gatesOnline, gatesTotal: gatesTotal)
+    }
+
+    func connectivityFigures(status: ConnectivityStatus?) -> ConnectivityFigures {
+        ConnectivityFigures(
+            good: good, moderate: moderate, offline: offline, unknown: unknown,
+            medianDownloadMbps: Self.median(downloads), medianLatencyMs: Self.median(latencies),
+            offlineSchools: offlineSchools.sorted {
+                switch ($0.since, $1.since) {
+                case let (a?, b?): return a != b ? a < b : $0.school.code < $1.school.code
+                case (nil, .some): return false
+                case (.some, nil): return true
+                case (nil, nil): return $0.school.code < $1.school.code
+                }
+            },
+            status: status)
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        let mid = s.count / 2
+        return s.count % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+    }
+}
