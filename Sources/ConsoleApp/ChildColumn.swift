@@ -29,7 +29,7 @@ public enum ChildColumn: String, Sendable, Hashable, CaseIterable {
     /// The value rows are sorted by in this column (numbers sort numerically; nil sorts last).
     func sortValue(_ figures: NodeFigures) -> SortValue {
         switch self {
-        case .name: return .text(SearchFold.fold(figures.node.name))
+        case .name: return .text(SearchKey.fold(figures.node.name))
         case .schools: return .number(Double(figures.attendance.schoolsTotal))
         case .students: return .number(Double(figures.enrollment.enrolled))
         case .rate: return figures.attendance.rate.map(SortValue.number) ?? .missing

@@ -15,9 +15,9 @@ public struct ChildTable: Sendable {
         self.level = level
         let columns = ChildColumn.columns(for: level)
         self.columns = columns
-        let needle = SearchFold.fold(filter).split(separator: " ").map(String.init)
+        let needle = SearchKey.fold(filter).split(separator: " ").map(String.init)
         let kept = needle.isEmpty ? children : children.filter { child in
-            let hay = SearchFold.fold(child.node.name + " " + child.node.code)
+            let hay = SearchKey.fold(child.node.name + " " + child.node.code)
             return needle.allSatisfy { hay.contains($0) }
         }
         let column = columns.contains(sort.column) ? sort.column : .name

@@ -26,8 +26,11 @@ public final class ConsoleRuntime {
         self.clock = clock
     }
 
-    /// Asks the loop to end at its next turn (safe from any thread, e.g. a signal source).
-    public func requestStop() { inbox.requestStop() }
+    /// A closure that asks the loop to end at its next turn; safe to call from any thread (e.g. a signal source).
+    public var stopRequester: @Sendable () -> Void {
+        let inbox = self.inbox
+        return { inbox.requestStop() }
+    }
 
     /// Runs until the user quits or `requestStop` is called.
     public func run() {

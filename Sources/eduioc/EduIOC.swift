@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `eduioc` command: the console and its operator tools.
 @main
@@ -9,4 +10,22 @@ struct EduIOC: ParsableCommand {
         subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// Parses and runs; any failure while running is one line on stderr (`eduioc: …`), exit status 1.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+            exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("eduioc: \(error)\n".utf8))
+            Foundation.exit(1)
+        }
+    }
 }

@@ -1,0 +1,103 @@
+import Analytics
+import Foundation
+import SectorData
+import Synchronization
+
+/// The real data source: a validated snapshot, its change watcher and the analytics engine.
+///
+/// It reopens the path after a publish-by-rename, and when the snapshot goes bad it drops it and keeps
+/// trying on each poll, so the console recovers by itself when a good file returns.
+public final class SnapshotDataSource: DashboardDataSource {
+    private struct Live: Sendable {
+        var snapshot: Snapshot
+        var watcher: SnapshotWatcher
+        var engine: AnalyticsEngine
+    }
+
+    private let url: URL
+    private let config: AnalyticsConfig
+    private let scope: Scope?
+    private let live: Mutex<Live?>
+
+    /// Opens the snapshot at `url`; throws a one-line `SnapshotError` when it is unusable.
+    public init(url: URL, config: AnalyticsConfig, scope: Scope?) throws {
+        self.url = url
+        self.config = config
+        self.scope = scope
+        live = Mutex(try Self.open(url, config, scope))
+    }
+
+    /// The province's timezone from the snapshot first opened.
+    public var timeZone: TimeZone { live.withLock { $0?.snapshot.timeZone } ?? TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current }
+
+    public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
+        let engine = try currentEngine()
+        do {
+            return try engine.report(for: node, asOf: asOf)
+        } catch let error as AnalyticsError {
+            throw DashboardDataError.userFacing(error.description)
+        } catch {
+            live.withLock { $0 = nil }  // reopen on the next poll
+            throw error
+        }
+    }
+
+    public func resolve(_ target: JumpTarget) throws -> NodeRef {
+        let engine = try currentEngine()
+        do {
+            switch target {
+            case .school(let code): return try engine.node(code: code)
+            case .unit(let name):
+                guard let unit = try engine.units(matching: name, limit: 1).first else {
+                    throw DashboardDataError.userFacing("\(name): \(AnalyticsError.notInYourArea(name).description)")
+                }
+                return unit
+            }
+        } catch let error as AnalyticsError {
+            throw DashboardDataError.userFacing(error.description)
+        }
+    }
+
+    public func pollForChange() -> SnapshotPoll {
+        let current = live.withLock { $0 }
+        guard var current else { return reopen() }
+        do {
+            let change = try current.watcher.poll()
+            live.withLock { if $0?.snapshot === current.snapshot { $0?.watcher = current.watcher } }
+            switch change {
+            case .unchanged: return .unchanged
+            case .changedInPlace: return .changed
+            case .replaced: return reopen()
+            case .gone:
+                live.withLock { $0 = nil }
+                return .failed(SnapshotError.fileMissing(path: url.path).description)
+            }
+        } catch {
+            live.withLock { $0 = nil }
+            return .failed(String(describing: error))
+        }
+    }
+
+    private func reopen() -> SnapshotPoll {
+        do {
+            let fresh = try Self.open(url, config, scope)
+            live.withLock { $0 = fresh }
+            return .changed
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
+    private func currentEngine() throws -> AnalyticsEngine {
+        if let engine = live.withLock({ $0?.engine }) { return engine }
+        let fresh = try Self.open(url, config, scope)
+        live.withLock { $0 = fresh }
+        return fresh.engine
+    }
+
+    private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?) throws -> Live {
+        let snapshot = try Snapshot.open(at: url)
+        let engine = AnalyticsEngine(reader: snapshot.reader, config: config, scope: scope)
+        return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot), engine: engine)
+    }
+}
