@@ -15,6 +15,7 @@ public final class ConsoleRuntime {
     private let worker = DispatchQueue(label: "eduioc.data")
     private let inbox = ActionInbox()
     private(set) public var state: AppState
+    private var needsRender = true
 
     /// Creates a runtime; `themes` must be in the same order as `state.themeNames`.
     public init(backend: TerminalBackend, source: DashboardDataSource, themes: [Theme], state: AppState,
@@ -52,13 +53,14 @@ public final class ConsoleRuntime {
                 dispatch(.tick(now))
                 pollSnapshot()
             }
-            render()
+            if needsRender { render() }
         }
     }
 
     /// Applies one action and starts the effects it asks for.
     public func dispatch(_ action: Action) {
         perform(state.update(action))
+        needsRender = true
     }
 
     private static func action(for event: InputEvent) -> Action {
@@ -72,6 +74,7 @@ public final class ConsoleRuntime {
     private func render() {
         let theme = themes[safe: state.themeIndex] ?? themes.first ?? Theme(name: state.themeName)
         backend.present(DashboardRenderer.render(state, capabilities: backend.capabilities), theme: theme)
+        needsRender = false
     }
 
     private func perform(_ effects: [Effect]) {
