@@ -65,7 +65,7 @@ struct CheckCommandTests {
     }
 
     @Test("bad input: exit 1 and exactly one line on stderr naming the file and the problem", arguments: [
-        "missing", "text", "schema_version 2", "truncated",
+        "missing", "text", "schema_version 2", "truncated", "corrupt page",
     ])
     func badInput(kind: String) throws {
         try SnapshotFiles.withTemporaryDirectory { directory in
@@ -80,6 +80,14 @@ struct CheckCommandTests {
             case "schema_version 2":
                 try SnapshotFiles.createSnapshot(at: url, options: .init(metaOverrides: ["schema_version": "2"]))
                 expected = "schema_version is 2, this build reads version 1"
+            case "corrupt page":
+                // A page in the middle is overwritten: the header and schema are fine, the data is not.
+                try SnapshotFiles.createSnapshot(at: url, options: .init(studentsPerClass: 60, schoolDays: 20))
+                var bytes = try Data(contentsOf: url)
+                let page = bytes.count / 2 / 4096 * 4096
+                bytes.replaceSubrange(page ..< page + 4096, with: Data(repeating: 0x55, count: 4096))
+                try bytes.write(to: url)
+                expected = "file is truncated or corrupt ("
             default:
                 let whole = directory.appendingPathComponent("whole.sqlite")
                 try SnapshotFiles.createSnapshot(at: whole, options: .init(studentsPerClass: 60, schoolDays: 20))
