@@ -31,19 +31,19 @@ public final class SnapshotDataSource: DashboardDataSource {
     public var timeZone: TimeZone { live.withLock { $0?.snapshot.timeZone } ?? TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current }
 
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
-        let engine = try currentEngine()
+        let current = try currentLive()
         do {
-            return try engine.report(for: node, asOf: asOf)
+            return try current.engine.report(for: node, asOf: asOf)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         } catch {
             live.withLock { $0 = nil }  // reopen on the next poll
-            throw error
+            throw current.snapshot.explain(error)
         }
     }
 
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
-        let engine = try currentEngine()
+        let engine = try currentLive().engine
         do {
             switch target {
             case .school(let code): return try engine.node(code: code)
@@ -74,7 +74,7 @@ public final class SnapshotDataSource: DashboardDataSource {
             }
         } catch {
             live.withLock { $0 = nil }
-            return .failed(String(describing: error))
+            return .failed(current.snapshot.explain(error).description)
         }
     }
 
@@ -88,11 +88,11 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
-    private func currentEngine() throws -> AnalyticsEngine {
-        if let engine = live.withLock({ $0?.engine }) { return engine }
+    private func currentLive() throws -> Live {
+        if let current = live.withLock({ $0 }) { return current }
         let fresh = try Self.open(url, config, scope)
         live.withLock { $0 = fresh }
-        return fresh.engine
+        return fresh
     }
 
     private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?) throws -> Live {
