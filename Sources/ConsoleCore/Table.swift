@@ -119,11 +119,8 @@ public struct Table: Widget, Sendable {
         for (i, column) in columns.enumerated() where xs[i].width > 0 {
             var title = column.title
             if let sort, sort.column == i {
-                let arrow = sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
-                let room = xs[i].width - DisplayWidth.of(arrow) - 1
-                title = room > 0 ? (column.alignment == .right
-                    ? arrow + " " + DisplayText.truncate(title, to: room, ellipsis: glyphs.ellipsis)
-                    : DisplayText.truncate(title, to: room, ellipsis: glyphs.ellipsis) + " " + arrow) : arrow
+                title = Table.sortedTitle(title, arrow: sort.ascending ? glyphs.sortAscending : glyphs.sortDescending,
+                                          width: xs[i].width, alignment: column.alignment, ellipsis: glyphs.ellipsis)
             }
             buffer.put(title, at: Point(x: xs[i].x, y: header.y), width: xs[i].width, alignment: column.alignment,
                        style: headerStyle, ellipsis: glyphs.ellipsis)
@@ -154,6 +151,19 @@ public struct Table: Widget, Sendable {
             }
         }
         return result
+    }
+
+    /// A column title with its sort arrow, fitted to `width`: "Tên ▲", else "Tên▲", else a cut title and
+    /// the arrow (arrow first for right-aligned columns, so it sits next to the figures' edge).
+    public static func sortedTitle(_ title: String, arrow: String, width: Int, alignment: TextAlignment, ellipsis: String) -> String {
+        let tw = DisplayWidth.of(title), aw = DisplayWidth.of(arrow)
+        let right = alignment == .right
+        if tw + aw + 1 <= width { return right ? arrow + " " + title : title + " " + arrow }
+        if tw + aw <= width { return right ? arrow + title : title + arrow }
+        let room = width - aw
+        guard room > 0 else { return arrow }
+        let cut = DisplayText.truncate(title, to: room, ellipsis: ellipsis)
+        return right ? arrow + cut : cut + arrow
     }
 
     /// Draws into `area`.

@@ -203,7 +203,7 @@ public final class NcursesTerminal: TerminalBackend {
         case KEY_CODE_YES:
             return decodeKeyCode(Int32(bitPattern: ch))
         case OK:
-            return NcursesTerminal.decodeCharacter(UInt32(ch))
+            return InputDecoding.character(UInt32(ch))
         default:
             return nil
         }
@@ -246,23 +246,6 @@ public final class NcursesTerminal: TerminalBackend {
         case KEY_BTAB: return .backTab
         case KEY_F0 + 1...KEY_F0 + 24: return .function(Int(code - KEY_F0))
         default: return nil
-        }
-    }
-
-    /// Decodes a plain character: Enter (CR/LF), Backspace (DEL/BS), Tab, Esc, Ctrl letters, text.
-    static func decodeCharacter(_ value: UInt32) -> InputEvent? {
-        switch value {
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 9: return .key(.tab)
-        case 27: return .key(.escape)
-        case 1...26:
-            guard let scalar = Unicode.Scalar(value + 96) else { return nil }
-            return .key(.control(Character(scalar)))
-        case 0..<32, 0x80..<0xA0: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value), !TextSanitizer.isUnsafe(scalar) else { return nil }
-            return .key(.character(Character(scalar)))
         }
     }
 }
