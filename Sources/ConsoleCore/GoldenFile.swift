@@ -8,6 +8,7 @@ import Foundation
 public struct GoldenFile: Sendable {
     /// Why a golden check failed.
     public struct Mismatch: Error, CustomStringConvertible, Sendable {
+        /// A readable form for logs and test failures.
         public var description: String
     }
 

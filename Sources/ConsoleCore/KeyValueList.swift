@@ -1,6 +1,8 @@
 /// One row of a key–value list.
 public struct KeyValueItem: Hashable, Sendable {
+    /// The label.
     public var key: String
+    /// The value text.
     public var value: String
     /// The value's role (ok/warn/crit…).
     public var role: StyleRole
@@ -17,9 +19,13 @@ public struct KeyValueItem: Hashable, Sendable {
 
 /// Labels on the left, values aligned in a column (right-aligned by default), one item per row.
 public struct KeyValueList: Widget, Hashable, Sendable {
+    /// The rows, top first.
     public var items: [KeyValueItem]
+    /// How values align in their column.
     public var valueAlignment: TextAlignment
+    /// The style of the labels.
     public var keyStyle: CellStyle
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a list.
     public init(_ items: [KeyValueItem], valueAlignment: TextAlignment = .right,

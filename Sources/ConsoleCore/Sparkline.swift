@@ -6,7 +6,9 @@ public struct Sparkline: Widget, Hashable, Sendable {
     public var minimum: Double?
     /// The value drawn as the highest bar; nil uses the largest value.
     public var maximum: Double?
+    /// The semantic role the content is drawn in.
     public var role: StyleRole
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a sparkline.
     public init(_ values: [Double?], minimum: Double? = nil, maximum: Double? = nil, role: StyleRole = .chart, glyphs: Glyphs = .unicode) {

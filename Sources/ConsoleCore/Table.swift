@@ -30,12 +30,17 @@ public struct TableLayout: Hashable, Sendable {
 /// so Vietnamese names line up), a highlighted selected row, and vertical scrolling that keeps the
 /// selection visible.
 public struct Table: Widget, Sendable {
+    /// The columns, left to right.
     public var columns: [TableColumn]
+    /// The rows: one cell per column each.
     public var rows: [[TableCell]]
+    /// The highlighted row index, if any.
     public var selectedRow: Int?
     /// The first visible row from the previous frame; adjusted so the selection stays visible.
     public var scrollOffset: Int
+    /// The sorted column, shown with ▲/▼ in the header.
     public var sort: TableSort?
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Columns between adjacent columns.
     public var columnSpacing: Int

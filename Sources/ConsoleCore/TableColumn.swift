@@ -7,8 +7,11 @@ public struct TableColumn: Hashable, Sendable {
         /// A share of the space left by fixed columns, never narrower than `minimum`.
         case flexible(weight: Int, minimum: Int)
     }
+    /// The title shown in the header or top border.
     public var title: String
+    /// How wide the column is.
     public var width: Width
+    /// Horizontal alignment within the area.
     public var alignment: TextAlignment
     /// Creates a column.
     public init(_ title: String, width: Width = .flexible(weight: 1, minimum: 4), alignment: TextAlignment = .left) {
@@ -20,7 +23,9 @@ public struct TableColumn: Hashable, Sendable {
 
 /// One table cell: text and an optional role (ok/warn/crit…) for its value.
 public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
+    /// The cell text (already sanitised).
     public var text: String
+    /// The role of the cell value.
     public var role: StyleRole
     /// An optional status glyph drawn before the text.
     public var status: StatusGlyph?
@@ -36,7 +41,9 @@ public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
 
 /// Which column a table is sorted by, and in which direction.
 public struct TableSort: Hashable, Sendable {
+    /// The sorted column index.
     public var column: Int
+    /// Whether the sort is ascending.
     public var ascending: Bool
     /// Creates a sort indicator.
     public init(column: Int, ascending: Bool = true) {

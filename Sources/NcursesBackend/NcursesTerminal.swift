@@ -10,9 +10,11 @@ import Glibc
 public final class NcursesTerminal: TerminalBackend {
     /// Why the terminal could not be started.
     public struct StartError: Error, CustomStringConvertible, Sendable {
+        /// A readable form for logs and test failures.
         public var description: String
     }
 
+    /// What the terminal can show.
     public private(set) var capabilities: TerminalCapabilities
     private let screen: OpaquePointer
     private var previous: CellBuffer?
