@@ -115,6 +115,9 @@ public final class NcursesTerminal: TerminalBackend {
     private func write(_ cell: Cell, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?, theme: Theme, maxX: Int) {
         let (attr, pair) = look(cell.style, theme: theme)
         var grapheme = cell.grapheme
+        if grapheme.unicodeScalars.contains(where: TextSanitizer.isUnsafe) {
+            grapheme = " "  // last line of defence: cells set directly through the subscript skip `put`'s filter
+        }
         if !capabilities.unicode, let g = grapheme.first {
             let ascii = SearchFolding.asciiFallback(g)
             if ascii.count > 1 {  // a wide character: one ASCII stand-in per column
