@@ -207,11 +207,41 @@ public final class NcursesTerminal: TerminalBackend {
         switch result {
         case KEY_CODE_YES:
             return decodeKeyCode(Int32(bitPattern: ch))
+        case OK where ch == 27:
+            return readEscape(win)
         case OK:
             return InputDecoding.character(UInt32(ch))
         default:
             return nil
         }
+    }
+
+    /// After an Esc: a lone Esc, or the rest of an escape sequence ncurses did not recognise (a `TERM`
+    /// mismatch), which is decoded or swallowed whole so it never turns into Esc plus stray characters.
+    private func readEscape(_ win: UnsafeMutablePointer<WINDOW>?) -> InputEvent? {
+        wtimeout(win, 0)
+        var next: wint_t = 0
+        let r = wget_wch(win, &next)
+        guard r == OK else {
+            if r == KEY_CODE_YES { _ = unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            return .key(.escape)
+        }
+        guard next == 0x5B || next == 0x4F, let introducer = Unicode.Scalar(UInt32(next)).map(Character.init) else {
+            _ = unget_wch(wchar_t(bitPattern: UInt32(next)))  // Esc then another key: deliver both
+            return .key(.escape)
+        }
+        var body = ""
+        for _ in 0..<16 {
+            var c: wint_t = 0
+            guard wget_wch(win, &c) == OK, let scalar = Unicode.Scalar(UInt32(c)) else { break }
+            body.unicodeScalars.append(scalar)
+            if introducer == "O" || InputDecoding.isFinalByte(UInt32(c)) { break }
+        }
+        if body.isEmpty {  // Esc then '[' or 'O' typed: deliver both
+            _ = unget_wch(wchar_t(bitPattern: UInt32(next)))
+            return .key(.escape)
+        }
+        return InputDecoding.escapeSequence(introducer: introducer, body: body).map(InputEvent.key)
     }
 
     private func decodeKeyCode(_ code: Int32) -> InputEvent? {

@@ -22,3 +22,30 @@ import Testing
         #expect(InputDecoding.character(0x1EC5) == .key(.character("ễ")))
     }
 }
+
+@Suite struct EscapeSequenceTests {
+    @Test func commonSequencesFromMismatchedTerminals() {
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "1~") == .home)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "4~") == .end)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "5~") == .pageUp)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "6~") == .pageDown)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "3~") == .delete)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "A") == .up)
+        #expect(InputDecoding.escapeSequence(introducer: "O", body: "B") == .down)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "1;5C") == .right)
+        #expect(InputDecoding.escapeSequence(introducer: "O", body: "H") == .home)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "F") == .end)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "Z") == .backTab)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "15~") == .function(5))
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "24~") == .function(12))
+        #expect(InputDecoding.escapeSequence(introducer: "O", body: "P") == .function(1))
+    }
+
+    @Test func unknownSequencesAreIgnored() {
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "<0;10;10M") == nil)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "99~") == nil)
+        #expect(InputDecoding.escapeSequence(introducer: "[", body: "") == nil)
+        #expect(InputDecoding.isFinalByte(0x7E))
+        #expect(!InputDecoding.isFinalByte(0x3B))
+    }
+}
