@@ -3,8 +3,11 @@
 public struct BigNumber: Widget, Hashable, Sendable {
     /// The text: digits, '.', ',', '%', '-', ':' and spaces are drawn large; anything else small.
     public var text: String
+    /// The semantic role the content is drawn in.
     public var role: StyleRole
+    /// Horizontal alignment within the area.
     public var alignment: TextAlignment
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a big number.
     public init(_ text: String, role: StyleRole = .normal, alignment: TextAlignment = .left, glyphs: Glyphs = .unicode) {

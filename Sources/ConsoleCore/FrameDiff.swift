@@ -1,17 +1,3 @@
-/// A horizontal run of cells to write at (`column`, `row`): the unit a backend flushes.
-public struct DiffRun: Hashable, Sendable {
-    public var row: Int
-    public var column: Int
-    /// The cells, including the continuation cells of wide characters.
-    public var cells: [Cell]
-    /// Creates a run.
-    public init(row: Int, column: Int, cells: [Cell]) {
-        self.row = row
-        self.column = column
-        self.cells = cells
-    }
-}
-
 /// Computes what changed between two frames.
 public enum FrameDiff {
     /// The runs that turn `previous` into `next`: changed cells only, never starting on the trailing half

@@ -4,7 +4,9 @@ public struct Gauge: Widget, Hashable, Sendable {
     public var fraction: Double?
     /// Text after the bar (e.g. "93.4%"); its width is reserved first.
     public var label: String?
+    /// The semantic role the content is drawn in.
     public var role: StyleRole
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a gauge.
     public init(fraction: Double?, label: String? = nil, role: StyleRole = .chart, glyphs: Glyphs = .unicode) {

@@ -1,18 +1,23 @@
 /// A terminal size in columns and rows.
 public struct Size: Hashable, Sendable, CustomStringConvertible {
+    /// Width in columns.
     public var columns: Int
+    /// Height in rows.
     public var rows: Int
     /// Creates a size; negative values clamp to zero.
     public init(columns: Int, rows: Int) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
     }
+    /// A readable form for logs and test failures.
     public var description: String { "\(columns)×\(rows)" }
 }
 
 /// A screen position: column `x`, row `y`, zero-based from the top-left.
 public struct Point: Hashable, Sendable {
+    /// Column (left edge), zero-based.
     public var x: Int
+    /// Row (top edge), zero-based.
     public var y: Int
     /// Creates a point.
     public init(x: Int, y: Int) {
@@ -23,9 +28,13 @@ public struct Point: Hashable, Sendable {
 
 /// An axis-aligned rectangle of cells.
 public struct Rect: Hashable, Sendable, CustomStringConvertible {
+    /// Column (left edge), zero-based.
     public var x: Int
+    /// Row (top edge), zero-based.
     public var y: Int
+    /// Width in columns.
     public var width: Int
+    /// Height in rows.
     public var height: Int
     /// Creates a rectangle; negative sizes clamp to zero.
     public init(x: Int, y: Int, width: Int, height: Int) {
@@ -36,9 +45,13 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
     /// The rectangle covering a whole screen of `size`.
     public init(size: Size) { self.init(x: 0, y: 0, width: size.columns, height: size.rows) }
+    /// The column just right of the rectangle.
     public var maxX: Int { x + width }
+    /// The row just below the rectangle.
     public var maxY: Int { y + height }
+    /// Whether the rectangle has no cells.
     public var isEmpty: Bool { width == 0 || height == 0 }
+    /// A readable form for logs and test failures.
     public var description: String { "(\(x),\(y) \(width)×\(height))" }
     /// Whether the cell at `point` lies inside.
     public func contains(_ point: Point) -> Bool {

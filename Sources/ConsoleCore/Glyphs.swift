@@ -2,11 +2,17 @@
 public struct Glyphs: Hashable, Sendable {
     /// Whether these are the Unicode glyphs.
     public var isUnicode: Bool
+    /// Horizontal line.
     public var horizontal: String
+    /// Vertical line.
     public var vertical: String
+    /// Top-left corner.
     public var topLeft: String
+    /// Top-right corner.
     public var topRight: String
+    /// Bottom-left corner.
     public var bottomLeft: String
+    /// Bottom-right corner.
     public var bottomRight: String
     /// Marks text that was cut.
     public var ellipsis: String
@@ -22,6 +28,7 @@ public struct Glyphs: Hashable, Sendable {
     public var gaugeEmpty: String
     /// Sort indicators.
     public var sortAscending: String
+    /// Descending sort indicator.
     public var sortDescending: String
     /// The selected-row marker.
     public var selectionMarker: String

@@ -8,6 +8,7 @@ import Foundation
 public struct GoldenFile: Sendable {
     /// Why a golden check failed.
     public struct Mismatch: Error, CustomStringConvertible, Sendable {
+        /// A readable form for logs and test failures.
         public var description: String
     }
 
@@ -17,10 +18,19 @@ public struct GoldenFile: Sendable {
     /// A golden at `path`.
     public init(path: String) { self.path = path }
 
-    /// A golden named `name` in a `Goldens` directory next to the calling test file (pass `#filePath`).
+    /// A golden named `name` for the test file at `testFile` (pass `#filePath`): for
+    /// `…/Tests/ConsoleAppTests/ScreenTests.swift` that is `…/Tests/Goldens/ConsoleAppTests/name`.
+    /// Goldens live outside the test target's folder so SwiftPM does not treat them as unhandled resources.
     public init(_ name: String, testFile: String) {
-        let dir = URL(fileURLWithPath: testFile).deletingLastPathComponent().appendingPathComponent("Goldens")
-        self.path = dir.appendingPathComponent(name).path
+        let url = URL(fileURLWithPath: testFile)
+        let parts = url.pathComponents
+        if let testsIndex = parts.lastIndex(of: "Tests"), testsIndex + 1 < parts.count - 1 {
+            let root = NSString.path(withComponents: Array(parts[...testsIndex]))
+            self.path = URL(fileURLWithPath: root).appendingPathComponent("Goldens")
+                .appendingPathComponent(parts[testsIndex + 1]).appendingPathComponent(name).path
+        } else {
+            self.path = url.deletingLastPathComponent().appendingPathComponent("Goldens").appendingPathComponent(name).path
+        }
     }
 
     /// Whether the environment asks for goldens to be recorded.

@@ -1,25 +1,12 @@
-/// One row of a key–value list.
-public struct KeyValueItem: Hashable, Sendable {
-    public var key: String
-    public var value: String
-    /// The value's role (ok/warn/crit…).
-    public var role: StyleRole
-    /// An optional status glyph before the value.
-    public var status: StatusGlyph?
-    /// Creates an item.
-    public init(_ key: String, _ value: String, role: StyleRole = .normal, status: StatusGlyph? = nil) {
-        self.key = key
-        self.value = value
-        self.role = role
-        self.status = status
-    }
-}
-
 /// Labels on the left, values aligned in a column (right-aligned by default), one item per row.
 public struct KeyValueList: Widget, Hashable, Sendable {
+    /// The rows, top first.
     public var items: [KeyValueItem]
+    /// How values align in their column.
     public var valueAlignment: TextAlignment
+    /// The style of the labels.
     public var keyStyle: CellStyle
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a list.
     public init(_ items: [KeyValueItem], valueAlignment: TextAlignment = .right,

@@ -1,11 +1,3 @@
-/// How much of an axis one slot of a layout takes.
-public enum LayoutSize: Hashable, Sendable {
-    /// Exactly this many cells (less if the space runs out).
-    case fixed(Int)
-    /// A share of what the fixed slots leave, proportional to the weight.
-    case weight(Int)
-}
-
 /// Splits rectangles into rows or columns by fixed sizes and weights.
 public enum Layout {
     /// Splits `rect` top to bottom into `sizes.count` rows separated by `spacing` rows.

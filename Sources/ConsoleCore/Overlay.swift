@@ -1,8 +1,10 @@
 /// A centred modal box (help, confirmations) drawn over whatever is below it.
 public struct Overlay: Widget, Hashable, Sendable {
+    /// The title in the top border.
     public var title: String
     /// The body, one line per row (each line a styled line).
     public var lines: [[Span]]
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Empty columns between the border and the text.
     public var padding: Int

@@ -1,8 +1,12 @@
 /// A bordered box with a title; content goes in `inner(_:)`.
 public struct Panel: Widget, Hashable, Sendable {
+    /// The title in the top border, if any.
     public var title: String?
+    /// The style of the border.
     public var borderStyle: CellStyle
+    /// The style of the title.
     public var titleStyle: CellStyle
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a panel.
     public init(title: String? = nil, borderStyle: CellStyle = CellStyle(.border),

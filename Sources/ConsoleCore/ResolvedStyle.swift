@@ -4,6 +4,7 @@ public struct ResolvedStyle: Hashable, Sendable, CustomStringConvertible {
     public var foreground: Int?
     /// Background colour index; nil is the default colour.
     public var background: Int?
+    /// Attributes to set.
     public var attributes: TextAttributes
     /// Creates a resolved style.
     public init(foreground: Int? = nil, background: Int? = nil, attributes: TextAttributes = []) {

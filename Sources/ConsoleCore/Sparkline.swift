@@ -6,7 +6,9 @@ public struct Sparkline: Widget, Hashable, Sendable {
     public var minimum: Double?
     /// The value drawn as the highest bar; nil uses the largest value.
     public var maximum: Double?
+    /// The semantic role the content is drawn in.
     public var role: StyleRole
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a sparkline.
     public init(_ values: [Double?], minimum: Double? = nil, maximum: Double? = nil, role: StyleRole = .chart, glyphs: Glyphs = .unicode) {
@@ -39,9 +41,10 @@ public struct Sparkline: Widget, Hashable, Sendable {
     public func render(_ area: Rect, into buffer: inout CellBuffer) {
         guard area.width > 0, area.height > 0 else { return }
         let text = glyphString(width: area.width)
+        let padding = max(0, area.width - values.count)
         var x = area.x
-        for g in text {
-            let style = String(g) == glyphs.sparkGap ? CellStyle(.dim) : CellStyle(role)
+        for (i, g) in text.enumerated() {
+            let style = i < padding ? CellStyle.plain : (String(g) == glyphs.sparkGap ? CellStyle(.dim) : CellStyle(role))
             x += buffer.put(grapheme: g, x: x, y: area.y, style: style)
         }
     }

@@ -1,24 +1,12 @@
-/// A piece of text in one style.
-public struct Span: Hashable, Sendable {
-    public var text: String
-    public var style: CellStyle
-    /// Creates a span.
-    public init(_ text: String, style: CellStyle = .plain) {
-        self.text = text
-        self.style = style
-    }
-    /// Creates a span in `role`.
-    public init(_ text: String, role: StyleRole, bold: Bool = false) {
-        self.init(text, style: CellStyle(role, bold: bold))
-    }
-}
-
 /// One line of styled spans (headers, breadcrumbs, the key-hints bar), cut with an ellipsis when too long.
 public struct StyledLine: Widget, Hashable, Sendable {
+    /// The spans, left to right.
     public var spans: [Span]
+    /// Horizontal alignment within the area.
     public var alignment: TextAlignment
     /// The style of the padding around the text.
     public var fillStyle: CellStyle
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Creates a line.
     public init(_ spans: [Span], alignment: TextAlignment = .left, fillStyle: CellStyle = .plain, glyphs: Glyphs = .unicode) {

@@ -1,41 +1,18 @@
-/// Where a rendered table put things, for mouse hit-testing and for keeping the scroll position.
-public struct TableLayout: Hashable, Sendable {
-    /// The header row's rectangle.
-    public var header: Rect
-    /// The rows' rectangle (below the header).
-    public var body: Rect
-    /// The index of the first visible row (store it and pass it back as `scrollOffset`).
-    public var scrollOffset: Int
-    /// How many rows fit in the body.
-    public var visibleRows: Int
-    /// Each column's left x.
-    public var columnX: [Int]
-    /// Each column's width (0 when it did not fit).
-    public var columnWidths: [Int]
-
-    /// The row index under `point`, if it is on a row.
-    public func row(at point: Point, rowCount: Int) -> Int? {
-        guard body.contains(point) else { return nil }
-        let index = scrollOffset + point.y - body.y
-        return index < rowCount ? index : nil
-    }
-
-    /// The column index under `point`, if any (e.g. a click on the header to sort).
-    public func column(at point: Point) -> Int? {
-        columnX.indices.first { point.x >= columnX[$0] && point.x < columnX[$0] + columnWidths[$0] }
-    }
-}
-
 /// A table: header row with an optional sort indicator, rows aligned per column (display-width exact,
 /// so Vietnamese names line up), a highlighted selected row, and vertical scrolling that keeps the
 /// selection visible.
 public struct Table: Widget, Sendable {
+    /// The columns, left to right.
     public var columns: [TableColumn]
+    /// The rows: one cell per column each.
     public var rows: [[TableCell]]
+    /// The highlighted row index, if any.
     public var selectedRow: Int?
     /// The first visible row from the previous frame; adjusted so the selection stays visible.
     public var scrollOffset: Int
+    /// The sorted column, shown with ▲/▼ in the header.
     public var sort: TableSort?
+    /// The glyph set: Unicode, or the ASCII fallback.
     public var glyphs: Glyphs
     /// Columns between adjacent columns.
     public var columnSpacing: Int
@@ -119,11 +96,8 @@ public struct Table: Widget, Sendable {
         for (i, column) in columns.enumerated() where xs[i].width > 0 {
             var title = column.title
             if let sort, sort.column == i {
-                let arrow = sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
-                let room = xs[i].width - DisplayWidth.of(arrow) - 1
-                title = room > 0 ? (column.alignment == .right
-                    ? arrow + " " + DisplayText.truncate(title, to: room, ellipsis: glyphs.ellipsis)
-                    : DisplayText.truncate(title, to: room, ellipsis: glyphs.ellipsis) + " " + arrow) : arrow
+                title = Table.sortedTitle(title, arrow: sort.ascending ? glyphs.sortAscending : glyphs.sortDescending,
+                                          width: xs[i].width, alignment: column.alignment, ellipsis: glyphs.ellipsis)
             }
             buffer.put(title, at: Point(x: xs[i].x, y: header.y), width: xs[i].width, alignment: column.alignment,
                        style: headerStyle, ellipsis: glyphs.ellipsis)
@@ -154,6 +128,19 @@ public struct Table: Widget, Sendable {
             }
         }
         return result
+    }
+
+    /// A column title with its sort arrow, fitted to `width`: "Tên ▲", else "Tên▲", else a cut title and
+    /// the arrow (arrow first for right-aligned columns, so it sits next to the figures' edge).
+    public static func sortedTitle(_ title: String, arrow: String, width: Int, alignment: TextAlignment, ellipsis: String) -> String {
+        let tw = DisplayWidth.of(title), aw = DisplayWidth.of(arrow)
+        let right = alignment == .right
+        if tw + aw + 1 <= width { return right ? arrow + " " + title : title + " " + arrow }
+        if tw + aw <= width { return right ? arrow + title : title + arrow }
+        let room = width - aw
+        guard room > 0 else { return arrow }
+        let cut = DisplayText.truncate(title, to: room, ellipsis: ellipsis)
+        return right ? arrow + cut : cut + arrow
     }
 
     /// Draws into `area`.

@@ -3,6 +3,7 @@
 public final class TestBackend: TerminalBackend {
     /// The size reported to the app (changing it does not queue a resize event; use `resize(to:)`).
     public var size: Size
+    /// What the terminal can show.
     public var capabilities: TerminalCapabilities
     /// Scripted input, consumed front first by `nextEvent`.
     public var pendingEvents: [InputEvent]

@@ -4,7 +4,9 @@
 public struct Theme: Sendable, Hashable {
     /// A palette colour: its 256-colour index and 16-colour fallback (either may be absent = default colour).
     public struct PaletteColor: Hashable, Sendable {
+        /// The xterm 256-colour index; nil falls back to the 16-colour name.
         public var index256: Int?
+        /// The 16-colour fallback; nil is the terminal default colour.
         public var ansi: AnsiColor?
         /// Creates a palette colour.
         public init(index256: Int?, ansi: AnsiColor?) {
@@ -16,8 +18,11 @@ public struct Theme: Sendable, Hashable {
     /// How one role looks: palette colour names (nil = default colour), attributes, and the attributes
     /// used instead when there is no colour at all.
     public struct RoleStyle: Hashable, Sendable {
+        /// Foreground palette colour name; nil is the terminal default.
         public var foreground: String?
+        /// Background palette colour name; nil is the terminal default.
         public var background: String?
+        /// Attributes when colours are available.
         public var attributes: TextAttributes
         /// Attributes when colours are unavailable; nil means the same as `attributes`.
         public var monochrome: TextAttributes?

@@ -4,6 +4,7 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// The key path inside the file, e.g. `roles.warn.fg`; empty for whole-file problems.
     public var keyPath: String
+    /// What is wrong.
     public var message: String
     /// Creates an error.
     public init(file: String, keyPath: String, message: String) {

@@ -10,9 +10,11 @@ import Glibc
 public final class NcursesTerminal: TerminalBackend {
     /// Why the terminal could not be started.
     public struct StartError: Error, CustomStringConvertible, Sendable {
+        /// A readable form for logs and test failures.
         public var description: String
     }
 
+    /// What the terminal can show.
     public private(set) var capabilities: TerminalCapabilities
     private let screen: OpaquePointer
     private var previous: CellBuffer?
@@ -113,6 +115,9 @@ public final class NcursesTerminal: TerminalBackend {
     private func write(_ cell: Cell, x: Int, y: Int, win: UnsafeMutablePointer<WINDOW>?, theme: Theme, maxX: Int) {
         let (attr, pair) = look(cell.style, theme: theme)
         var grapheme = cell.grapheme
+        if grapheme.unicodeScalars.contains(where: TextSanitizer.isUnsafe) {
+            grapheme = " "  // last line of defence: cells set directly through the subscript skip `put`'s filter
+        }
         if !capabilities.unicode, let g = grapheme.first {
             let ascii = SearchFolding.asciiFallback(g)
             if ascii.count > 1 {  // a wide character: one ASCII stand-in per column
@@ -202,11 +207,41 @@ public final class NcursesTerminal: TerminalBackend {
         switch result {
         case KEY_CODE_YES:
             return decodeKeyCode(Int32(bitPattern: ch))
+        case OK where ch == 27:
+            return readEscape(win)
         case OK:
-            return NcursesTerminal.decodeCharacter(UInt32(ch))
+            return InputDecoding.character(UInt32(ch))
         default:
             return nil
         }
+    }
+
+    /// After an Esc: a lone Esc, or the rest of an escape sequence ncurses did not recognise (a `TERM`
+    /// mismatch), which is decoded or swallowed whole so it never turns into Esc plus stray characters.
+    private func readEscape(_ win: UnsafeMutablePointer<WINDOW>?) -> InputEvent? {
+        wtimeout(win, 0)
+        var next: wint_t = 0
+        let r = wget_wch(win, &next)
+        guard r == OK else {
+            if r == KEY_CODE_YES { _ = unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            return .key(.escape)
+        }
+        guard next == 0x5B || next == 0x4F, let introducer = Unicode.Scalar(UInt32(next)).map(Character.init) else {
+            _ = unget_wch(wchar_t(bitPattern: UInt32(next)))  // Esc then another key: deliver both
+            return .key(.escape)
+        }
+        var body = ""
+        for _ in 0..<16 {
+            var c: wint_t = 0
+            guard wget_wch(win, &c) == OK, let scalar = Unicode.Scalar(UInt32(c)) else { break }
+            body.unicodeScalars.append(scalar)
+            if introducer == "O" || InputDecoding.isFinalByte(UInt32(c)) { break }
+        }
+        if body.isEmpty {  // Esc then '[' or 'O' typed: deliver both
+            _ = unget_wch(wchar_t(bitPattern: UInt32(next)))
+            return .key(.escape)
+        }
+        return InputDecoding.escapeSequence(introducer: introducer, body: body).map(InputEvent.key)
     }
 
     private func decodeKeyCode(_ code: Int32) -> InputEvent? {
@@ -246,23 +281,6 @@ public final class NcursesTerminal: TerminalBackend {
         case KEY_BTAB: return .backTab
         case KEY_F0 + 1...KEY_F0 + 24: return .function(Int(code - KEY_F0))
         default: return nil
-        }
-    }
-
-    /// Decodes a plain character: Enter (CR/LF), Backspace (DEL/BS), Tab, Esc, Ctrl letters, text.
-    static func decodeCharacter(_ value: UInt32) -> InputEvent? {
-        switch value {
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 9: return .key(.tab)
-        case 27: return .key(.escape)
-        case 1...26:
-            guard let scalar = Unicode.Scalar(value + 96) else { return nil }
-            return .key(.control(Character(scalar)))
-        case 0..<32, 0x80..<0xA0: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value), !TextSanitizer.isUnsafe(scalar) else { return nil }
-            return .key(.character(Character(scalar)))
         }
     }
 }

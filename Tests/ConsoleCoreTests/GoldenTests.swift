@@ -58,3 +58,10 @@ import Testing
         #expect(!GoldenFile.isRecording([:]))
     }
 }
+
+@Suite struct GoldenPathTests {
+    @Test func goldensLiveBesideTestTargets() {
+        #expect(GoldenFile("a.txt", testFile: "/r/Tests/ConsoleAppTests/Screens/X.swift").path == "/r/Tests/Goldens/ConsoleAppTests/a.txt")
+        #expect(GoldenFile("a.txt", testFile: "/r/other/X.swift").path == "/r/other/Goldens/a.txt")
+    }
+}

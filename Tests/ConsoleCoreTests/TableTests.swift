@@ -72,3 +72,13 @@ import Testing
         #expect(t.columnWidths(total: 13) == [3, 4, 4])
     }
 }
+
+@Suite struct TableSortTitleTests {
+    @Test func arrowPlacement() {
+        #expect(Table.sortedTitle("Tên", arrow: "▲", width: 10, alignment: .left, ellipsis: "…") == "Tên ▲")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 7, alignment: .right, ellipsis: "…") == "▼ Sĩ số")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 6, alignment: .right, ellipsis: "…") == "▼Sĩ số")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 5, alignment: .left, ellipsis: "…") == "Sĩ …▼")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "v", width: 1, alignment: .left, ellipsis: "~") == "v")
+    }
+}

@@ -115,3 +115,33 @@ import Testing
         #expect(b.rowText(0) == "+ Mạng --+")
     }
 }
+
+@Suite struct NavigationWidgetTests {
+    @Test func keyHintsDropWholeHints() {
+        let bar = KeyHintsBar([.init("q", "thoát"), .init("/", "lọc"), .init("?", "trợ giúp")])
+        var b = CellBuffer(size: Size(columns: 20, rows: 1))
+        bar.render(b.bounds, into: &b)
+        #expect(b.rowText(0) == "q thoát  / lọc      ")
+        #expect(b[0, 0].style == CellStyle(.key, bold: true))
+        #expect(b[19, 0].style == CellStyle(.hint))
+    }
+
+    @Test func breadcrumbsKeepTheCurrentNode() {
+        let crumbs = Breadcrumbs(["Hải Dương", "Xã An Phú", "THCS Nguyễn Trãi"])
+        var b = CellBuffer(size: Size(columns: 40, rows: 1))
+        crumbs.render(b.bounds, into: &b)
+        #expect(b.rowText(0) == "Hải Dương › Xã An Phú › THCS Nguyễn Trãi")
+        var c = CellBuffer(size: Size(columns: 30, rows: 1))
+        crumbs.render(c.bounds, into: &c)
+        #expect(c.rowText(0) == "… › THCS Nguyễn Trãi          ")
+        var e = CellBuffer(size: Size(columns: 32, rows: 1))
+        Breadcrumbs(["Tỉnh", "Hải Dương", "Xã An Phú", "THCS Nguyễn Trãi"]).render(e.bounds, into: &e)
+        #expect(e.rowText(0) == "… › Xã An Phú › THCS Nguyễn Trãi")
+        var f = CellBuffer(size: Size(columns: 10, rows: 1))
+        crumbs.render(f.bounds, into: &f)
+        #expect(f.rowText(0) == "… › THCS …")
+        var d = CellBuffer(size: Size(columns: 24, rows: 1))
+        Breadcrumbs(["A", "B", "Trường THCS"], glyphs: .ascii).render(d.bounds, into: &d)
+        #expect(d.rowText(0) == "A > B > Trường THCS     ")
+    }
+}
