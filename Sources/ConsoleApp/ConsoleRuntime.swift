@@ -91,11 +91,13 @@ public final class ConsoleRuntime {
         worker.async {
             let action: Action
             do {
-                action = .reportLoaded(generation: generation, try source.report(for: node, asOf: clock()))
+                let report = try source.report(for: node, asOf: clock())
+                action = .reportLoaded(generation: generation, ReportSanitizer.clean(report))
             } catch let error as DashboardDataError {
-                action = .showMessage(error.description)
+                action = .showMessage(TextSanitizer.sanitize(error.description))
             } catch {
-                action = .snapshotFailed(generation: generation, reason: String(describing: error), at: clock())
+                action = .snapshotFailed(generation: generation, reason: TextSanitizer.sanitize(String(describing: error)),
+                                         at: clock())
             }
             inbox.post(action)
         }
@@ -105,9 +107,9 @@ public final class ConsoleRuntime {
         let source = self.source, inbox = self.inbox
         worker.async {
             do {
-                inbox.post(.navigate(to: try source.resolve(target)))
+                inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
             } catch {
-                inbox.post(.showMessage(String(describing: error)))
+                inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }
         }
     }
@@ -125,7 +127,7 @@ public final class ConsoleRuntime {
             case .unchanged: break
             case .changed: inbox.post(.snapshotChanged)
             case .failed(let reason):
-                inbox.post(.snapshotFailed(generation: nil, reason: reason, at: clock()))
+                inbox.post(.snapshotFailed(generation: nil, reason: TextSanitizer.sanitize(reason), at: clock()))
             }
         }
     }

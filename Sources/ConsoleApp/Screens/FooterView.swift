@@ -28,23 +28,14 @@ enum FooterView {
         return spans
     }
 
-    /// The hint bar: as many bindings as fit whole, in key-map order, with help and quit always kept.
+    /// The hint bar from the key map, most useful first, so the least useful hints give way on narrow screens.
     static func hints(_ context: ScreenContext, width: Int) -> [Span] {
-        let bindings = KeyMap.standard.hintBindings
-        func spans(_ chosen: [KeyBinding]) -> [Span] {
-            chosen.flatMap { binding in
-                [Span(" " + binding.label, role: .key, bold: true),
-                 Span(" " + (binding.hint?.in(context.language) ?? "") + " ", role: .hint)]
-            }
-        }
-        func measure(_ list: [Span]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.text) } }
-        let essential: Set<Command> = [.showHelp, .quit]
-        var chosen = bindings
-        while measure(spans(chosen)) > width,
-              let drop = chosen.lastIndex(where: { !essential.contains($0.command) }) {
-            chosen.remove(at: drop)
-        }
-        return spans(chosen)
+        let priority: [Command] = [.drillDown, .goUp, .filter, .jump, .showHelp, .quit, .nextSortColumn, .showAlerts,
+                                   .nextTheme, .toggleLanguage]
+        let hints = KeyMap.standard.hintBindings
+            .sorted { (priority.firstIndex(of: $0.command) ?? 99) < (priority.firstIndex(of: $1.command) ?? 99) }
+            .map { KeyHintsBar.Hint($0.label, $0.hint?.in(context.language) ?? "") }
+        return [Span(" ", role: .hint)] + KeyHintsBar(hints).spans(width: width - 1)
     }
 
     static func promptLine(_ prompt: PromptMode, _ state: AppState, _ context: ScreenContext) -> [Span] {

@@ -16,24 +16,11 @@ enum HeaderView {
         StyledLine(statusLine(state, context), glyphs: context.glyphs).render(layout.status, into: &buffer)
     }
 
-    /// "EduIOC │ Tỉnh … › Xã … › Trường …", dropping the oldest crumbs first when narrow.
+    /// "EduIOC │ Tỉnh … › Xã … › Trường …", leading crumbs giving way first when narrow.
     static func breadcrumbs(_ state: AppState, _ context: ScreenContext, width: Int) -> [Span] {
-        let names = crumbNames(state, context)
-        let separator = context.glyphs.isUnicode ? " › " : " > "
         let brand = [Span(" EduIOC ", role: .header, bold: true), Span(context.glyphs.vertical + " ", role: .header)]
-        var shown = names
-        func total(_ list: [String]) -> Int {
-            12 + list.reduce(0) { $0 + DisplayWidth.of($1) } + DisplayWidth.of(separator) * max(0, list.count - 1)
-        }
-        while shown.count > 1 && total(shown) > width { shown.removeFirst() }
-        var spans = brand
-        if shown.count < names.count { spans.append(Span(context.glyphs.ellipsis + separator, role: .header)) }
-        for (index, name) in shown.enumerated() {
-            let last = index == shown.count - 1
-            spans.append(Span(name, role: .header, bold: last))
-            if !last { spans.append(Span(separator, role: .header)) }
-        }
-        return spans
+        let brandWidth = brand.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        return brand + Breadcrumbs(crumbNames(state, context), glyphs: context.glyphs).spans(width: max(0, width - brandWidth))
     }
 
     private static func crumbNames(_ state: AppState, _ context: ScreenContext) -> [String] {
