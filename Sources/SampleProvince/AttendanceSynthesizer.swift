@@ -50,7 +50,7 @@ struct AttendanceSynthesizer {
             let isToday = day == today
             let day32 = Int32(day)
             let dayStart = CivilTime.unixSeconds(provinceDay: day, secondOfDay: 0)
-            let dayFactor = random.double(in: 0.8...1.25) * (CivilTime.weekday(day: day) == 6 ? 1.1 : 1.0)
+            let dayFactor = random.double(in: 0.9...1.15) * (CivilTime.weekday(day: day) == 6 ? 1.1 : 1.0)
             statement.bindStatic(1, dayTexts.pointer(dayOffset), length: dayTexts.length(dayOffset))
             var currentClass: Int32 = -1
             var rollCallSecond = 0

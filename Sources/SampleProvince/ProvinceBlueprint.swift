@@ -27,7 +27,7 @@ struct ProvinceBlueprint: Sendable {
         let hasGate: Bool
         /// Reports attendance at all (a few schools never do).
         let reportsAttendance: Bool
-        /// Typical share of pupils present or late.
+        /// Base share of pupils present or late; pupils' absence chances are drawn around it.
         let presentRate: Double
         /// Share of pupils who arrive late.
         let lateRate: Double
@@ -152,7 +152,7 @@ struct ProvinceBlueprint: Sendable {
                 isClosed: isClosed,
                 hasGate: gates.contains(index),
                 reportsAttendance: !isClosed && !silent.contains(index),
-                presentRate: poor ? random.double(in: 0.80...0.90) : random.double(in: 0.94...0.985),
+                presentRate: poor ? random.double(in: 0.80...0.88) : random.double(in: 0.935...0.985),
                 lateRate: random.double(in: 0.01...0.03),
                 excusedShare: random.double(in: 0.5...0.8),
                 teachersUseApp: random.chance(0.4),
@@ -265,9 +265,13 @@ struct ProvinceBlueprint: Sendable {
                     reason = random.chance(level.dropoutShare) ? .dropout : .transfer
                 }
             }
-            let absence: Double = random.chance(level.chronicShare)
-                ? random.double(in: 0.12...0.30)
-                : (1 - presentRate) * random.double(in: 0.2...1.6)
+            // Absence is concentrated in a few chronically absent pupils; the rest share what is left of
+            // the school's absence so that its overall rate stays near `presentRate`.
+            let chronicShare = min(0.3, level.chronicShare * (presentRate < 0.9 ? 2 : 1))
+            let ordinaryAbsence = max(0.003, (1 - presentRate - chronicShare * 0.275) / (1 - chronicShare))
+            let absence = random.chance(chronicShare)
+                ? random.double(in: 0.15...0.40)
+                : ordinaryAbsence * random.double(in: 0.5...1.5)
             roster.append(school: schoolIndex, classID: classID, isMale: isMale, enrolledDay: enrolled, leftDay: left,
                           leaveReason: reason, absenceProbability: Float(absence))
         }

@@ -107,15 +107,15 @@ enum SchoolLevel: Int, CaseIterable, Sendable {
         }
     }
 
-    /// Teachers per class (national staffing norms, roughly).
+    /// Teachers per class (national staffing norms, roughly, including subject and support teachers).
     var teachersPerClass: Double {
         switch self {
-        case .preschool: 2.0
-        case .primary: 1.5
-        case .lowerSecondary: 1.9
-        case .upperSecondary: 2.25
-        case .multiLevel: 1.7
-        case .continuingEducation: 1.5
+        case .preschool: 2.3
+        case .primary: 1.75
+        case .lowerSecondary: 2.2
+        case .upperSecondary: 2.6
+        case .multiLevel: 2.0
+        case .continuingEducation: 1.7
         }
     }
 
@@ -154,9 +154,9 @@ enum SchoolLevel: Int, CaseIterable, Sendable {
     /// Share of pupils who are chronically absent.
     var chronicShare: Double {
         switch self {
-        case .preschool, .primary: 0.03
-        case .lowerSecondary, .multiLevel: 0.04
-        case .upperSecondary: 0.05
+        case .preschool, .primary: 0.04
+        case .lowerSecondary, .multiLevel: 0.05
+        case .upperSecondary: 0.06
         case .continuingEducation: 0.12
         }
     }

@@ -1,1 +1,0 @@
-// Placeholder for shared test helpers.
