@@ -140,7 +140,7 @@ struct SampleCommand: ParsableCommand {
                 guard percent != lastPercent || progress.phase != lastPhase else { return }
                 let width = 30
                 let filled = min(width, Int(progress.overallFraction * Double(width)))
-                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
                 let line = "\r\(bar) \(String(repeating: " ", count: max(0, 3 - String(percent).count)))\(percent)%  \(progress.phase.label)\u{1B}[K"
                 FileHandle.standardError.write(Data(line.utf8))
             } else if progress.phase != lastPhase {
