@@ -28,7 +28,7 @@ struct AlertRules {
         let label = "\(school.name) (\(school.code))"
         if link.status == .offline {
             let minutes = link.since.map { max(0, asOf.timeIntervalSince($0) / 60) }
-            let when = link.since.map { "since \(Timestamps.localClock($0, in: zone)) \(Timestamps.localDay($0, in: zone))" } ?? "(start unknown)"
+            let when = link.since.map { "since \(Timestamps.localDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "(start unknown)"
             alerts.append(Alert(kind: .schoolOffline, node: school, message: "\(label) is offline \(when)",
                                 value: minutes, threshold: Double(config.connectivity.offlineAfterMinutes),
                                 severity: .critical))

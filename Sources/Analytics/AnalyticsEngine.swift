@@ -48,7 +48,8 @@ public struct AnalyticsEngine: Sendable {
             let result = try context.builder(db, config: config, asOf: asOf)
                 .build(resolved, includeChildren: true, includeTrend: true)
             return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
-                              figures: result.figures, children: result.children, alerts: result.alerts)
+                              figures: result.figures, children: result.children, alerts: result.alerts,
+                              timeZoneIdentifier: context.zone.identifier)
         }
     }
 

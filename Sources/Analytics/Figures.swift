@@ -321,15 +321,18 @@ public struct NodeReport: Sendable, Hashable, Codable {
     public var children: [NodeFigures]
     /// Alerts under this node, most severe first.
     public var alerts: [Alert]
+    /// The snapshot's time zone (`meta.timezone`), for showing times and days locally.
+    public var timeZoneIdentifier: String?
 
     /// Creates a report.
     public init(asOf: Date, publishedAt: Date?, path: [NodeRef], figures: NodeFigures, children: [NodeFigures],
-                alerts: [Alert]) {
+                alerts: [Alert], timeZoneIdentifier: String? = nil) {
         self.asOf = asOf
         self.publishedAt = publishedAt
         self.path = path
         self.figures = figures
         self.children = children
         self.alerts = alerts
+        self.timeZoneIdentifier = timeZoneIdentifier
     }
 }

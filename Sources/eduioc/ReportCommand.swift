@@ -1,7 +1,105 @@
+import Analytics
 import ArgumentParser
+import Foundation
 
-/// `eduioc report` (stub, being built).
+/// `eduioc report`: the four indicator families of one node, as text or JSON.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not yet built)")
-    func run() throws { throw ValidationError("eduioc report is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the attendance, enrollment, devices and connectivity figures of a node.",
+        discussion: """
+            Reports the province (or the root of --scope), an admin unit (--unit) or a school (--school; \
+            SCHOOLCODE/CLASSNAME for one class) as of an instant, with its children and alerts. "Today" is the \
+            as-of date in the snapshot's time zone; on a day without school the last school day's attendance is \
+            shown and labelled. Thresholds come from --config (see docs/analytics.example.yaml; local policy).
+            With --json the output is one object: as_of, day, is_school_day, before_school_year, node, attendance, \
+            enrollment, devices, connectivity, alerts, children (counts are integers, rates fractions 0–1 or null).
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The snapshot database file (opened read-only).", valueName: "file"))
+    var snapshot: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("ISO-8601 instant, e.g. 2025-10-08T09:30:00+07:00 (default: now).", valueName: "instant"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report this admin unit.", valueName: "code"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report this school, or SCHOOLCODE/CLASSNAME for a class.", valueName: "code"))
+    var school: String?
+
+    @Option(name: .long, help: ArgumentHelp("Limit everything to these admin units (comma-separated codes).", valueName: "codes"))
+    var scope: String?
+
+    @Option(name: .long, help: ArgumentHelp("Analytics configuration (YAML).", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if unit != nil && school != nil { throw ValidationError("give --unit or --school, not both") }
+    }
+
+    func run() throws {
+        do {
+            try report()
+        } catch let error as AnalyticsError {
+            fail(error.description)
+        } catch let error as ReportFailure {
+            fail(error.message)
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    private struct ReportFailure: Error { let message: String }
+
+    private func fail(_ message: String) -> Never {
+        let line = "eduioc: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        Foundation.exit(1)
+    }
+
+    private func report() throws {
+        let instant: Date
+        if let asOf {
+            guard let parsed = Self.parseInstant(asOf) else {
+                throw ReportFailure(message: "--as-of \"\(asOf)\" is not an ISO-8601 instant (e.g. 2025-10-08T09:30:00+07:00 or 2025-10-08T02:30:00Z)")
+            }
+            instant = parsed
+        } else {
+            instant = Date()
+        }
+        let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
+        guard FileManager.default.fileExists(atPath: snapshot) else {
+            throw ReportFailure(message: "cannot open snapshot \(snapshot): no such file")
+        }
+        let reader = try AnalyticsEngine.openSnapshot(path: snapshot)
+        let scopeCodes = scope.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+        let engine = AnalyticsEngine(reader: reader, config: analyticsConfig, scope: scopeCodes.map { Scope(unitCodes: $0) })
+        let node: NodeRef? = try (unit ?? school).map { try engine.node(code: $0) }
+        if let unit, let node, node.level != .unit, node.level != .province {
+            throw ReportFailure(message: "\(unit) is not an admin unit (use --school)")
+        }
+        if let school, let node, node.level != .school, node.level != .class {
+            throw ReportFailure(message: "\(school) is not a school (use --unit)")
+        }
+        let result = try engine.report(for: node, asOf: instant)
+        if json {
+            var data = try ReportJSON.data(result)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } else {
+            FileHandle.standardOutput.write(Data(ReportText.render(result, config: analyticsConfig).utf8))
+        }
+    }
+
+    static func parseInstant(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
+    }
 }

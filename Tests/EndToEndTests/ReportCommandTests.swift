@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `eduioc report` binary and checks its output against the sqlite3 shell.
+@Suite struct ReportCommandTests {
+    /// The package root, found from this file's path (Tests/EndToEndTests/ReportCommandTests.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/eduioc").path
+
+    struct Run {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            Issue.record("missing \(Self.binary): run `swift build` first")
+            throw CancellationError()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        let errorURL = URL(fileURLWithPath: AnalyticsFixtures.temporaryPath("stderr.txt"))
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let errorHandle = try FileHandle(forWritingTo: errorURL)
+        defer { try? errorHandle.close() }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = errorHandle
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+        return Run(status: process.terminationStatus, stdout: data, stderr: stderr)
+    }
+
+    func fixture() throws -> String {
+        let path = AnalyticsFixtures.temporaryPath("e2e.sqlite")
+        try AnalyticsFixtures.buildRichProvince(at: path)
+        return path
+    }
+
+    func int(_ object: Any?, _ key: String) -> Int? {
+        ((object as? [String: Any])?[key] as? NSNumber)?.intValue
+    }
+
+    @Test func provinceJSONMatchesSQL() throws {
+        let path = try fixture()
+        let result = try run(["report", "--snapshot", path, "--as-of", "2025-10-08T09:30:00+07:00", "--json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(Set(json.keys) == ["as_of", "day", "is_school_day", "before_school_year", "node", "attendance",
+                                   "enrollment", "devices", "connectivity", "alerts", "children"])
+        #expect(json["as_of"] as? String == "2025-10-08T02:30:00Z")
+        #expect(json["day"] as? String == "2025-10-08")
+        #expect(json["is_school_day"] as? Bool == true)
+        let node = json["node"] as? [String: Any]
+        #expect(node?["kind"] as? String == "province" && node?["code"] as? String == "P01")
+        #expect(node?["name"] as? String == "Tỉnh Hải Thử")
+
+        let active = "SELECT id FROM schools WHERE status = 'active'"
+        let day = "2025-10-08", asOf = "2025-10-08T02:30:00Z"
+        let statuses = try SQLiteCLI.counts(path, """
+            SELECT status, count(*) FROM attendance WHERE day = '\(day)' AND recorded_at <= '\(asOf)'
+            AND school_id IN (\(active)) GROUP BY status
+            """)
+        let enrolled = try SQLiteCLI.int(path, """
+            SELECT count(*) FROM students WHERE school_id IN (\(active))
+            AND enrolled_on <= '\(day)' AND (left_on IS NULL OR left_on > '\(day)')
+            """)
+        let attendance = json["attendance"]
+        #expect(int(attendance, "enrolled") == enrolled)
+        for status in ["present", "late", "excused", "unexcused"] {
+            #expect(int(attendance, status) == statuses[status, default: 0], "\(status)")
+        }
+        let reported = statuses.values.reduce(0, +)
+        #expect(int(attendance, "unreported") == enrolled - reported)
+        #expect(int(attendance, "schools_total") == 7)
+        let rate = ((attendance as? [String: Any])?["rate"] as? NSNumber)?.doubleValue
+        let expectedRate = Double(statuses["present", default: 0] + statuses["late", default: 0]) / Double(reported)
+        #expect(abs((rate ?? -1) - expectedRate) < 1e-9)
+
+        let female = try SQLiteCLI.int(path, """
+            SELECT count(*) FROM students WHERE school_id IN (\(active)) AND gender = 'F'
+            AND enrolled_on <= '\(day)' AND (left_on IS NULL OR left_on > '\(day)')
+            """)
+        #expect(int(json["enrollment"], "female") == female)
+        let computers = try SQLiteCLI.int(path, """
+            SELECT count(*) FROM devices WHERE school_id IN (\(active)) AND kind IN ('desktop','laptop','tablet') AND status = 'working'
+            """)
+        #expect(int(json["devices"], "computers_working") == computers)
+        #expect(int(json["connectivity"], "unknown") == 1)
+        #expect(int(json["connectivity"], "offline") == 3)
+
+        let children = try #require(json["children"] as? [[String: Any]])
+        #expect(children.count == 5)
+        #expect(children.reduce(0) { $0 + (int($1["attendance"], "present") ?? 0) } == statuses["present", default: 0])
+        let alerts = try #require(json["alerts"] as? [[String: Any]])
+        #expect(alerts.contains { $0["kind"] as? String == "school_offline" && $0["node_code"] as? String == "S03" })
+    }
+
+    @Test func sundayIsLabelled() throws {
+        let path = try fixture()
+        let result = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01", "--json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(json["is_school_day"] as? Bool == false)
+        #expect(json["day"] as? String == "2025-10-10")
+        let present = try SQLiteCLI.int(path, "SELECT count(*) FROM attendance WHERE day = '2025-10-10' AND school_id = 1 AND status = 'present'")
+        #expect(int(json["attendance"], "present") == present)
+        let text = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01"])
+        let output = String(decoding: text.stdout, as: UTF8.self)
+        #expect(output.contains("no school on 2025-10-12 — showing the last school day, 2025-10-10"))
+        #expect(output.contains("Trường Tiểu học Nguyễn Trãi"))
+    }
+
+    @Test func errorsAreOneLineOnStderr() throws {
+        let path = try fixture()
+        let outside = try run(["report", "--snapshot", path, "--school", "S01", "--scope", "X02", "--as-of", "2025-10-08T02:30:00Z"])
+        #expect(outside.status != 0)
+        #expect(outside.stderr == "eduioc: S01: not in your area\n")
+        let ghost = try run(["report", "--snapshot", path, "--school", "NOPE", "--scope", "X02"])
+        #expect(ghost.stderr == "eduioc: NOPE: not in your area\n")
+        let missing = try run(["report", "--snapshot", path + ".missing"])
+        #expect(missing.status != 0 && missing.stderr.hasPrefix("eduioc: cannot open snapshot"))
+        let badConfig = AnalyticsFixtures.temporaryPath("bad.yaml")
+        try "attendance:\n  rate_warm: 0.9\n".write(toFile: badConfig, atomically: true, encoding: .utf8)
+        let config = try run(["report", "--snapshot", path, "--config", badConfig])
+        #expect(config.status != 0 && config.stderr.contains("unknown key \"attendance.rate_warm\""))
+        #expect(config.stderr.split(separator: "\n").count == 1)
+    }
+}
