@@ -90,7 +90,8 @@ public struct AppState: Sendable {
 
     /// The children table as shown (filtered and sorted); empty until a report for this node arrives.
     public var table: ChildTable {
-        ChildTable(children: reportMatchesCurrent ? (report?.children ?? []) : [], filter: filterText, sort: sort)
+        ChildTable(children: reportMatchesCurrent ? (report?.children ?? []) : [], filter: filterText, sort: sort,
+                   wide: size.columns >= ChildColumn.wideScreenColumns)
     }
 
     /// Whether the report held is for the node on screen (it may still be the previous node's while loading).

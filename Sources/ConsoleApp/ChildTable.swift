@@ -9,11 +9,11 @@ public struct ChildTable: Sendable {
     /// The visible rows, in display order.
     public let rows: [NodeFigures]
 
-    /// Filters `children` by the accent-insensitive `filter` and sorts them by `sort`.
-    public init(children: [NodeFigures], filter: String, sort: SortOrder) {
+    /// Filters `children` by the accent-insensitive `filter` and sorts them by `sort`; `wide` adds detail columns.
+    public init(children: [NodeFigures], filter: String, sort: SortOrder, wide: Bool = false) {
         let level = children.first?.node.level ?? .school
         self.level = level
-        let columns = ChildColumn.columns(for: level)
+        let columns = ChildColumn.columns(for: level, wide: wide)
         self.columns = columns
         let needle = SearchKey.fold(filter).split(separator: " ").map(String.init)
         let kept = needle.isEmpty ? children : children.filter { child in

@@ -10,11 +10,12 @@ public enum UIText: String, CaseIterable, Sendable {
     // Enrollment
     case students, female, male, joined, left, teachers, pupilTeacherRatio, intakePlan
     // Devices
-    case computersWorking, learnersPerComputer, projectors, camerasOnline, gatesOnline, broken
+    case computersWorking, learnersPerComputer, projectors, camerasOnline, gatesOnline, broken, devicesAtSchoolLevel
     // Connectivity
     case good, moderate, offline, unknown, medianDownload, latency
     // Table columns
     case columnName, columnSchools, columnStudents, columnRate, columnCompleteness, columnComputers, columnNet
+    case columnUnreported, columnTeachers, columnWorkingComputers
     case columnClasses
     // Header and status
     case asOf, dataAge, minutesAgo, hoursAgo, justNow, scope, alertsCount, paused, loading, province
@@ -67,6 +68,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .camerasOnline: return ("Camera hoạt động", "Cameras online")
         case .gatesOnline: return ("Cổng điểm danh", "Attendance gates")
         case .broken: return ("Hỏng", "Broken")
+        case .devicesAtSchoolLevel: return ("Thiết bị được thống kê ở cấp trường", "Devices are counted per school")
         case .good: return ("Tốt", "Good")
         case .moderate: return ("Chậm", "Moderate")
         case .offline: return ("Mất kết nối", "Offline")
@@ -81,6 +83,9 @@ public enum UIText: String, CaseIterable, Sendable {
         case .columnComputers: return ("HS/máy", "Lrn/PC")
         case .columnNet: return ("Mạng", "Net")
         case .columnClasses: return ("Lớp", "Classes")
+        case .columnUnreported: return ("Chưa ĐD", "Unrep.")
+        case .columnTeachers: return ("GV", "Teachers")
+        case .columnWorkingComputers: return ("Máy tốt", "PCs ok")
         case .asOf: return ("lúc", "as of")
         case .dataAge: return ("dữ liệu", "data")
         case .minutesAgo: return ("phút trước", "min ago")
@@ -110,7 +115,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .languageName: return ("Tiếng Việt", "English")
         case .alertSchoolOffline: return ("Mất kết nối từ", "Offline since")
         case .alertLowAttendance: return ("Tỉ lệ đi học thấp", "Low attendance")
-        case .alertLowCompleteness: return ("Điểm danh chưa đủ", "Attendance not reported")
+        case .alertLowCompleteness: return ("Mới điểm danh", "Only reported")
         case .alertChronicAbsence: return ("Nhiều HS vắng thường xuyên", "High chronic absence")
         case .alertSnapshotStale: return ("Dữ liệu chậm cập nhật", "Snapshot is stale")
         case .cmdMove: return ("Di chuyển lên/xuống", "Move up/down")

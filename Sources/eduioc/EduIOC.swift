@@ -21,8 +21,9 @@ struct EduIOC: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
-            exit(withError: error)
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError
+                    || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            exit(withError: error)  // help, usage and exit codes are ArgumentParser's to print
         } catch {
             FileHandle.standardError.write(Data("eduioc: \(error)\n".utf8))
             Foundation.exit(1)

@@ -10,12 +10,13 @@ enum AlertText {
         let value = alert.value, threshold = alert.threshold
         switch alert.kind {
         case .schoolOffline:
-            let minutes = value.map { " (\(Int($0)) \(UIText.minutesAgo.in(lang)))" } ?? ""
-            return UIText.offline.in(lang) + minutes
+            guard let minutes = value else { return UIText.offline.in(lang) }
+            let since = context.asOf.addingTimeInterval(-minutes * 60)
+            return "\(UIText.alertSchoolOffline.in(lang).lowercased()) \(Formats.clock(since, context.timeZone))"
         case .lowAttendance:
             return "\(UIText.alertLowAttendance.in(lang)) \(Formats.percent(value, lang))" + bound("<", threshold, lang)
         case .lowCompleteness:
-            return "\(UIText.alertLowCompleteness.in(lang)) \(Formats.percent(value, lang))" + bound("<", threshold, lang)
+            return "\(UIText.alertLowCompleteness.in(lang)) \(Formats.percent(value, digits: 0, lang))" + bound("<", threshold, lang)
         case .chronicAbsence:
             return "\(UIText.alertChronicAbsence.in(lang)) \(Formats.percent(value, lang))" + bound(">", threshold, lang)
         case .snapshotStale:

@@ -32,7 +32,7 @@ enum AttendancePanel {
         lines.append([Span(context.t(.unreported) + " "), Span(Formats.count(a.unreported, lang), role: .unknown)])
         let sparkWidth = max(0, width - DisplayWidth.of(context.t(.trend30)) - 2)
         lines.append([Span(context.t(.trend30) + " ", role: .dim),
-                      Span(Sparkline(a.trend.map(\.rate), glyphs: context.glyphs).glyphString(width: min(sparkWidth, a.trend.count)), role: .chart)])
+                      Span(Sparkline(a.trend.map(\.rate), minimum: min(0.8, a.trend.compactMap(\.rate).min() ?? 0.8), maximum: 1, glyphs: context.glyphs).glyphString(width: min(sparkWidth, a.trend.count)), role: .chart)])
         lines.append([Span(context.t(.chronicAbsent) + " "), Span(Formats.count(a.chronicAbsent, lang), role: .warn)])
         return reorderForSmallPanels(lines)
     }

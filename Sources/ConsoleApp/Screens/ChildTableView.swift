@@ -66,7 +66,8 @@ enum ChildTableView {
         case .schools: return TableColumn(title, width: .fixed(7), alignment: .right)
         case .students: return TableColumn(title, width: .fixed(9), alignment: .right)
         case .rate, .completeness: return TableColumn(title, width: .fixed(7), alignment: .right)
-        case .learnersPerComputer: return TableColumn(title, width: .fixed(7), alignment: .right)
+        case .learnersPerComputer, .unreported, .teachers, .computersWorking:
+            return TableColumn(title, width: .fixed(8), alignment: .right)
         case .network: return TableColumn(title, width: .fixed(context.language == .vi ? 14 : 12))
         }
     }
@@ -85,16 +86,26 @@ enum ChildTableView {
             return TableCell(Formats.percent(value, digits: 0, lang), role: context.completenessBands.role(value))
         case .learnersPerComputer:
             return TableCell(Formats.decimal(figures.devices.learnersPerComputer, digits: 1, lang))
+        case .unreported:
+            let count = figures.attendance.unreported
+            return TableCell(Formats.count(count, lang), role: count > 0 ? .unknown : .normal)
+        case .teachers: return TableCell(Formats.count(figures.enrollment.teachers, lang))
+        case .computersWorking: return TableCell(Formats.count(figures.devices.computersWorking, lang))
         case .network:
             let c = figures.connectivity
             if let own = c.status {
                 return TableCell(ConnectivityLook.label(own, lang), role: ConnectivityLook.role(own),
                                  status: ConnectivityLook.status(own))
             }
-            let worst: ConnectivityStatus = c.offline > 0 ? .offline : c.unknown > 0 ? .unknown : c.moderate > 0 ? .moderate : .good
-            let count = worst == .offline ? c.offline : worst == .unknown ? c.unknown : worst == .moderate ? c.moderate : c.good
-            return TableCell("\(Formats.count(count, lang)) \(ConnectivityLook.label(worst, lang).lowercased())",
-                             role: ConnectivityLook.role(worst), status: ConnectivityLook.status(worst))
+            // Units: the problem categories with their glyphs, worst first ("✕2 ?1 ◐1"), or all good.
+            let problems: [(ConnectivityStatus, Int)] = [(.offline, c.offline), (.unknown, c.unknown), (.moderate, c.moderate)]
+                .filter { $0.1 > 0 }
+            guard let worst = problems.first?.0 else {
+                return TableCell(Formats.count(c.good, lang), role: .ok, status: .good)
+            }
+            let rest = problems.dropFirst().map { ConnectivityLook.glyph($0.0, context.glyphs) + Formats.count($0.1, lang) }
+            let text = ([Formats.count(problems[0].1, lang)] + rest).joined(separator: " ")
+            return TableCell(text, role: ConnectivityLook.role(worst), status: ConnectivityLook.status(worst))
         }
     }
 }

@@ -23,8 +23,8 @@ enum ConnectivityPanel {
                       Span(" · " + context.t(.latency) + " "),
                       Span(Formats.decimal(c.medianLatencyMs, digits: 0, lang) + " ms")])
         for outage in c.offlineSchools.prefix(3) {
-            let since = outage.since.map { " " + context.t(.alertSchoolOffline).lowercased() + " " + Formats.clock($0, context.timeZone) } ?? ""
-            lines.append([Span(ConnectivityLook.glyph(.offline, g) + " ", role: .crit), Span(outage.school.name + since)])
+            let since = outage.since.map { Formats.clock($0, context.timeZone) + " " } ?? ""
+            lines.append([Span(ConnectivityLook.glyph(.offline, g) + " " + since, role: .crit), Span(outage.school.name)])
         }
         return lines
     }

@@ -5,6 +5,9 @@ import ConsoleCore
 enum DevicesPanel {
     /// The panel's lines, most important first.
     static func lines(_ figures: NodeFigures, _ context: ScreenContext) -> [[Span]] {
+        guard figures.node.level != .class else {
+            return [[Span(context.t(.devicesAtSchoolLevel), role: .dim)]]
+        }
         let d = figures.devices, lang = context.language
         let broken = ["desktop", "laptop", "tablet"].reduce(0) { $0 + (d.byKindAndStatus[$1]?["broken"] ?? 0) }
         return [

@@ -6,6 +6,8 @@ struct ScreenContext {
     let language: Language
     let glyphs: Glyphs
     let now: Date
+    /// The instant the figures on screen are for (the report's as-of), for "since" times.
+    let asOf: Date
     let timeZone: TimeZone
     let attendanceBands: RateBands
     let completenessBands: RateBands
@@ -14,6 +16,7 @@ struct ScreenContext {
         language = state.language
         glyphs = Glyphs.for(capabilities)
         now = state.now
+        asOf = state.report?.asOf ?? state.now
         timeZone = state.timeZone
         attendanceBands = state.attendanceBands
         completenessBands = state.completenessBands
