@@ -5,7 +5,7 @@ public enum SampleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An option is out of range.
     case invalidOption(String)
     /// The `SampleData/` folder could not be found; lists the places searched.
-    case sampleDataNotFound(searched: [String])
+    case folderNotFound(String, searched: [String], option: String)
     /// A name list is missing, unreadable or too short.
     case badNameList(file: String, reason: String)
     /// SQLite reported an error while writing.
@@ -18,8 +18,8 @@ public enum SampleError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidOption(let message):
             return "invalid option: \(message)"
-        case .sampleDataNotFound(let searched):
-            return "sample data folder not found (looked in: \(searched.joined(separator: ", "))); pass --sample-data DIR"
+        case .folderNotFound(let name, let searched, let option):
+            return "\(name) folder not found (looked in: \(searched.joined(separator: ", "))); pass \(option) DIR"
         case .badNameList(let file, let reason):
             return "sample data file \(file): \(reason)"
         case .database(let message):

@@ -22,7 +22,7 @@ public struct SampleNameLists: Sendable, Equatable {
     public init(directory: URL) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SampleError.sampleDataNotFound(searched: [directory.path])
+            throw SampleError.folderNotFound("SampleData", searched: [directory.path], option: "--sample-data")
         }
         var lists: [[String]] = []
         for file in Self.files {

@@ -4,6 +4,7 @@ import ConsoleApp
 import ConsoleCore
 import Foundation
 import NcursesBackend
+import SampleProvince
 
 /// `eduioc console` (the default): the live dashboard.
 struct ConsoleCommand: ParsableCommand {
@@ -50,7 +51,7 @@ struct ConsoleCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let themeFolder = try locate("Themes", explicit: themesDir, variable: "EDUIOC_THEMES")
+        let themeFolder = try locate(.themes, explicit: themesDir)
         let catalog = ThemeCatalog(directory: themeFolder.path)
         guard catalog.names.contains(theme) else {
             throw ValidationError("no theme '\(theme)' in \(themeFolder.path) (available: \(catalog.names.joined(separator: ", ")))")
@@ -59,7 +60,7 @@ struct ConsoleCommand: ParsableCommand {
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let userScope = ScopeArgument.parse(scope)
         let snapshotURL = try snapshot.map { URL(fileURLWithPath: $0) } ?? BundledSample.ensureForToday(
-            sampleData: try locate("SampleData", explicit: sampleData, variable: "EDUIOC_SAMPLE_DATA"))
+            sampleData: try locate(.sampleData, explicit: sampleData))
         let source = try SnapshotDataSource(url: snapshotURL, config: analyticsConfig, scope: userScope)
 
         let noColour = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
@@ -77,11 +78,11 @@ struct ConsoleCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    private func locate(_ name: String, explicit: String?, variable: String) throws -> URL {
-        guard let url = ResourceLocator.folder(name, explicit: explicit, environment: variable) else {
-            throw ValidationError("cannot find the \(name) folder; pass --\(name == "Themes" ? "themes-dir" : "sample-data") DIR or set \(variable)")
-        }
-        return url
+    private func locate(_ folder: DataFolderLocator.Folder, explicit: String?) throws -> URL {
+        try DataFolderLocator(folder, explicitDirectory: explicit.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                              environment: ProcessInfo.processInfo.environment, executableURL: Bundle.main.executableURL,
+                              currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            .locate()
     }
 }
 

@@ -47,7 +47,7 @@ struct SampleDataTests {
     @Test func missingFolderShortListAndBadPrefixAreClearErrors() throws {
         let missing = URL(fileURLWithPath: "/nonexistent/SampleData")
         expectSampleError({ _ = try SampleNameLists(directory: missing) }) {
-            $0 == .sampleDataNotFound(searched: [missing.path]) && $0.description.contains("--sample-data")
+            $0 == .folderNotFound("SampleData", searched: [missing.path], option: "--sample-data") && $0.description.contains("--sample-data")
         }
         let short = try copyOfSampleData()
         try "Xã Một\nXã Hai\n".write(to: short.appendingPathComponent("communes_wards.txt"), atomically: true, encoding: .utf8)
@@ -71,15 +71,15 @@ struct SampleDataTests {
         try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         let elsewhere = URL(fileURLWithPath: "/", isDirectory: true)
 
-        let explicit = SampleDataLocator(explicitDirectory: data, environment: [:], executableURL: nil, currentDirectory: elsewhere)
+        let explicit = DataFolderLocator(explicitDirectory: data, environment: [:], executableURL: nil, currentDirectory: elsewhere)
         #expect(try explicit.locate().standardizedFileURL.path == data.standardizedFileURL.path)
-        let fromEnvironment = SampleDataLocator(explicitDirectory: nil, environment: [SampleDataLocator.environmentKey: data.path],
+        let fromEnvironment = DataFolderLocator(explicitDirectory: nil, environment: [DataFolderLocator.Folder.sampleData.environmentKey: data.path],
                                                 executableURL: nil, currentDirectory: elsewhere)
         #expect(try fromEnvironment.locate().standardizedFileURL.path == data.standardizedFileURL.path)
-        let fromBinary = SampleDataLocator(explicitDirectory: nil, environment: [:], executableURL: binary, currentDirectory: elsewhere)
+        let fromBinary = DataFolderLocator(explicitDirectory: nil, environment: [:], executableURL: binary, currentDirectory: elsewhere)
         #expect(try fromBinary.locate().standardizedFileURL.path == data.standardizedFileURL.path)
 
-        let wrongExplicit = SampleDataLocator(explicitDirectory: root.appendingPathComponent("nothing"), environment: [:],
+        let wrongExplicit = DataFolderLocator(explicitDirectory: root.appendingPathComponent("nothing"), environment: [:],
                                               executableURL: binary, currentDirectory: elsewhere)
         expectSampleError({ _ = try wrongExplicit.locate() }) { $0.description.contains("nothing") }
     }
