@@ -40,13 +40,16 @@ public struct AnalyticsEngine: Sendable {
     ///
     /// "Today" is the as-of instant's local date in `meta.timezone`; attendance counts rows recorded at or
     /// before as-of, probes measured at or before as-of, devices seen within the window before as-of.
+    /// Days before the report day (trend points, chronic-absence counts) count every row the snapshot has for
+    /// them, late corrections included: past days depend only on the snapshot, never on as-of.
+    /// `includeTrend: false` skips the 30-day trend (the costliest query; `eduioc report --json` does not show it).
     /// Throws `notInYourArea` for a node outside the scope or absent (`notFound` when unscoped).
-    public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
+    public func report(for node: NodeRef?, asOf: Date, includeTrend: Bool = true) throws -> NodeReport {
         try reader.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
             let result = try context.builder(db, config: config, asOf: asOf)
-                .build(resolved, includeChildren: true, includeTrend: true)
+                .build(resolved, includeChildren: true, includeTrend: includeTrend)
             return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
                               figures: result.figures, children: result.children, alerts: result.alerts,
                               timeZoneIdentifier: context.zone.identifier)

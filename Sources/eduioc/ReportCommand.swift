@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
         if let school, let node, node.level != .school, node.level != .class {
             throw ReportFailure(message: "\(school) is not a school (use --unit)")
         }
-        let result = try engine.report(for: node, asOf: instant)
+        let result = try engine.report(for: node, asOf: instant, includeTrend: !json)  // JSON has no trend
         if json {
             var data = try ReportJSON.data(result)
             data.append(0x0A)
