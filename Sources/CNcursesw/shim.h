@@ -8,10 +8,56 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdatomic.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
 
 /// stdscr, COLS and LINES are global mutable C variables: Swift 6 refuses to read them directly.
 static inline WINDOW *eduioc_stdscr(void) { return stdscr; }
 static inline int eduioc_cols(void) { return COLS; }
 static inline int eduioc_lines(void) { return LINES; }
+/// COLORS and COLOR_PAIRS likewise (valid after start_color).
+static inline int eduioc_colors(void) { return COLORS; }
+static inline int eduioc_color_pairs(void) { return COLOR_PAIRS; }
+/// stdin/stdout are global C variables too (for newterm, which reports failure instead of exiting).
+static inline FILE *eduioc_stdin(void) { return stdin; }
+static inline FILE *eduioc_stdout(void) { return stdout; }
+
+/// Attribute macros (A_BOLD …) expand through NCURSES_BITS and are not importable.
+static inline attr_t eduioc_a_normal(void) { return A_NORMAL; }
+static inline attr_t eduioc_a_bold(void) { return A_BOLD; }
+static inline attr_t eduioc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t eduioc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t eduioc_a_dim(void) { return A_DIM; }
+
+/// Mouse masks are built by NCURSES_MOUSE_MASK and are not importable.
+static inline mmask_t eduioc_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t eduioc_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t eduioc_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t eduioc_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t eduioc_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t eduioc_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/// The number of wide characters one cchar_t can hold (a base plus combining marks).
+static inline int eduioc_ccharw_max(void) { return CCHARW_MAX; }
+
+/// wcwidth(3), which glibc declares only under _XOPEN_SOURCE: the width ncurses itself will assume.
+extern int wcwidth(wchar_t c);
+static inline int eduioc_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// True when the current LC_CTYPE codeset is UTF-8.
+static inline int eduioc_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') && (cs[2] == 'F' || cs[2] == 'f');
+}
+
+/// Calls endwin() at most once per process, from any thread or a signal handler; returns 1 if it did.
+static inline int eduioc_endwin_once(void) {
+    static atomic_int done = 0;
+    if (atomic_exchange(&done, 1) != 0) return 0;
+    endwin();
+    return 1;
+}
 #endif

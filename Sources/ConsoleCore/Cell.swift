@@ -4,6 +4,7 @@
 public struct Cell: Hashable, Sendable {
     /// The grapheme shown; empty for the trailing half of a wide character.
     public var grapheme: String
+    /// The cell style.
     public var style: CellStyle
     /// Creates a cell.
     public init(_ grapheme: String = " ", style: CellStyle = .plain) {

@@ -1,6 +1,8 @@
 /// A frame: a grid of cells that screens render into, and that backends diff and flush.
 public struct CellBuffer: Hashable, Sendable {
+    /// The frame size in columns and rows.
     public let size: Size
+    /// The cells, row by row (`y * columns + x`).
     public private(set) var cells: [Cell]
 
     /// A blank frame of `size` filled with `fill`.

@@ -6,9 +6,13 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
 
 /// A cell's look: a semantic role plus emphasis flags. Colours come from the theme at flush time.
 public struct CellStyle: Hashable, Sendable {
+    /// The semantic role; the theme gives it colours.
     public var role: StyleRole
+    /// Bold.
     public var bold: Bool
+    /// Reverse video.
     public var reverse: Bool
+    /// Underlined.
     public var underline: Bool
     /// Creates a style.
     public init(_ role: StyleRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {

@@ -22,7 +22,9 @@ public enum Key: Hashable, Sendable {
 public struct MouseEvent: Hashable, Sendable {
     /// What the mouse did.
     public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    /// What happened.
     public var kind: Kind
+    /// The cell it happened at.
     public var at: Point
     /// Creates a mouse event.
     public init(_ kind: Kind, at: Point) {
@@ -36,8 +38,10 @@ public struct TerminalCapabilities: Hashable, Sendable {
     /// How many colours the theme may use.
     public enum ColorDepth: Int, Hashable, Sendable, Comparable {
         case none = 0, sixteen = 16, full256 = 256
+        /// Orders depths by the number of colours.
         public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
     }
+    /// How many colours are available.
     public var colorDepth: ColorDepth
     /// False when the locale is not UTF-8: draw ASCII borders and glyphs instead.
     public var unicode: Bool

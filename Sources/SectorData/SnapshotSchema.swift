@@ -6,6 +6,15 @@ public enum SnapshotSchema {
     /// The schema version this build reads and writes (`meta.schema_version`).
     public static let version = 1
 
+    /// How every TIMESTAMP column (and `meta.published_at`) is stored: UTC text, whole seconds, with a `Z`.
+    ///
+    /// One fixed format means comparing the text orders the instants, so SQL can filter and sort
+    /// timestamps as text. Parse and format it with ``SnapshotTime``.
+    public static let timestampFormat = "YYYY-MM-DDTHH:MM:SSZ"
+
+    /// How every DATE column is stored: the day in the province's time zone (`meta.timezone`).
+    public static let dateFormat = "YYYY-MM-DD"
+
     /// Keys that `meta` must contain.
     public static let requiredMetaKeys = [
         "schema_version", "province_code", "province_name", "school_year", "timezone", "published_at",
@@ -28,19 +37,29 @@ public enum SnapshotSchema {
 
     /// Allowed values of the enumerated text columns.
     public enum Allowed {
+        /// Values of `admin_units.kind`.
         public static let unitKinds = ["province", "district", "commune", "ward", "special_zone"]
+        /// Values of `schools.level`.
         public static let schoolLevels = [
             "preschool", "primary", "lower_secondary", "upper_secondary", "multi_level", "continuing_education",
         ]
+        /// Values of `schools.ownership`.
         public static let ownerships = ["public", "private"]
+        /// Values of `schools.status`.
         public static let schoolStatuses = ["active", "closed"]
+        /// Values of `students.gender` and `teachers.gender`.
         public static let genders = ["F", "M"]
+        /// Values of `students.leave_reason` (NULL while enrolled).
         public static let leaveReasons = ["transfer", "dropout", "graduated"]
+        /// Values of `attendance.status`; no row at all means "not reported".
         public static let attendanceStatuses = ["present", "late", "excused", "unexcused"]
+        /// Values of `attendance.source`.
         public static let attendanceSources = ["gate", "teacher", "app"]
+        /// Values of `devices.kind`.
         public static let deviceKinds = [
             "desktop", "laptop", "tablet", "projector", "interactive_display", "camera", "attendance_gate", "router",
         ]
+        /// Values of `devices.status`.
         public static let deviceStatuses = ["working", "broken", "retired"]
     }
 

@@ -1,7 +1,158 @@
 import ArgumentParser
+import Foundation
+import SampleProvince
 
-/// `eduioc sample`: sample data tools (stub, being built).
+/// `eduioc sample`: tools for the fictional sample province.
 struct SampleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sample", abstract: "(not yet built)")
-    func run() throws { throw ValidationError("eduioc sample is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Tools for the fictional sample province.",
+        subcommands: [Generate.self]
+    )
+
+    /// `eduioc sample generate`: writes a deterministic sample province snapshot.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate",
+            abstract: "Generate a deterministic, realistic, fictional province snapshot (schema version 1).",
+            discussion: "The same seed and options (including --now) give the same database content."
+        )
+
+        @Option(name: .long, help: "Snapshot file to write.")
+        var out: String
+
+        @Option(name: .long, help: "Number of schools.")
+        var schools: Int = 850
+
+        @Option(name: .long, help: "Seed of every random choice.")
+        var seed: UInt64 = 1
+
+        @Option(name: .customLong("history-days"), help: "Past school days that get attendance records.")
+        var historyDays: Int = 30
+
+        @Option(name: .long, help: "Publication time, ISO-8601 with offset (e.g. 2026-11-23T07:30:00+07:00). Default: now.")
+        var now: String?
+
+        @Flag(name: .customLong("force-school-day"), help: "Make today a school day even on a Sunday or holiday.")
+        var forceSchoolDay = false
+
+        @Option(name: .customLong("sample-data"), help: "Folder with the name lists (default: SampleData/ of the package).")
+        var sampleData: String?
+
+        @Flag(name: .long, help: "Replace the output file if it exists.")
+        var force = false
+
+        func run() throws {
+            do {
+                try generate()
+            } catch let error as SampleError {
+                throw Self.failure(error.description)
+            }
+        }
+
+        private func generate() throws {
+            let target = URL(fileURLWithPath: out)
+            if FileManager.default.fileExists(atPath: target.path) && !force {
+                throw Self.failure("\(target.path) already exists; pass --force to replace it")
+            }
+            let instant = try now.map(Self.parseInstant) ?? Date()
+            let locator = SampleDataLocator(
+                explicitDirectory: sampleData.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                environment: ProcessInfo.processInfo.environment,
+                executableURL: Bundle.main.executableURL,
+                currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            )
+            let options = SampleOptions(
+                now: instant,
+                sampleDataDirectory: try locator.locate(),
+                schools: schools,
+                seed: seed,
+                historyDays: historyDays,
+                forceSchoolDayToday: forceSchoolDay
+            )
+            var display = ProgressDisplay(isTerminal: isatty(STDERR_FILENO) != 0)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let summary = try SampleGenerator(options: options).generate(to: target) { display.show($0) }
+            display.finish()
+            let elapsed = started.duration(to: clock.now)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print(Self.report(summary, seconds: seconds))
+        }
+
+        /// Parses `--now`: ISO-8601 with an offset or Z, optionally with fractional seconds.
+        static func parseInstant(_ text: String) throws -> Date {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            if let date = formatter.date(from: text) { return date }
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            if let date = formatter.date(from: text) { return date }
+            throw failure("--now '\(text)' is not ISO-8601 with an offset, e.g. 2026-11-23T07:30:00+07:00")
+        }
+
+        /// Prints `eduioc: message` on stderr and returns the failure exit code to throw.
+        static func failure(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("eduioc: \(message)\n".utf8))
+            return ExitCode.failure
+        }
+
+        /// The closing summary: file, size, time, and rows per table.
+        static func report(_ summary: SampleSummary, seconds: Double) -> String {
+            let megabytes = Double(summary.fileBytes) / 1_048_576
+            let today = summary.isSchoolDayToday ? "school day" : "no school"
+            var lines = [
+                "Wrote \(summary.file.path) (\(String(format: "%.1f", megabytes)) MiB) in \(String(format: "%.1f", seconds)) s",
+                "School year \(summary.schoolYear), today \(summary.today) (\(today))",
+            ]
+            for entry in summary.tables {
+                let padding = String(repeating: " ", count: max(1, 22 - entry.table.count))
+                lines.append("  \(entry.table)\(padding)\(grouped(entry.rows))")
+            }
+            return lines.joined(separator: "\n")
+        }
+
+        private static func grouped(_ value: Int) -> String {
+            let digits = Array(String(value))
+            var text = ""
+            for (offset, digit) in digits.enumerated() {
+                if offset > 0 && (digits.count - offset) % 3 == 0 { text.append(",") }
+                text.append(digit)
+            }
+            return String(repeating: " ", count: max(0, 12 - text.count)) + text
+        }
+    }
+
+    /// Progress on stderr: a bar redrawn in place on a terminal, a line per phase otherwise.
+    struct ProgressDisplay {
+        let isTerminal: Bool
+        private var lastPercent = -1
+        private var lastPhase: SampleProgress.Phase?
+
+        /// Creates a display for stderr.
+        init(isTerminal: Bool) {
+            self.isTerminal = isTerminal
+        }
+
+        /// Shows `progress` if it changed visibly.
+        mutating func show(_ progress: SampleProgress) {
+            let percent = Int(progress.overallFraction * 100)
+            if isTerminal {
+                guard percent != lastPercent || progress.phase != lastPhase else { return }
+                let width = 30
+                let filled = min(width, Int(progress.overallFraction * Double(width)))
+                let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+                let line = "\r\(bar) \(String(repeating: " ", count: max(0, 3 - String(percent).count)))\(percent)%  \(progress.phase.label)\u{1B}[K"
+                FileHandle.standardError.write(Data(line.utf8))
+            } else if progress.phase != lastPhase {
+                FileHandle.standardError.write(Data("eduioc: \(percent)% \(progress.phase.label)…\n".utf8))
+            }
+            lastPercent = percent
+            lastPhase = progress.phase
+        }
+
+        /// Ends the bar's line.
+        func finish() {
+            if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
 }

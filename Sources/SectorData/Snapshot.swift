@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+
+/// A validated, read-only connection to a snapshot file.
+///
+/// Open with ``open(at:busyTimeout:)``. The connection is `SQLITE_OPEN_READONLY` with
+/// `trusted_schema=OFF`, no memory mapping and a short busy timeout; it never creates, converts or
+/// writes the database file. (For a WAL-mode file SQLite itself may create the `-shm`/`-wal` side files
+/// next to it if they are missing and the directory is writable; the database file is untouched.)
+///
+/// Run every query of one refresh inside one ``read(_:)`` call, so they all see the same state.
+public final class Snapshot: Sendable {
+    /// The busy timeout used when none is given: how long to wait for a writer's lock before failing.
+    public static let defaultBusyTimeout: TimeInterval = 0.25
+
+    /// The path the snapshot was opened from.
+    public let path: String
+    /// The validated `meta` values.
+    public let metadata: SnapshotMetadata
+    /// Problems that do not prevent reading (missing indexes, unusual meta values).
+    public let warnings: [SnapshotWarning]
+    /// The file's journal mode at open time (WAL for in-place delivery, rollback for publish-by-rename).
+    public let journalMode: SnapshotJournalMode
+    /// The identity of the file that was opened (to detect a rename over the path).
+    public let identity: FileIdentity
+    /// `PRAGMA data_version` on this connection right after validation (the watcher's baseline).
+    public let openedDataVersion: Int
+    /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
+    public let busyTimeout: TimeInterval
+
+    private let queue: DatabaseQueue
+
+    /// When the replicator published this data (`meta.published_at`).
+    public var publishedAt: Date { metadata.publishedAt }
+    /// The province's code (`meta.province_code`).
+    public var provinceCode: String { metadata.provinceCode }
+    /// The province's name (`meta.province_name`).
+    public var provinceName: String { metadata.provinceName }
+    /// The school year, e.g. `2025-2026` (`meta.school_year`).
+    public var schoolYear: String { metadata.schoolYear }
+    /// The province's time zone; DATE columns are days in this zone (`meta.timezone`).
+    public var timeZone: TimeZone { metadata.timeZone }
+
+    private init(path: String, metadata: SnapshotMetadata, warnings: [SnapshotWarning],
+                 journalMode: SnapshotJournalMode, identity: FileIdentity, openedDataVersion: Int,
+                 busyTimeout: TimeInterval, queue: DatabaseQueue) {
+        self.path = path
+        self.metadata = metadata
+        self.warnings = warnings
+        self.journalMode = journalMode
+        self.identity = identity
+        self.openedDataVersion = openedDataVersion
+        self.busyTimeout = busyTimeout
+        self.queue = queue
+    }
+
+    /// Opens and validates the snapshot at `url`; throws a ``SnapshotError`` naming the file and the problem.
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws(SnapshotError) -> Snapshot {
+        let path = url.path
+        // If the file is renamed over while we open it, the probe and SQLite may have seen different
+        // files; detect that by identity and start again.
+        for _ in 0..<3 {
+            let probe = try SnapshotFileProbe.inspect(path: path)
+            let queue = try openConnection(path: path, busyTimeout: busyTimeout, journalMode: probe.journalMode)
+            let outcome: SnapshotValidator.Outcome
+            let dataVersion: Int
+            do {
+                (outcome, dataVersion) = try queue.read { db in
+                    (try SnapshotValidator.validate(db, path: path), try fetchDataVersion(db))
+                }
+            } catch let error as SnapshotError {
+                throw error
+            } catch {
+                throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+            }
+            guard let current = try FileIdentity.current(atPath: path), current.isSameFile(as: probe.identity) else {
+                continue
+            }
+            return Snapshot(path: path, metadata: outcome.metadata, warnings: outcome.warnings,
+                            journalMode: probe.journalMode, identity: probe.identity,
+                            openedDataVersion: dataVersion, busyTimeout: busyTimeout, queue: queue)
+        }
+        throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
+    }
+
+    /// Runs `body` inside one deferred read transaction: every query in it sees the same database state.
+    ///
+    /// Nothing is held between calls, so a replicator's checkpoints are never starved. Errors from SQLite
+    /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// Turns an error thrown by ``read(_:)`` or another query into a one-line ``SnapshotError`` for operators.
+    public func explain(_ error: any Error) -> SnapshotError {
+        if let error = error as? SnapshotError { return error }
+        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+    }
+
+    /// `PRAGMA data_version` on the held connection: it changes when another connection commits.
+    public func dataVersion() throws -> Int {
+        try queue.inDatabase { db in try Self.fetchDataVersion(db) }
+    }
+
+    /// Row counts of every contract table, in ``SnapshotSchema/requiredColumns`` order, from one read.
+    public func rowCounts() throws -> [(table: String, count: Int)] {
+        try read { db in
+            try SnapshotSchema.requiredColumns.map { entry in
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(entry.table.quotedDatabaseIdentifier)")
+                return (entry.table, count ?? 0)
+            }
+        }
+    }
+
+    /// Runs `PRAGMA quick_check` (reads every page: O(file size)); returns the problems, empty when sound.
+    public func quickCheck(maximumProblems: Int = 10) throws -> [String] {
+        try read { db in
+            let lines = try String.fetchAll(db, sql: "PRAGMA quick_check(\(max(1, maximumProblems)))")
+            return lines == ["ok"] ? [] : lines
+        }
+    }
+
+    private static func fetchDataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+    }
+
+    private static func openConnection(path: String, busyTimeout: TimeInterval,
+                                       journalMode: SnapshotJournalMode) throws(SnapshotError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = false
+        configuration.label = "EduIOC.Snapshot"
+        configuration.prepareDatabase { db in
+            // Schema objects (views, triggers, defaults) may not call functions with side effects.
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            // Read through the page cache only: a file truncated under a mapping would raise SIGBUS.
+            try db.execute(sql: "PRAGMA mmap_size = 0")
+            // Check b-tree cells as pages are read, so corrupt pages fail cleanly and early.
+            try db.execute(sql: "PRAGMA cell_size_check = ON")
+        }
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Maps a GRDB/SQLite error met while opening or validating to the error an operator should see.
+    static func mapSQLiteError(_ error: any Error, path: String, busyTimeout: TimeInterval) -> SnapshotError {
+        guard let error = error as? DatabaseError else {
+            return .unreadable(path: path, reason: String(describing: error))
+        }
+        let message = error.message ?? "\(error.extendedResultCode)"
+        switch error.extendedResultCode {
+        case .SQLITE_READONLY_DIRECTORY, .SQLITE_READONLY_CANTINIT:
+            return .walIndexUnavailable(path: path)
+        default:
+            break
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return .notSQLite(path: path, detail: "SQLite says: \(message)")
+        case .SQLITE_CORRUPT:
+            return .truncatedOrCorrupt(path: path, detail: message)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, milliseconds: Int((busyTimeout * 1000).rounded()))
+        case .SQLITE_PERM, .SQLITE_AUTH:
+            return .permissionDenied(path: path)
+        case .SQLITE_IOERR:
+            return .unreadable(path: path, reason: "I/O error: \(message)")
+        case .SQLITE_CANTOPEN:
+            return .unreadable(path: path, reason: "SQLite cannot open it: \(message)")
+        default:
+            return .sqlite(path: path, message: message)
+        }
+    }
+}

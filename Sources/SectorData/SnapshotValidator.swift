@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// Checks an open snapshot against ``SnapshotSchema``: meta first, then version, tables, columns, indexes.
+///
+/// Runs inside one read transaction. Errors are ``SnapshotError``; missing indexes are warnings.
+enum SnapshotValidator {
+    /// What a successful validation yields.
+    struct Outcome {
+        let metadata: SnapshotMetadata
+        let warnings: [SnapshotWarning]
+    }
+
+    static func validate(_ db: Database, path: String) throws -> Outcome {
+        let metaColumns = SnapshotSchema.requiredColumns.first { $0.table == "meta" }?.columns ?? ["key", "value"]
+        try requireColumns(metaColumns, of: "meta", in: db, path: path)
+        let values = try readMeta(db)
+
+        guard let versionText = values["schema_version"] else {
+            throw SnapshotError.missingMetaKey(path: path, key: "schema_version")
+        }
+        let trimmedVersion = versionText.trimmingCharacters(in: .whitespaces)
+        guard let version = Int(trimmedVersion), version == SnapshotSchema.version else {
+            throw SnapshotError.schemaVersionMismatch(path: path, found: versionText, expected: SnapshotSchema.version)
+        }
+
+        for (table, columns) in SnapshotSchema.requiredColumns where table != "meta" {
+            try requireColumns(columns, of: table, in: db, path: path)
+        }
+        for key in SnapshotSchema.requiredMetaKeys where values[key] == nil {
+            throw SnapshotError.missingMetaKey(path: path, key: key)
+        }
+
+        var warnings: [SnapshotWarning] = []
+        let metadata = try decodeMetadata(values, version: version, path: path, warnings: &warnings)
+        for spec in SnapshotSchema.requiredIndexes where try !hasIndex(spec, in: db) {
+            warnings.append(.missingIndex(spec))
+        }
+        return Outcome(metadata: metadata, warnings: warnings)
+    }
+
+    private static func requireColumns(_ columns: [String], of table: String, in db: Database, path: String) throws {
+        let present = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+        guard !present.isEmpty else { throw SnapshotError.missingTable(path: path, table: table) }
+        let presentLowercased = Set(present.map { $0.lowercased() })
+        if let missing = columns.first(where: { !presentLowercased.contains($0.lowercased()) }) {
+            throw SnapshotError.missingColumn(path: path, table: table, column: missing)
+        }
+    }
+
+    private static func readMeta(_ db: Database) throws -> [String: String] {
+        var values: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT CAST(key AS TEXT), CAST(value AS TEXT) FROM meta")
+        while let row = try rows.next() {
+            guard let key: String = row[0], let value: String = row[1], values[key] == nil else { continue }
+            values[key] = value
+        }
+        return values
+    }
+
+    private static func decodeMetadata(_ values: [String: String], version: Int, path: String,
+                                       warnings: inout [SnapshotWarning]) throws -> SnapshotMetadata {
+        func nonEmpty(_ key: String) throws -> String {
+            let value = values[key] ?? ""
+            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw SnapshotError.invalidMetaValue(path: path, key: key, value: value, expected: "a non-empty value")
+            }
+            return value
+        }
+        let provinceCode = try nonEmpty("province_code")
+        let provinceName = try nonEmpty("province_name")
+        let schoolYear = try nonEmpty("school_year")
+        if !isSchoolYear(schoolYear) {
+            warnings.append(.unusualMetaValue(key: "school_year", value: schoolYear,
+                                              expected: "two consecutive years like 2025-2026"))
+        }
+        let zoneName = try nonEmpty("timezone")
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw SnapshotError.invalidMetaValue(path: path, key: "timezone", value: zoneName,
+                                                 expected: "an IANA time zone like Asia/Ho_Chi_Minh")
+        }
+        let publishedText = values["published_at"] ?? ""
+        guard let publishedAt = SnapshotTime.parse(publishedText) else {
+            throw SnapshotError.invalidMetaValue(path: path, key: "published_at", value: publishedText,
+                                                 expected: "a UTC timestamp like 2026-11-23T00:42:00Z")
+        }
+        return SnapshotMetadata(schemaVersion: version, provinceCode: provinceCode, provinceName: provinceName,
+                                schoolYear: schoolYear, timeZone: timeZone, publishedAt: publishedAt, values: values)
+    }
+
+    private static func isSchoolYear(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }),
+              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+        return second == first + 1
+    }
+
+    /// True when a complete (non-partial) index on the table starts with the spec's columns, whatever its name.
+    private static func hasIndex(_ spec: SnapshotSchema.IndexSpec, in db: Database) throws -> Bool {
+        let wanted = spec.columns.map { $0.lowercased() }
+        let indexes = try Row.fetchAll(db, sql: "SELECT name, partial FROM pragma_index_list(?)", arguments: [spec.table])
+        for index in indexes {
+            guard let name: String = index["name"], index["partial"] as Int? == 0 else { continue }
+            let columns = try String?.fetchAll(
+                db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name])
+            let leading = columns.prefix(wanted.count).map { $0?.lowercased() }
+            if leading.count == wanted.count, zip(leading, wanted).allSatisfy({ $0 == $1 }) {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,18 @@
+/// Something about a snapshot that does not stop the console from reading it but deserves attention.
+public enum SnapshotWarning: Sendable, Equatable, CustomStringConvertible {
+    /// No index on the table has the contract's leading columns; the queries that need it will be slow.
+    case missingIndex(SnapshotSchema.IndexSpec)
+    /// A `meta` value does not have the documented shape but the console can still work with it.
+    case unusualMetaValue(key: String, value: String, expected: String)
+
+    /// One line describing the warning.
+    public var description: String {
+        switch self {
+        case .missingIndex(let spec):
+            return "missing index on \(spec.table)(\(spec.columns.joined(separator: ", "))), needed for "
+                + "\(spec.purpose); queries will be slow (e.g. \(spec.ddl))"
+        case .unusualMetaValue(let key, let value, let expected):
+            return SnapshotError.oneLine("meta '\(key)' is '\(value)', expected \(expected)")
+        }
+    }
+}
