@@ -56,6 +56,16 @@ public struct AnalyticsEngine: Sendable {
         }
     }
 
+    /// Only the last (up to) 30 school days' attendance trend of a node (nil = the root of the user's scope),
+    /// oldest first; for refreshing the trend less often than the headline figures. Same rules as `report`.
+    public func trend(for node: NodeRef?, asOf: Date) throws -> [DayRate] {
+        try reader.read { db in
+            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
+            return try context.builder(db, config: config, asOf: asOf).trendOnly(resolved)
+        }
+    }
+
     /// Alerts for everything in the user's scope at `asOf`, most severe first.
     public func alerts(asOf: Date) throws -> [Alert] {
         try reader.read { db in

@@ -25,7 +25,8 @@ struct ReportBuilder {
         let latency: Double?
     }
 
-    func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
+    /// The schools a node covers and the SQL filter selecting their rows.
+    private func coverage(_ resolved: ProvinceTree.Resolved) -> ([ProvinceTree.School], FigureQueries.Filter) {
         let nodeSchools: [ProvinceTree.School]
         let filter: FigureQueries.Filter
         switch resolved {
@@ -39,6 +40,20 @@ struct ReportBuilder {
             nodeSchools = [school]
             filter = .oneClass(school: school.id, classID: classID)
         }
+        return (nodeSchools, filter)
+    }
+
+    /// The trend alone: the report day's point from its attendance, past days from the trend query.
+    func trendOnly(_ resolved: ProvinceTree.Resolved) throws -> [DayRate] {
+        let (nodeSchools, filter) = coverage(resolved)
+        let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
+        var classTallies: [FigureQueries.ClassKey: Tally] = [:]
+        try queries.attendanceByClass(into: &classTallies)
+        return try trendPoints(queries, schools: nodeSchools, today: classTallies)
+    }
+
+    func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
+        let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
 
         // Students and attendance per class.

@@ -149,6 +149,12 @@ import TestSupport
         #expect(todayPoint.completeness == report.figures.attendance.completeness)
     }
 
+    @Test func trendAloneEqualsTheReportTrend() throws {
+        let node = try engine.node(code: "X01")
+        #expect(try engine.trend(for: node, asOf: asOf) == (try engine.report(for: node, asOf: asOf)).figures.attendance.trend)
+        #expect(try engine.trend(for: nil, asOf: asOf).count == 22)
+    }
+
     @Test func trendCanBeSkipped() throws {
         let full = try engine.report(for: nil, asOf: asOf)
         var lean = try engine.report(for: nil, asOf: asOf, includeTrend: false)
