@@ -128,7 +128,7 @@ import TestSupport
             snapshot: { stale_after_minutes: 5 }
             chronic_absence: { share_warn: 0.9 }
             """)
-        let e = AnalyticsEngine(reader: engine.reader, config: strict)
+        let e = AnalyticsEngine(source: engine.source, config: strict)
         let alerts = try e.alerts(asOf: asOf)
         #expect(alerts.first?.kind == .snapshotStale)  // published 10 min before as-of, limit 5
         let lowRate = Set(alerts.filter { $0.kind == .lowAttendance }.map(\.node.code))

@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import SectorData
 import Testing
 import TestSupport
 
@@ -13,8 +14,9 @@ import TestSupport
     let day: String
 
     init() async throws {
-        path = try await SampleFixtures.snapshot(schools: 30, seed: 7, historyDays: 12).path
-        engine = AnalyticsEngine(reader: try AnalyticsEngine.openSnapshot(path: path))
+        let url = try await SampleFixtures.snapshot(schools: 30, seed: 7, historyDays: 12)
+        path = url.path
+        engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url))  // the production opener
         let formatter = ISO8601DateFormatter()
         asOfText = formatter.string(from: asOf)
         // The report day, independently: the last school day on or before the as-of local date.
