@@ -275,15 +275,18 @@ struct FigureQueries {
     /// per-snapshot cache can keep them (issue 7). The report day's point comes from `attendanceByClass`.
     func pastTrendBySchool() throws -> [String: [Int64: (attending: Int, reported: Int)]] {
         let past = day.trendDays.filter { $0 < day.day }
-        guard let first = past.first, let last = past.last else { return [:] }
+        guard !past.isEmpty else { return [:] }
         let (clause, args) = filter.sql("", classColumn: "class_id")
-        var arguments: StatementArguments = [first, last]
+        let days = "[" + past.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        var arguments: StatementArguments = [days]
         arguments += args
         var result: [String: [Int64: (attending: Int, reported: Int)]] = [:]
-        // Grouping by (day, school_id) follows idx_attendance_day_school: a streaming covering scan, no sort.
+        // `day IN (list)` lets SQLite seek (day, school_id) in idx_attendance_day_school for a unit or a school
+        // (a day range would scan every row of those days); for the whole province it is a streaming covering
+        // scan grouped in index order, no sort.
         let rows = try Row.fetchAll(db, sql: """
             SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
-            WHERE day >= ? AND day <= ?\(clause)
+            WHERE day IN (SELECT value FROM json_each(?))\(clause)
             GROUP BY day, school_id
             """, arguments: arguments)
         for row in rows {
