@@ -46,26 +46,17 @@ struct FigureQueries {
 
     /// Enrollment per class as of the report day; joined and left count from the school-year start.
     func enrollmentByClass(into tallies: inout [ClassKey: Tally]) throws {
-        let (clause, args) = filter.sql("s.", classColumn: "class_id")
-        let enrolled = "(s.enrolled_on <= p.d AND (s.left_on IS NULL OR s.left_on > p.d))"
-        let leftThisYear = "(s.left_on IS NOT NULL AND s.left_on >= p.start AND s.left_on <= p.d)"
-        var arguments: StatementArguments = [day.day, day.yearStart ?? day.day]
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        let start = day.yearStart ?? day.day
+        // ?1 = the day, ?2 = the year start; the filter's plain `?`s number on from ?3.
+        let enrolled = "(enrolled_on <= ?1 AND (left_on IS NULL OR left_on > ?1))"
+        var arguments: StatementArguments = [day.day, start]
         arguments += args
         let rows = try Row.fetchAll(db, sql: """
-            WITH p(d, start) AS (SELECT ?, ?)
-            SELECT s.school_id, s.class_id,
-                   sum(\(enrolled)) AS enrolled,
-                   sum(\(enrolled) AND s.gender = 'F') AS female,
-                   sum(\(enrolled) AND s.gender = 'M') AS male,
-                   sum(s.enrolled_on >= p.start AND s.enrolled_on <= p.d) AS joined,
-                   sum(\(leftThisYear) AND s.leave_reason = 'transfer') AS transfer,
-                   sum(\(leftThisYear) AND s.leave_reason = 'dropout') AS dropout,
-                   sum(\(leftThisYear) AND s.leave_reason = 'graduated') AS graduated,
-                   sum(\(leftThisYear) AND (s.leave_reason IS NULL
-                       OR s.leave_reason NOT IN ('transfer', 'dropout', 'graduated'))) AS other
-            FROM p CROSS JOIN students s
-            WHERE 1 = 1\(clause)
-            GROUP BY s.school_id, s.class_id
+            SELECT school_id, class_id, sum(\(enrolled)), sum(\(enrolled) AND gender = 'F'),
+                   sum(\(enrolled) AND gender = 'M'), sum(enrolled_on >= ?2 AND enrolled_on <= ?1)
+            FROM students WHERE 1 = 1\(clause)
+            GROUP BY school_id, class_id
             """, arguments: arguments)
         let grades = try gradeByClass()
         for row in rows {
@@ -74,11 +65,21 @@ struct FigureQueries {
             let enrolledHere: Int = row[2]
             t.enrolled += enrolledHere; t.female += row[3]; t.male += row[4]; t.joined += row[5]
             if let grade = grades[key.classID], enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
-            for (reason, index) in [("transfer", 6), ("dropout", 7), ("graduated", 8), ("other", 9)] {
-                let n: Int = row[index]
-                if n > 0 { t.leftByReason[reason, default: 0] += n }
-            }
             tallies[key] = t
+        }
+        // Leavers are few: a separate query is much cheaper than four more sums over every student.
+        var leftArguments: StatementArguments = [start, day.day]
+        leftArguments += args
+        let left = try Row.fetchAll(db, sql: """
+            SELECT school_id, class_id, leave_reason, count(*) FROM students
+            WHERE left_on IS NOT NULL AND left_on >= ? AND left_on <= ?\(clause)
+            GROUP BY school_id, class_id, leave_reason
+            """, arguments: leftArguments)
+        for row in left {
+            let key = ClassKey(school: row[0], classID: row[1])
+            let reason: String? = row[2]
+            let known = reason.map { ["transfer", "dropout", "graduated"].contains($0) } ?? false
+            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += row[3]
         }
     }
 
