@@ -7,6 +7,9 @@ import SectorData
 /// Every public call runs in exactly one read transaction (`source.read`) and holds nothing between calls,
 /// so all figures of one result come from the same database state and the replicator's checkpoints are not
 /// starved. The engine is a value: cheap to copy, safe to share across tasks.
+///
+/// Rollups (totals, children, alerts, search) count active schools only; a closed school can still be opened
+/// by code. Snapshot timestamps are compared as text, so they must be UTC `YYYY-MM-DDTHH:MM:SSZ` (schema v1).
 public struct AnalyticsEngine: Sendable {
     /// Where the figures are read from, one read transaction per call.
     public let source: any SnapshotReader
