@@ -1,28 +1,42 @@
 import Foundation
 import GRDB
+import SectorData
 
 /// Computes indicator reports, lookups, search and alerts over a read-only snapshot, within the caller's scope.
 ///
-/// Every public call runs in exactly one read transaction (`reader.read`) and holds nothing between calls,
+/// Every public call runs in exactly one read transaction (`source.read`) and holds nothing between calls,
 /// so all figures of one result come from the same database state and the replicator's checkpoints are not
 /// starved. The engine is a value: cheap to copy, safe to share across tasks.
+///
+/// Rollups (totals, children, alerts, search) count active schools only; a closed school can still be opened
+/// by code. Snapshot timestamps are compared as text, so they must be UTC `YYYY-MM-DDTHH:MM:SSZ` (schema v1).
 public struct AnalyticsEngine: Sendable {
-    /// The snapshot connection (read-only). A `DatabaseQueue` or `DatabasePool` opened read-only.
-    public let reader: any DatabaseReader
+    /// Where the figures are read from, one read transaction per call.
+    public let source: any SnapshotReader
     /// Thresholds and benchmarks (local policy).
     public let config: AnalyticsConfig
     /// The caller's scope; nil = the whole province.
     public let scope: Scope?
 
-    /// Creates an engine over an open reader.
+    /// Creates an engine over a validated snapshot (SectorData's `Snapshot.open(at:)`).
+    public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+        self.init(source: snapshot, config: config, scope: scope)
+    }
+
+    /// Creates an engine over a GRDB reader opened read-only (tests and tools; see `openSnapshot(path:)`).
     public init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
-        self.reader = reader
+        self.init(source: DatabaseReaderSource(reader: reader), config: config, scope: scope)
+    }
+
+    /// Creates an engine over any snapshot reader.
+    public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+        self.source = source
         self.config = config
         self.scope = scope
     }
 
-    /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap).
-    /// Interim seam until SectorData's validating `Snapshot` opener replaces it.
+    /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap) without validating
+    /// it: for tests and tools. Production code opens with SectorData's `Snapshot.open(at:)`.
     public static func openSnapshot(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
@@ -40,22 +54,35 @@ public struct AnalyticsEngine: Sendable {
     ///
     /// "Today" is the as-of instant's local date in `meta.timezone`; attendance counts rows recorded at or
     /// before as-of, probes measured at or before as-of, devices seen within the window before as-of.
+    /// Days before the report day (trend points, chronic-absence counts) count every row the snapshot has for
+    /// them, late corrections included: past days depend only on the snapshot, never on as-of.
+    /// `includeTrend: false` skips the 30-day trend (the costliest query; `eduioc report --json` does not show it).
     /// Throws `notInYourArea` for a node outside the scope or absent (`notFound` when unscoped).
-    public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
-        try reader.read { db in
+    public func report(for node: NodeRef?, asOf: Date, includeTrend: Bool = true) throws -> NodeReport {
+        try source.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
             let result = try context.builder(db, config: config, asOf: asOf)
-                .build(resolved, includeChildren: true, includeTrend: true)
+                .build(resolved, includeChildren: true, includeTrend: includeTrend)
             return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
                               figures: result.figures, children: result.children, alerts: result.alerts,
                               timeZoneIdentifier: context.zone.identifier)
         }
     }
 
+    /// Only the last (up to) 30 school days' attendance trend of a node (nil = the root of the user's scope),
+    /// oldest first; for refreshing the trend less often than the headline figures. Same rules as `report`.
+    public func trend(for node: NodeRef?, asOf: Date) throws -> [DayRate] {
+        try source.read { db in
+            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
+            return try context.builder(db, config: config, asOf: asOf).trendOnly(resolved)
+        }
+    }
+
     /// Alerts for everything in the user's scope at `asOf`, most severe first.
     public func alerts(asOf: Date) throws -> [Alert] {
-        try reader.read { db in
+        try source.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
             return try context.builder(db, config: config, asOf: asOf)
                 .build(context.tree.root, includeChildren: false, includeTrend: false).alerts
@@ -66,7 +93,7 @@ public struct AnalyticsEngine: Sendable {
 
     /// The root of the user's tree: the province, or the single unit or school of a one-code scope.
     public func root() throws -> NodeRef {
-        try reader.read { db in
+        try source.read { db in
             let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
             return tree.ref(tree.root)
         }
@@ -75,7 +102,7 @@ public struct AnalyticsEngine: Sendable {
     /// The node for a unit code, a school code or "SCHOOLCODE/CLASSNAME" (codes match case-insensitively).
     /// Throws `notInYourArea` outside the scope or when absent (`notFound` when unscoped).
     public func node(code: String) throws -> NodeRef {
-        try reader.read { db in
+        try source.read { db in
             let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
             return tree.ref(try tree.resolve(code: code, db: db))
         }
@@ -86,7 +113,7 @@ public struct AnalyticsEngine: Sendable {
     public func schools(matching query: String, limit: Int = 20) throws -> [NodeRef] {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
-        return try reader.read { db in
+        return try source.read { db in
             let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
             let candidates = tree.schools.values.filter { $0.active && tree.isVisible(school: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
@@ -98,7 +125,7 @@ public struct AnalyticsEngine: Sendable {
     public func units(matching query: String, limit: Int = 20) throws -> [NodeRef] {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
-        return try reader.read { db in
+        return try source.read { db in
             let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
             let candidates = tree.units.values.filter { tree.isVisible(unit: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }

@@ -46,40 +46,51 @@ struct FigureQueries {
 
     /// Enrollment per class as of the report day; joined and left count from the school-year start.
     func enrollmentByClass(into tallies: inout [ClassKey: Tally]) throws {
-        let (clause, args) = filter.sql("s.", classColumn: "class_id")
-        let enrolled = "(s.enrolled_on <= p.d AND (s.left_on IS NULL OR s.left_on > p.d))"
-        let leftThisYear = "(s.left_on IS NOT NULL AND s.left_on >= p.start AND s.left_on <= p.d)"
-        var arguments: StatementArguments = [day.day, day.yearStart ?? day.day]
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        let start = day.yearStart ?? day.day
+        // ?1 = the day, ?2 = the year start; the filter's plain `?`s number on from ?3.
+        let enrolled = "(enrolled_on <= ?1 AND (left_on IS NULL OR left_on > ?1))"
+        var arguments: StatementArguments = [day.day, start]
         arguments += args
         let rows = try Row.fetchAll(db, sql: """
-            WITH p(d, start) AS (SELECT ?, ?)
-            SELECT s.school_id, s.class_id, c.grade,
-                   sum(\(enrolled)) AS enrolled,
-                   sum(\(enrolled) AND s.gender = 'F') AS female,
-                   sum(\(enrolled) AND s.gender = 'M') AS male,
-                   sum(s.enrolled_on >= p.start AND s.enrolled_on <= p.d) AS joined,
-                   sum(\(leftThisYear) AND s.leave_reason = 'transfer') AS transfer,
-                   sum(\(leftThisYear) AND s.leave_reason = 'dropout') AS dropout,
-                   sum(\(leftThisYear) AND s.leave_reason = 'graduated') AS graduated,
-                   sum(\(leftThisYear) AND (s.leave_reason IS NULL
-                       OR s.leave_reason NOT IN ('transfer', 'dropout', 'graduated'))) AS other
-            FROM p CROSS JOIN students s LEFT JOIN classes c ON c.id = s.class_id
-            WHERE 1 = 1\(clause)
-            GROUP BY s.school_id, s.class_id
+            SELECT school_id, class_id, sum(\(enrolled)), sum(\(enrolled) AND gender = 'F'),
+                   sum(\(enrolled) AND gender = 'M'), sum(enrolled_on >= ?2 AND enrolled_on <= ?1)
+            FROM students WHERE 1 = 1\(clause)
+            GROUP BY school_id, class_id
             """, arguments: arguments)
+        let grades = try gradeByClass()
         for row in rows {
             let key = ClassKey(school: row[0], classID: row[1])
             var t = tallies[key] ?? Tally()
-            let grade: Int? = row[2]
-            let enrolledHere: Int = row[3]
-            t.enrolled += enrolledHere; t.female += row[4]; t.male += row[5]; t.joined += row[6]
-            if let grade, enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
-            for (reason, index) in [("transfer", 7), ("dropout", 8), ("graduated", 9), ("other", 10)] {
-                let n: Int = row[index]
-                if n > 0 { t.leftByReason[reason, default: 0] += n }
-            }
+            let enrolledHere: Int = row[2]
+            t.enrolled += enrolledHere; t.female += row[3]; t.male += row[4]; t.joined += row[5]
+            if let grade = grades[key.classID], enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
             tallies[key] = t
         }
+        // Leavers are few: a separate query is much cheaper than four more sums over every student.
+        var leftArguments: StatementArguments = [start, day.day]
+        leftArguments += args
+        let left = try Row.fetchAll(db, sql: """
+            SELECT school_id, class_id, leave_reason, count(*) FROM students
+            WHERE left_on IS NOT NULL AND left_on >= ? AND left_on <= ?\(clause)
+            GROUP BY school_id, class_id, leave_reason
+            """, arguments: leftArguments)
+        for row in left {
+            let key = ClassKey(school: row[0], classID: row[1])
+            let reason: String? = row[2]
+            let known = reason.map { ["transfer", "dropout", "graduated"].contains($0) } ?? false
+            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += row[3]
+        }
+    }
+
+    /// Grade of each class of the filtered schools (a separate small query: cheaper than joining every student).
+    func gradeByClass() throws -> [Int64: Int] {
+        let (clause, args) = filter.sql("", classColumn: "id")
+        var result: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, grade FROM classes WHERE 1 = 1\(clause)", arguments: args) {
+            result[row[0]] = row[1]
+        }
+        return result
     }
 
     /// The report day's attendance per class, counting only rows recorded at or before as-of.
@@ -110,19 +121,28 @@ struct FigureQueries {
     }
 
     /// Currently enrolled students absent on at least the configured share of school days so far,
-    /// per their current class.
+    /// per their current class. Days before the report day count every row (late corrections included);
+    /// the report day counts rows recorded at or before as-of. (`+day` keeps SQLite on the covering
+    /// absence index instead of scanning every row of the year through the day index.)
     func chronicByClass(into tallies: inout [ClassKey: Tally]) throws {
         guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let start = day.yearStart else { return }
         let (clause, args) = filter.sql("", classColumn: "class_id")
         let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
-        var arguments: StatementArguments = [start, day.day, day.asOfText]
+        var arguments: StatementArguments = [start, day.day]
+        arguments += args
+        arguments += [day.day, day.asOfText]
         arguments += args
         arguments += [minDays, day.day, day.day]
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.school_id, s.class_id, count(*) FROM (
-                SELECT student_id, count(*) AS n FROM attendance
-                WHERE status IN ('excused', 'unexcused') AND day >= ? AND day <= ? AND recorded_at <= ?\(clause)
-                GROUP BY student_id HAVING n >= ?
+                SELECT student_id FROM (
+                    SELECT student_id, count(*) AS n FROM attendance
+                    WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?\(clause)
+                    GROUP BY student_id
+                    UNION ALL
+                    SELECT student_id, 1 FROM attendance
+                    WHERE day = ? AND recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+                ) GROUP BY student_id HAVING sum(n) >= ?
             ) a JOIN students s ON s.id = a.student_id
             WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)
             GROUP BY s.school_id, s.class_id
@@ -251,16 +271,23 @@ struct FigureQueries {
 
     // MARK: Trend
 
-    /// (present + late, reported) per school for each trend day; rows recorded after as-of are not counted.
-    func trendBySchool() throws -> [String: [Int64: (attending: Int, reported: Int)]] {
-        guard let first = day.trendDays.first, let last = day.trendDays.last else { return [:] }
+    /// (present + late, reported) per school for each trend day before the report day, counting every row of
+    /// those days (late corrections included): past days depend only on the snapshot, never on as-of, so a
+    /// per-snapshot cache can keep them (issue 7). The report day's point comes from `attendanceByClass`.
+    func pastTrendBySchool() throws -> [String: [Int64: (attending: Int, reported: Int)]] {
+        let past = day.trendDays.filter { $0 < day.day }
+        guard !past.isEmpty else { return [:] }
         let (clause, args) = filter.sql("", classColumn: "class_id")
-        var arguments: StatementArguments = [first, last, day.asOfText]
+        let days = "[" + past.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        var arguments: StatementArguments = [days]
         arguments += args
         var result: [String: [Int64: (attending: Int, reported: Int)]] = [:]
+        // `day IN (list)` lets SQLite seek (day, school_id) in idx_attendance_day_school for a unit or a school
+        // (a day range would scan every row of those days); for the whole province it is a streaming covering
+        // scan grouped in index order, no sort.
         let rows = try Row.fetchAll(db, sql: """
             SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
-            WHERE day >= ? AND day <= ? AND recorded_at <= ?\(clause)
+            WHERE day IN (SELECT value FROM json_each(?))\(clause)
             GROUP BY day, school_id
             """, arguments: arguments)
         for row in rows {

@@ -134,9 +134,9 @@ struct ProvinceTree {
     }
 
     /// Name order for listings: folded name, then code.
-    static func order(_ n1: String, _ c1: String, _ n2: String, _ n3: String) -> Bool {
-        let a = SearchKey.fold(n1), b = SearchKey.fold(n2)
-        return a != b ? a < b : c1 < n3
+    static func order(_ name1: String, _ code1: String, _ name2: String, _ code2: String) -> Bool {
+        let a = SearchKey.fold(name1), b = SearchKey.fold(name2)
+        return a != b ? a < b : code1 < code2
     }
 
     // MARK: Resolution
@@ -206,21 +206,20 @@ struct ProvinceTree {
         var chain: [NodeRef] = [ref(resolved)]
         var unitID: Int64?
         switch resolved {
-        case .unit(let unit): unitID = unit.parentID
-        case .school(let school): unitID = school.unitID
+        case .unit(let unit):
+            if case .unit(let rootUnit) = root, rootUnit.id == unit.id { return chain }
+            unitID = unit.parentID
+        case .school(let school):
+            unitID = school.unitID
         case .schoolClass(let school, _, _, _):
             chain.append(ref(school))
             unitID = school.unitID
         }
-        if case .school(let rootSchool) = root {
-            if case .schoolClass(let s, _, _, _) = resolved, s.id == rootSchool.id { return chain.reversed() }
-            return chain.reversed()
-        }
-        let rootID: Int64? = if case .unit(let r) = root { r.id } else { nil }
-        if case .unit(let unit) = resolved, unit.id == rootID { return [ref(resolved)] }
+        // A one-school scope starts at the school; a unit root stops the walk up the tree.
+        guard case .unit(let rootUnit) = root else { return chain.reversed() }
         while let id = unitID, let unit = units[id] {
             chain.append(ref(unit))
-            if id == rootID { break }
+            if id == rootUnit.id { break }
             unitID = unit.parentID
         }
         return chain.reversed()

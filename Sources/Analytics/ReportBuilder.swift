@@ -25,7 +25,8 @@ struct ReportBuilder {
         let latency: Double?
     }
 
-    func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
+    /// The schools a node covers and the SQL filter selecting their rows.
+    private func coverage(_ resolved: ProvinceTree.Resolved) -> ([ProvinceTree.School], FigureQueries.Filter) {
         let nodeSchools: [ProvinceTree.School]
         let filter: FigureQueries.Filter
         switch resolved {
@@ -39,6 +40,20 @@ struct ReportBuilder {
             nodeSchools = [school]
             filter = .oneClass(school: school.id, classID: classID)
         }
+        return (nodeSchools, filter)
+    }
+
+    /// The trend alone: the report day's point from its attendance, past days from the trend query.
+    func trendOnly(_ resolved: ProvinceTree.Resolved) throws -> [DayRate] {
+        let (nodeSchools, filter) = coverage(resolved)
+        let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
+        var classTallies: [FigureQueries.ClassKey: Tally] = [:]
+        try queries.attendanceByClass(into: &classTallies)
+        return try trendPoints(queries, schools: nodeSchools, today: classTallies)
+    }
+
+    func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
+        let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
 
         // Students and attendance per class.
@@ -103,7 +118,7 @@ struct ReportBuilder {
 
         // The node itself.
         let nodeRef = tree.ref(resolved)
-        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools) : []
+        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classTallies) : []
         let figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
@@ -186,15 +201,23 @@ struct ReportBuilder {
 
     // MARK: Trend and connectivity
 
-    private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School]) throws -> [DayRate] {
+    private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School],
+                             today: [FigureQueries.ClassKey: Tally]) throws -> [DayRate] {
         let ids = Set(schools.map(\.id))
-        let attendance = try queries.trendBySchool()
+        let past = try queries.pastTrendBySchool()
         let enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
         return day.trendDays.map { d in
             var attending = 0, reported = 0, enrolledThatDay = 0
-            for (school, counts) in attendance[d] ?? [:] where ids.contains(school) {
-                attending += counts.attending
-                reported += counts.reported
+            if d == day.day {
+                for (key, t) in today where ids.contains(key.school) {
+                    attending += t.present + t.late
+                    reported += t.reported
+                }
+            } else {
+                for (school, counts) in past[d] ?? [:] where ids.contains(school) {
+                    attending += counts.attending
+                    reported += counts.reported
+                }
             }
             for (school, n) in enrolled[d] ?? [:] where ids.contains(school) { enrolledThatDay += n }
             return DayRate(day: d, rate: reported > 0 ? Double(attending) / Double(reported) : nil,

@@ -82,14 +82,6 @@ enum Timestamps {
         return String(format: "%02d:%02d", minute / 60, minute % 60)
     }
 
-    /// Day of week of a `YYYY-MM-DD` date, 0 = Sunday; nil if malformed.
-    static func weekday(ofDay day: String) -> Int? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let n = days(fromCivil: parts[0], parts[1], parts[2])
-        return Int(((n % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4)
-    }
-
     private static func localDayNumber(_ date: Date, in zone: TimeZone) -> Int64 {
         let local = Int64(floor(date.timeIntervalSince1970)) + Int64(zone.secondsFromGMT(for: date))
         return floorDiv(local, 86_400)

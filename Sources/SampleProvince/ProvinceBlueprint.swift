@@ -130,7 +130,7 @@ struct ProvinceBlueprint: Sendable {
             let isClosed = closedPicks.contains(index)
             let isPrivate = level.privateShare > 0 && random.chance(level.privateShare)
             let name = schoolName(level: level, isPrivate: isPrivate, unit: unit, names: names, used: &usedNames, random: &random)
-            let poor = random.chance(0.06)
+            let poor = random.chance(0.04)
             let meanDownload = unit.isUrban ? random.double(in: 40...150) : random.double(in: 28...110)
             let connectivity: ConnectivityProfile
             if isClosed || neverProbed.contains(index) {
@@ -152,7 +152,7 @@ struct ProvinceBlueprint: Sendable {
                 isClosed: isClosed,
                 hasGate: gates.contains(index),
                 reportsAttendance: !isClosed && !silent.contains(index),
-                presentRate: poor ? random.double(in: 0.80...0.88) : random.double(in: 0.935...0.985),
+                presentRate: poor ? random.double(in: 0.82...0.90) : random.double(in: 0.945...0.988),
                 lateRate: random.double(in: 0.01...0.03),
                 excusedShare: random.double(in: 0.5...0.8),
                 teachersUseApp: random.chance(0.4),

@@ -16,11 +16,11 @@ public struct SampleProgress: Sendable, Equatable {
         /// Share of total work, used to compute `overallFraction`.
         var weight: Double {
             switch self {
-            case .structure: 0.06
-            case .attendance: 0.52
-            case .infrastructure: 0.04
-            case .indexes: 0.34
-            case .finishing: 0.04
+            case .structure: 0.03
+            case .attendance: 0.43
+            case .infrastructure: 0.02
+            case .indexes: 0.51
+            case .finishing: 0.01
             }
         }
 

@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Foundation
+import SectorData
 
 /// `eduioc report`: the four indicator families of one node, as text or JSON.
 struct ReportCommand: ParsableCommand {
@@ -61,23 +62,39 @@ struct ReportCommand: ParsableCommand {
         Foundation.exit(1)
     }
 
+    private func asOfInstant() throws -> Date {
+        guard let asOf else { return Date() }
+        guard let parsed = Self.parseInstant(asOf) else {
+            throw ReportFailure(message: "--as-of \"\(asOf)\" is not an ISO-8601 instant (e.g. 2025-10-08T09:30:00+07:00 or 2025-10-08T02:30:00Z)")
+        }
+        return parsed
+    }
+
     private func report() throws {
-        let instant: Date
-        if let asOf {
-            guard let parsed = Self.parseInstant(asOf) else {
-                throw ReportFailure(message: "--as-of \"\(asOf)\" is not an ISO-8601 instant (e.g. 2025-10-08T09:30:00+07:00 or 2025-10-08T02:30:00Z)")
-            }
-            instant = parsed
-        } else {
-            instant = Date()
-        }
+        _ = try asOfInstant()  // reject a bad --as-of before opening anything
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
-        guard FileManager.default.fileExists(atPath: snapshot) else {
-            throw ReportFailure(message: "cannot open snapshot \(snapshot): no such file")
+        let opened: Snapshot
+        do {
+            opened = try Snapshot.open(at: URL(fileURLWithPath: snapshot))
+        } catch {
+            throw ReportFailure(message: error.description)
         }
-        let reader = try AnalyticsEngine.openSnapshot(path: snapshot)
         let scopeCodes = scope.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-        let engine = AnalyticsEngine(reader: reader, config: analyticsConfig, scope: scopeCodes.map { Scope(unitCodes: $0) })
+        let engine = AnalyticsEngine(snapshot: opened, config: analyticsConfig, scope: scopeCodes.map { Scope(unitCodes: $0) })
+        do {
+            try render(engine)
+        } catch let error as AnalyticsError {
+            throw error
+        } catch let error as ReportFailure {
+            throw error
+        } catch {
+            throw ReportFailure(message: opened.explain(error).description)
+        }
+    }
+
+    private func render(_ engine: AnalyticsEngine) throws {
+        let instant = try asOfInstant()
+        let analyticsConfig = engine.config
         let node: NodeRef? = try (unit ?? school).map { try engine.node(code: $0) }
         if let unit, let node, node.level != .unit, node.level != .province {
             throw ReportFailure(message: "\(unit) is not an admin unit (use --school)")
@@ -85,7 +102,7 @@ struct ReportCommand: ParsableCommand {
         if let school, let node, node.level != .school, node.level != .class {
             throw ReportFailure(message: "\(school) is not a school (use --unit)")
         }
-        let result = try engine.report(for: node, asOf: instant)
+        let result = try engine.report(for: node, asOf: instant, includeTrend: !json)  // JSON has no trend
         if json {
             var data = try ReportJSON.data(result)
             data.append(0x0A)

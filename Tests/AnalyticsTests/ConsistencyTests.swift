@@ -12,13 +12,16 @@ import TestSupport
         private let lock = NSLock()
         private var stopped = false
         private var commits = 0
+        private var done = false
         var isStopped: Bool { lock.withLock { stopped } }
+        var isFinished: Bool { lock.withLock { done } }
+        func finished() { lock.withLock { done = true } }
         var count: Int { lock.withLock { commits } }
         func stop() { lock.withLock { stopped = true } }
         func committed() { lock.withLock { commits += 1 } }
     }
 
-    @Test func reportsNeverMixTwoStates() async throws {
+    @Test func reportsNeverMixTwoStates() throws {
         let path = AnalyticsFixtures.temporaryPath("consistency.sqlite")
         try AnalyticsFixtures.buildRichProvince(at: path)
         let engine = AnalyticsEngine(reader: try AnalyticsEngine.openSnapshot(path: path))
@@ -29,19 +32,29 @@ import TestSupport
         // grow together, so enrolled − reported (computed by different queries) is invariant in every state.
         let writer = try DatabaseQueue(path: path)
         let flag = Flag()
-        let writerTask = Task.detached {
+        // A plain thread, not a task: the cooperative pool may be saturated by parallel tests.
+        let thread = Thread {
             var id = 1_000_000
             while !flag.isStopped {
                 id += 1
-                try writer.write { db in
-                    try db.execute(sql: "INSERT INTO students VALUES (?, 1, 1, 'F', '2025-08-15', NULL, NULL)", arguments: [id])
-                    try db.execute(sql: """
-                        INSERT INTO attendance VALUES ('2025-10-08', ?, 1, 1, 'present', '2025-10-08T01:00:00Z', 'gate')
-                        """, arguments: [id])
+                do {
+                    try writer.write { db in
+                        try db.execute(sql: "INSERT INTO students VALUES (?, 1, 1, 'F', '2025-08-15', NULL, NULL)", arguments: [id])
+                        try db.execute(sql: """
+                            INSERT INTO attendance VALUES ('2025-10-08', ?, 1, 1, 'present', '2025-10-08T01:00:00Z', 'gate')
+                            """, arguments: [id])
+                    }
+                    flag.committed()
+                } catch {
+                    flag.stop()
                 }
-                flag.committed()
             }
+            flag.finished()
         }
+        thread.start()
+        defer { flag.stop() }
+        let started = Date()
+        while flag.count == 0, Date().timeIntervalSince(started) < 20 { usleep(1000) }
         var seenEnrolled = Set<Int>()
         for _ in 0..<12 {
             let report = try engine.report(for: nil, asOf: asOf)
@@ -53,7 +66,7 @@ import TestSupport
             seenEnrolled.insert(a.enrolled)
         }
         flag.stop()
-        try await writerTask.value
+        while !flag.isFinished { usleep(1000) }
         #expect(flag.count > 0)
         #expect(seenEnrolled.count > 1, "the writer never committed during the reports: the test proved nothing")
     }

@@ -129,18 +129,37 @@ import TestSupport
         #expect(report.children.reduce(0) { $0 + $1.attendance.enrolled } == report.figures.attendance.enrolled)
     }
 
-    @Test func trendPointMatchesSQL() throws {
+    @Test func trendPointsMatchSQL() throws {
         let report = try engine.report(for: nil, asOf: asOf)
-        let day = "2025-10-06"  // includes late corrections recorded after as-of: excluded
-        let point = try #require(report.figures.attendance.trend.first { $0.day == day })
-        let t = Truth(path: path, day: day, asOf: AnalyticsFixtures.richAsOf,
-                      schools: "SELECT id FROM schools WHERE status = 'active'", classFilter: "")
-        let s = try t.statuses()
+        let active = "SELECT id FROM schools WHERE status = 'active'"
+        // A past day counts every row the snapshot has for it, late corrections included.
+        let pastDay = "2025-10-06"
+        let point = try #require(report.figures.attendance.trend.first { $0.day == pastDay })
+        let past = Truth(path: path, day: pastDay, asOf: "9999-12-31T23:59:59Z", schools: active, classFilter: "")
+        let s = try past.statuses()
         let reported = s.values.reduce(0, +)
-        let rate = Double(s["present", default: 0] + s["late", default: 0]) / Double(reported)
-        #expect(abs((point.rate ?? -1) - rate) < 1e-12)
-        #expect(abs((point.completeness ?? -1) - Double(reported) / Double(try t.enrolled())) < 1e-12)
-        let corrections = try SQLiteCLI.int(path, "SELECT count(*) FROM attendance WHERE day = '\(day)' AND recorded_at > '\(AnalyticsFixtures.richAsOf)'")
-        #expect(corrections > 0)  // the fixture really exercises the as-of cut on past days
+        #expect(abs((point.rate ?? -1) - Double(s["present", default: 0] + s["late", default: 0]) / Double(reported)) < 1e-12)
+        #expect(abs((point.completeness ?? -1) - Double(reported) / Double(try past.enrolled())) < 1e-12)
+        let corrections = try SQLiteCLI.int(path, "SELECT count(*) FROM attendance WHERE day = '\(pastDay)' AND recorded_at > '\(AnalyticsFixtures.richAsOf)'")
+        #expect(corrections > 0)  // the fixture really has late corrections on that day
+        // The report day's point is cut at as-of, like the headline figures.
+        let todayPoint = try #require(report.figures.attendance.trend.last)
+        #expect(todayPoint.day == "2025-10-08")
+        #expect(todayPoint.rate == report.figures.attendance.rate)
+        #expect(todayPoint.completeness == report.figures.attendance.completeness)
+    }
+
+    @Test func trendAloneEqualsTheReportTrend() throws {
+        let node = try engine.node(code: "X01")
+        #expect(try engine.trend(for: node, asOf: asOf) == (try engine.report(for: node, asOf: asOf)).figures.attendance.trend)
+        #expect(try engine.trend(for: nil, asOf: asOf).count == 22)
+    }
+
+    @Test func trendCanBeSkipped() throws {
+        let full = try engine.report(for: nil, asOf: asOf)
+        var lean = try engine.report(for: nil, asOf: asOf, includeTrend: false)
+        #expect(lean.figures.attendance.trend.isEmpty)
+        lean.figures.attendance.trend = full.figures.attendance.trend
+        #expect(lean == full)
     }
 }

@@ -122,6 +122,25 @@ import TestSupport
         #expect(!early.contains { $0.kind == .lowCompleteness })
     }
 
+    @Test func thresholdsComeFromConfiguration() throws {
+        let strict = try AnalyticsConfig.load(yaml: """
+            attendance: { rate_warn: 0.999, rate_critical: 0.5, min_reported: 1 }
+            snapshot: { stale_after_minutes: 5 }
+            chronic_absence: { share_warn: 0.9 }
+            """)
+        let e = AnalyticsEngine(source: engine.source, config: strict)
+        let alerts = try e.alerts(asOf: asOf)
+        #expect(alerts.first?.kind == .snapshotStale)  // published 10 min before as-of, limit 5
+        let lowRate = Set(alerts.filter { $0.kind == .lowAttendance }.map(\.node.code))
+        let below = try SQLiteCLI.rows(path, """
+            SELECT s.code FROM schools s JOIN attendance a ON a.school_id = s.id
+            WHERE s.status = 'active' AND a.day = '2025-10-08' AND a.recorded_at <= '\(AnalyticsFixtures.richAsOf)'
+            GROUP BY s.id HAVING sum(a.status IN ('present', 'late')) < 0.999 * count(*)
+            """).map { $0[0] }
+        #expect(lowRate == Set(below))
+        #expect(!alerts.contains { $0.kind == .chronicAbsence })
+    }
+
     @Test func chronicAbsenceCountsAgainstSchoolDaysSoFar() throws {
         let f = try engine.report(for: try engine.node(code: "S04"), asOf: asOf).figures
         #expect(f.attendance.schoolDaysSoFar == 22)

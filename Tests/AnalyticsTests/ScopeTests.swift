@@ -74,6 +74,8 @@ import TestSupport
         let report = try e.report(for: nil, asOf: asOf)
         #expect(report.figures.node.code == "S02")
         #expect(try e.node(code: "S02/6A1").level == .class)
+        #expect(try e.report(for: try e.node(code: "S02/6A1"), asOf: asOf).path.map(\.code) == ["S02", "S02/6A1"])
+        #expect(report.path.map(\.code) == ["S02"])
         #expect(throws: AnalyticsError.notInYourArea("X01")) { try e.node(code: "X01") }
         #expect(try e.units(matching: "nguyen").isEmpty)
     }

@@ -8,6 +8,7 @@ import Testing
         ("Trường  Tiểu học\tHoà Bình ", "truong tieu hoc hoa binh"),
         ("Đặc khu Côn Đảo", "dac khu con dao"),
         ("Xã Ea H'Leo", "xa ea h'leo"),
+        ("Hoà\u{202E}Bình\u{1B}[31m", "hoa binh [31m"),
     ])
     func folds(_ input: String, _ expected: String) {
         #expect(SearchKey.fold(input) == expected)

@@ -73,16 +73,18 @@ struct Truth {
             """)
     }
 
-    /// Enrolled students absent (excused or unexcused) on at least 10 % of the school days up to `day`.
+    /// Enrolled students absent (excused or unexcused) on at least 10 % of the school days up to `day`:
+    /// every row of earlier days, rows of `day` recorded by as-of.
     func chronic() throws -> Int {
-        try SQLiteCLI.int(path, """
+        let absences = """
+            (SELECT count(*) FROM attendance a WHERE a.student_id = st.id AND a.status IN ('excused', 'unexcused')
+             AND (a.day < '\(day)' OR (a.day = '\(day)' AND a.recorded_at <= '\(asOf)')))
+            """
+        return try SQLiteCLI.int(path, """
             SELECT count(*) FROM students st WHERE st.school_id IN (\(schools))\(classFilter.replacingOccurrences(of: "class_id", with: "st.class_id"))
             AND st.enrolled_on <= '\(day)' AND (st.left_on IS NULL OR st.left_on > '\(day)')
-            AND 10 * (SELECT count(*) FROM attendance a WHERE a.student_id = st.id AND a.status IN ('excused', 'unexcused')
-                      AND a.day <= '\(day)' AND a.recorded_at <= '\(asOf)')
-                >= (SELECT count(*) FROM school_days WHERE day <= '\(day)')
-            AND (SELECT count(*) FROM attendance a WHERE a.student_id = st.id AND a.status IN ('excused', 'unexcused')
-                      AND a.day <= '\(day)' AND a.recorded_at <= '\(asOf)') > 0
+            AND 10 * \(absences) >= (SELECT count(*) FROM school_days WHERE day <= '\(day)')
+            AND \(absences) > 0
             """)
     }
 

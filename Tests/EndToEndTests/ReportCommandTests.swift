@@ -125,7 +125,12 @@ import TestSupport
         let ghost = try run(["report", "--snapshot", path, "--school", "NOPE", "--scope", "X02"])
         #expect(ghost.stderr == "eduioc: NOPE: not in your area\n")
         let missing = try run(["report", "--snapshot", path + ".missing"])
-        #expect(missing.status != 0 && missing.stderr.hasPrefix("eduioc: cannot open snapshot"))
+        #expect(missing.status != 0 && missing.stderr == "eduioc: \(path).missing: no such file\n")
+        let broken = AnalyticsFixtures.temporaryPath("broken.sqlite")
+        try SQLiteCLI.execute(broken, script: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
+        let invalid = try run(["report", "--snapshot", broken])  // validated by SectorData before any figure
+        #expect(invalid.status != 0 && invalid.stderr.hasPrefix("eduioc: \(broken): "))
+        #expect(invalid.stderr.split(separator: "\n").count == 1)
         let badConfig = AnalyticsFixtures.temporaryPath("bad.yaml")
         try "attendance:\n  rate_warm: 0.9\n".write(toFile: badConfig, atomically: true, encoding: .utf8)
         let config = try run(["report", "--snapshot", path, "--config", badConfig])

@@ -58,7 +58,7 @@ public enum SampleFixtures {
     /// A new empty folder under the system temporary directory.
     public static func makeTemporaryDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("eduioc-tests-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+            .appendingPathComponent("eduioc-sample-fixtures-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
             .appendingPathComponent(UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
