@@ -97,7 +97,7 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?) throws -> Live {
         let snapshot = try Snapshot.open(at: url)
-        let engine = AnalyticsEngine(reader: snapshot.reader, config: config, scope: scope)
+        let engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope)
         return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot), engine: engine)
     }
 }

@@ -83,9 +83,6 @@ public final class Snapshot: Sendable {
         throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
     }
 
-    /// The read-only connection, for query layers that take a GRDB reader (prefer ``read(_:)``).
-    public var reader: any DatabaseReader { queue }
-
     /// Runs `body` inside one deferred read transaction: every query in it sees the same database state.
     ///
     /// Nothing is held between calls, so a replicator's checkpoints are never starved. Errors from SQLite

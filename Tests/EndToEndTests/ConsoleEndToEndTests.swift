@@ -18,15 +18,16 @@ struct ConsoleEndToEndTests {
         // Enter drills into the selected (first) unit: its schools table, count checked against SQL.
         let before = try tmux.screen()
         try tmux.send("Enter")
-        let drilled = try tmux.waitFor("the drilled unit") { $0.contains("Trường (") && $0 != before }
-        let header = drilled.split(separator: "\n").first.map(String.init) ?? ""
+        let header = try tmux.waitFor("the breadcrumb of the drilled unit") {
+            ($0.split(separator: "\n").first ?? "").contains("›") && $0 != before
+        }.split(separator: "\n").first.map(String.init) ?? ""
         let unitName = try #require(header.components(separatedBy: "›").last?
             .trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first, "no breadcrumb in: \(header)")
         let schools = try session.sql("""
             SELECT count(*) FROM schools s JOIN admin_units u ON u.id = s.unit_id
-            WHERE u.name = '\(unitName.replacingOccurrences(of: "'", with: "''"))'
+            WHERE u.name = '\(unitName.replacingOccurrences(of: "'", with: "''"))' AND s.status = 'active'
             """).first ?? "?"
-        #expect(drilled.contains("Trường (\(schools))"), "schools of \(unitName) per sqlite3: \(schools)\n\(drilled)")
+        try tmux.waitFor("the table of \(unitName) listing \(schools) schools (sqlite3)") { $0.contains("Trường (\(schools))") }
 
         // Esc returns to the province.
         try tmux.send("Escape")
@@ -42,12 +43,26 @@ struct ConsoleEndToEndTests {
         try tmux.send(":")
         try tmux.type("unit \(testFold(communeName))")
         try tmux.send("Enter")
-        try tmux.waitFor(text: communeName)
+        let quotedCommune = communeName.replacingOccurrences(of: "'", with: "''")
+        let schoolsThere = try session.sql(
+            "SELECT count(*) FROM schools s JOIN admin_units u ON u.id = s.unit_id WHERE u.name = '\(quotedCommune)' AND s.status = 'active'"
+        ).first ?? "?"
+        try tmux.waitFor("the jump to \(communeName)") {
+            ($0.split(separator: "\n").first ?? "").contains(communeName) && $0.contains("Trường (\(schoolsThere))")
+        }
         try tmux.send("/")
-        let words = testFold(schoolName).split(separator: " ").suffix(2).joined(separator: " ")
-        try tmux.type(words)
-        let filtered = try tmux.waitFor("the accented school after filtering by \"\(words)\"") { $0.contains(schoolName) }
-        #expect(filtered.contains("/ \(words)"))
+        let query = testFold(schoolName)
+        try tmux.type(query)
+        let filtered = try tmux.waitFor("only the accented school after filtering by \"\(query)\"") {
+            $0.contains("Trường (1/\(schoolsThere))") && $0.contains(schoolName)
+        }
+        let others = try session.sql(
+            "SELECT s.name FROM schools s JOIN admin_units u ON u.id = s.unit_id WHERE u.name = '\(quotedCommune)' AND s.status = 'active'"
+        ).filter { $0 != schoolName }
+        #expect(!others.isEmpty)
+        let tableLines = filtered.split(separator: "\n").drop { !$0.contains("Trường (1/") }.prefix { !$0.hasPrefix("└") }
+        let leaked = others.filter { other in tableLines.contains { $0.contains(other) } }
+        #expect(leaked.isEmpty, "schools the filter should hide: \(leaked)")
         try tmux.send("Escape", "Escape")
 
         // Resize to 70×20 (still a dashboard), below the minimum (message), and back.
@@ -60,9 +75,12 @@ struct ConsoleEndToEndTests {
 
         // q exits 0 and the shell finds its terminal restored (canonical mode and echo back on).
         try tmux.send("q")
-        let after = try tmux.waitFor(text: "EXIT:0")
-        #expect(after.contains("icanon echo") || after.contains("echo icanon"), "terminal modes after exit:\n\(after)")
-        #expect(!after.contains("-icanon") && !after.contains("-echo "))
+        let after = try tmux.waitFor(text: " END")
+        let exitedCleanly = after.contains("EXIT:0")
+        #expect(exitedCleanly, "exit status 0 after q")
+        let modes = after.components(separatedBy: "MODES:").last?.components(separatedBy: "END").first ?? ""
+        let words = Set(modes.split(separator: " ").map(String.init))
+        #expect(words.contains("icanon") && words.contains("echo"), "terminal modes after exit: \(modes)")
     }
 
     @Test func hostileNamesNeverReachTheTerminalAndColumnsStayAligned() throws {
@@ -93,6 +111,7 @@ struct ConsoleEndToEndTests {
         let screen = try session.tmux.waitFor("the poisoned unit's schools") { $0.contains("PWNED") && $0.contains("Lê Lợi") }
         try session.tmux.send("q")
         _ = try session.tmux.waitFor(text: "EXIT:0")
+        session.tmux.close()
 
         let raw = try Data(contentsOf: session.rawLog)
         #expect(!raw.isEmpty, "no raw output was recorded")
@@ -101,7 +120,9 @@ struct ConsoleEndToEndTests {
         #expect(raw.range(of: Data("e\u{0302}\u{0303}".utf8)) == nil, "decomposed text reached the terminal")
         // Every line of the table ends with its right border in the same column.
         let rows = screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix("│") && $0.hasSuffix("│") }
-        #expect(rows.count > 3, "no table rows found:\n\(screen)")
-        #expect(Set(rows.map(\.count)).count == 1, "table rows of different widths:\n\(screen)")
+        let widths = Set(rows.map(\.count))
+        if rows.count <= 3 || widths.count != 1 { print(screen) }
+        #expect(rows.count > 3, "table rows found: \(rows.count)")
+        #expect(widths.count == 1, "table rows of different widths: \(widths.sorted())")
     }
 }

@@ -29,7 +29,8 @@ final class ConsoleSession {
             .joined(separator: " ")
         let gate = directory.appendingPathComponent("go").path
         let wait = recordRawOutput ? "while [ ! -e \(TmuxSession.quote(gate)) ]; do sleep 0.05; done; " : ""
-        let command = wait + "\(console); echo \"EXIT:$?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600"
+        let modes = "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
+        let command = wait + "\(console); echo \"EXIT:$?\"; echo \"MODES: $(\(modes)) END\"; sleep 600"
         tmux = try TmuxSession(columns: columns, rows: rows, command: command, environment: environment)
         if recordRawOutput {
             try tmux.recordOutput(to: rawLog)

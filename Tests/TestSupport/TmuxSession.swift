@@ -70,7 +70,7 @@ public final class TmuxSession {
     /// Whether the command in the pane has exited.
     public var isDead: Bool { (try? paneValue("#{pane_dead}")) == "1" }
 
-    /// Polls the screen every 100 ms until `condition` holds; throws with the last screen after `timeout` seconds.
+    /// Polls the screen every 100 ms until `condition` holds; after `timeout` seconds prints the screen and throws.
     @discardableResult
     public func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
@@ -80,6 +80,7 @@ public final class TmuxSession {
             if condition(last) { return last }
             usleep(100_000)
         }
+        print("── screen while waiting for \(what) ──\n\(last)\n── end of screen ──")
         throw WaitError(what: what, timeout: timeout, screen: last)
     }
 
@@ -94,10 +95,8 @@ public final class TmuxSession {
         public let what: String
         public let timeout: TimeInterval
         public let screen: String
-        public var description: String {
-            "timed out after \(Int(timeout)) s waiting for \(what). Screen:\n" +
-                "┌" + String(repeating: "─", count: 40) + "\n" + screen + "\n└" + String(repeating: "─", count: 40)
-        }
+        /// One line; the screen itself is printed to the test output when the wait fails.
+        public var description: String { "timed out after \(Int(timeout)) s waiting for \(what) (screen printed above)" }
     }
 
     @discardableResult

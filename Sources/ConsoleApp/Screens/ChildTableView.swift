@@ -53,7 +53,8 @@ enum ChildTableView {
         case .school: kind = context.t(.columnSchools)
         case .class: kind = context.t(.columnClasses)
         }
-        let total = state.reportMatchesCurrent ? (state.report?.children.count ?? 0) : 0
+        guard state.reportMatchesCurrent else { return kind + " " + context.glyphs.ellipsis }
+        let total = state.report?.children.count ?? 0
         var text = "\(kind) (\(table.rows.count == total ? "\(total)" : "\(table.rows.count)/\(total)"))"
         if !state.filterText.isEmpty { text += " · / \(state.filterText)" }
         return text
