@@ -119,7 +119,7 @@ public final class NcursesTerminal: TerminalBackend {
             grapheme = " "  // last line of defence: cells set directly through the subscript skip `put`'s filter
         }
         if !capabilities.unicode, let g = grapheme.first {
-            let ascii = SearchFolding.asciiFallback(g)
+            let ascii = AsciiFallback.text(for: g)
             if ascii.count > 1 {  // a wide character: one ASCII stand-in per column
                 for (i, c) in ascii.prefix(2).enumerated() where x + i < maxX {
                     write(Cell(String(c), style: cell.style), x: x + i, y: y, win: win, theme: theme, maxX: maxX)
