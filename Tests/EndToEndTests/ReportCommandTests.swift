@@ -4,38 +4,7 @@ import TestSupport
 
 /// Runs the built `eduioc report` binary and checks its output against the sqlite3 shell.
 @Suite struct ReportCommandTests {
-    /// The package root, found from this file's path (Tests/EndToEndTests/ReportCommandTests.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/eduioc").path
-
-    struct Run {
-        let status: Int32
-        let stdout: Data
-        let stderr: String
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            Issue.record("missing \(Self.binary): run `swift build` first")
-            throw CancellationError()
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        let errorURL = URL(fileURLWithPath: AnalyticsFixtures.temporaryPath("stderr.txt"))
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer { try? errorHandle.close() }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = errorHandle
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-        return Run(status: process.terminationStatus, stdout: data, stderr: stderr)
-    }
+    func run(_ arguments: [String]) throws -> EduIOCRun { try EduIOCRun.run(arguments) }
 
     func fixture() throws -> String {
         let path = AnalyticsFixtures.temporaryPath("e2e.sqlite")
@@ -50,8 +19,8 @@ import TestSupport
     @Test func provinceJSONMatchesSQL() throws {
         let path = try fixture()
         let result = try run(["report", "--snapshot", path, "--as-of", "2025-10-08T09:30:00+07:00", "--json"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["as_of", "day", "is_school_day", "before_school_year", "node", "attendance",
                                    "enrollment", "devices", "connectivity", "alerts", "children"])
         #expect(json["as_of"] as? String == "2025-10-08T02:30:00Z")
@@ -105,14 +74,14 @@ import TestSupport
     @Test func sundayIsLabelled() throws {
         let path = try fixture()
         let result = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01", "--json"])
-        #expect(result.status == 0, "stderr: \(result.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(json["is_school_day"] as? Bool == false)
         #expect(json["day"] as? String == "2025-10-10")
         let present = try SQLiteCLI.int(path, "SELECT count(*) FROM attendance WHERE day = '2025-10-10' AND school_id = 1 AND status = 'present'")
         #expect(int(json["attendance"], "present") == present)
         let text = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01"])
-        let output = String(decoding: text.stdout, as: UTF8.self)
+        let output = text.standardOutput
         #expect(output.contains("no school on 2025-10-12 — showing the last school day, 2025-10-10"))
         #expect(output.contains("Trường Tiểu học Nguyễn Trãi"))
     }
@@ -121,20 +90,20 @@ import TestSupport
         let path = try fixture()
         let outside = try run(["report", "--snapshot", path, "--school", "S01", "--scope", "X02", "--as-of", "2025-10-08T02:30:00Z"])
         #expect(outside.status != 0)
-        #expect(outside.stderr == "eduioc: S01: not in your area\n")
+        #expect(outside.standardError == "eduioc: S01: not in your area\n")
         let ghost = try run(["report", "--snapshot", path, "--school", "NOPE", "--scope", "X02"])
-        #expect(ghost.stderr == "eduioc: NOPE: not in your area\n")
+        #expect(ghost.standardError == "eduioc: NOPE: not in your area\n")
         let missing = try run(["report", "--snapshot", path + ".missing"])
-        #expect(missing.status != 0 && missing.stderr == "eduioc: \(path).missing: no such file\n")
+        #expect(missing.status != 0 && missing.standardError == "eduioc: \(path).missing: no such file\n")
         let broken = AnalyticsFixtures.temporaryPath("broken.sqlite")
         try SQLiteCLI.execute(broken, script: "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
         let invalid = try run(["report", "--snapshot", broken])  // validated by SectorData before any figure
-        #expect(invalid.status != 0 && invalid.stderr.hasPrefix("eduioc: \(broken): "))
-        #expect(invalid.stderr.split(separator: "\n").count == 1)
+        #expect(invalid.status != 0 && invalid.standardError.hasPrefix("eduioc: \(broken): "))
+        #expect(invalid.standardError.split(separator: "\n").count == 1)
         let badConfig = AnalyticsFixtures.temporaryPath("bad.yaml")
         try "attendance:\n  rate_warm: 0.9\n".write(toFile: badConfig, atomically: true, encoding: .utf8)
         let config = try run(["report", "--snapshot", path, "--config", badConfig])
-        #expect(config.status != 0 && config.stderr.contains("unknown key \"attendance.rate_warm\""))
-        #expect(config.stderr.split(separator: "\n").count == 1)
+        #expect(config.status != 0 && config.standardError.contains("unknown key \"attendance.rate_warm\""))
+        #expect(config.standardError.split(separator: "\n").count == 1)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The sqlite3 command-line shell as an independent source of truth about generated files.
 enum SQLiteShell {
@@ -12,26 +13,11 @@ enum SQLiteShell {
 
     /// Runs `sql` (statements or dot-commands) read-only against `database`; returns the output lines.
     static func lines(_ database: URL, _ sql: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-readonly", "-batch", "-noheader", database.path]
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(sql.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorText = String(decoding: errorData, as: UTF8.self)
-        guard process.terminationStatus == 0, errorText.isEmpty else {
-            throw Failure(description: "sqlite3 failed (\(process.terminationStatus)): \(errorText) for: \(sql)")
+        let result = try ProcessRunner.run(executable.path, ["-readonly", "-batch", "-noheader", database.path], stdin: sql)
+        guard result.status == 0, result.stderr.isEmpty else {
+            throw Failure(description: "sqlite3 failed (\(result.status)): \(result.stderr) for: \(sql)")
         }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return result.stdout.split(separator: "\n").map(String.init)
     }
 
     /// The single value `sql` returns.

@@ -61,32 +61,13 @@ public enum SQLiteCLI {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw Failure(description: "\(executable) not found: install the sqlite3 package")
         }
-        let scriptURL = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sqlitecli-\(UUID().uuidString).sql")
-        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: scriptURL) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-batch", "-bail", "-noheader", "-separator", "\u{1F}", "-newline", "\u{1E}",
-                             "-nullvalue", "NULL"] + extraArguments + [path]
-        let errorURL = scriptURL.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorURL) }
-        let input = try FileHandle(forReadingFrom: scriptURL)
-        let errorHandle = try FileHandle(forWritingTo: errorURL)
-        defer { try? input.close(); try? errorHandle.close() }
-        let out = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = errorHandle
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderr = ((try? String(contentsOf: errorURL, encoding: .utf8)) ?? "")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, stderr.isEmpty else {
-            throw Failure(description: "sqlite3 exited \(process.terminationStatus): \(stderr)")
+        let arguments = ["-batch", "-bail", "-noheader", "-separator", "\u{1F}", "-newline", "\u{1E}",
+                         "-nullvalue", "NULL"] + extraArguments + [path]
+        let result = try ProcessRunner.run(executable, arguments, stdin: script)
+        let stderr = result.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard result.status == 0, stderr.isEmpty else {
+            throw Failure(description: "sqlite3 exited \(result.status): \(stderr)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 }
