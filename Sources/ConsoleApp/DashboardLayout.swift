@@ -27,7 +27,7 @@ public struct DashboardLayout: Sendable, Hashable {
         alertStrip = Rect(x: 0, y: h - 2, width: w, height: 1)
         let top = 2
         let panelsBottom: Int
-        if w >= 120 {
+        if w >= 160 {
             let panelHeight = h >= 40 ? 9 : 8
             let quarter = w / 4
             attendance = Rect(x: 0, y: top, width: quarter, height: panelHeight)

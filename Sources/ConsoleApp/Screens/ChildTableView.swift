@@ -53,7 +53,7 @@ enum ChildTableView {
         case .school: kind = context.t(.columnSchools)
         case .class: kind = context.t(.columnClasses)
         }
-        guard state.reportMatchesCurrent else { return kind + " " + context.glyphs.ellipsis }
+        guard state.reportMatchesCurrent else { return context.t(.loading) }
         let total = state.report?.children.count ?? 0
         var text = "\(kind) (\(table.rows.count == total ? "\(total)" : "\(table.rows.count)/\(total)"))"
         if !state.filterText.isEmpty { text += " · / \(state.filterText)" }
