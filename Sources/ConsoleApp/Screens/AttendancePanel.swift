@@ -30,11 +30,20 @@ enum AttendancePanel {
         lines.append([Span(context.t(.excused) + " "), Span(Formats.count(a.excused, lang)),
                       Span(" · " + context.t(.unexcused) + " "), Span(Formats.count(a.unexcused, lang), role: .crit)])
         lines.append([Span(context.t(.unreported) + " "), Span(Formats.count(a.unreported, lang), role: .unknown)])
+        let scale = sparklineScale(a.trend.compactMap(\.rate))
         let sparkWidth = max(0, width - DisplayWidth.of(context.t(.trend30)) - 2)
         lines.append([Span(context.t(.trend30) + " ", role: .dim),
-                      Span(Sparkline(a.trend.map(\.rate), minimum: min(0.8, a.trend.compactMap(\.rate).min() ?? 0.8), maximum: 1, glyphs: context.glyphs).glyphString(width: min(sparkWidth, a.trend.count)), role: .chart)])
+                      Span(Sparkline(a.trend.map(\.rate), minimum: scale.lower, maximum: scale.upper, glyphs: context.glyphs).glyphString(width: min(sparkWidth, a.trend.count)), role: .chart)])
         lines.append([Span(context.t(.chronicAbsent) + " "), Span(Formats.count(a.chronicAbsent, lang), role: .warn)])
         return reorderForSmallPanels(lines)
+    }
+
+    /// The sparkline's vertical range: the data's own range, but never narrower than 5 percentage points, so
+    /// day-to-day noise is not drawn as a cliff and a real dip still shows.
+    static func sparklineScale(_ rates: [Double]) -> (lower: Double, upper: Double) {
+        guard let low = rates.min(), let high = rates.max() else { return (0, 1) }
+        let upper = min(1, max(high, low + 0.05))
+        return (max(0, min(low, upper - 0.05)), upper)
     }
 
     /// In a 4-line panel the sparkline matters more than the detailed split.
