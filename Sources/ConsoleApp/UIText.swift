@@ -16,7 +16,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Table columns
     case columnName, columnSchools, columnStudents, columnRate, columnCompleteness, columnComputers, columnNet
     case columnUnreported, columnTeachers, columnWorkingComputers
-    case columnClasses
+    case columnClasses, columnDay, adminUnits
     // Header and status
     case asOf, dataAge, minutesAgo, hoursAgo, justNow, scope, alertsCount, paused, loading, province
     case staleSince, windowTooSmall, noAlerts, noRows, noMatch, filterPrompt, jumpPrompt, jumpHelp
@@ -83,6 +83,8 @@ public enum UIText: String, CaseIterable, Sendable {
         case .columnComputers: return ("HS/máy", "Lrn/PC")
         case .columnNet: return ("Mạng", "Net")
         case .columnClasses: return ("Lớp", "Classes")
+        case .columnDay: return ("Ngày", "Day")
+        case .adminUnits: return ("Đơn vị hành chính", "Communes and wards")
         case .columnUnreported: return ("Chưa ĐD", "Unrep.")
         case .columnTeachers: return ("GV", "Teachers")
         case .columnWorkingComputers: return ("Máy tốt", "PCs ok")

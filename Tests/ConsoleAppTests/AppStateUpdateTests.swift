@@ -126,4 +126,18 @@ struct AppStateUpdateTests {
         _ = state.update(.key(.character("q")))
         #expect(state.shouldQuit)
     }
+
+    @Test func mouseClickSelectsDoubleClickDrillsWheelScrolls() {
+        var state = loadedState()
+        let body = DashboardLayout(size: state.size).tableBody
+        _ = state.update(.mouse(MouseEvent(.click, at: Point(x: body.x + 3, y: body.y + 2))))
+        #expect(state.current.selectedRow == 2)
+        _ = state.update(.mouse(MouseEvent(.wheelUp, at: Point(x: body.x + 3, y: body.y))))
+        #expect(state.current.selectedRow == 0)
+        #expect(state.update(.mouse(MouseEvent(.click, at: Point(x: 0, y: 0)))).isEmpty, "a click outside the table does nothing")
+        let effects = state.update(.mouse(MouseEvent(.doubleClick, at: Point(x: body.x + 3, y: body.y + 1))))
+        #expect(effects == [.load(node: state.current.node, generation: 2)])
+        #expect(state.stack.count == 2)
+        #expect(state.current.node?.name == "Xã Đắk Lắk")
+    }
 }

@@ -33,7 +33,7 @@ enum ChildTableView {
         let inner = buffer.drawBox(rect, glyphs: context.glyphs, title: title)
         guard inner.width > 0, inner.height > 0 else { return }
         let lang = context.language
-        let columns = [TableColumn(context.language == .vi ? "Ngày" : "Day", width: .fixed(7)),
+        let columns = [TableColumn(context.t(.columnDay), width: .fixed(7)),
                        TableColumn(context.t(.columnRate), width: .fixed(8), alignment: .right),
                        TableColumn(context.t(.columnCompleteness), width: .fixed(7), alignment: .right),
                        TableColumn("", width: .flexible(weight: 1, minimum: 4))]
@@ -49,7 +49,7 @@ enum ChildTableView {
     private static func title(_ state: AppState, _ table: ChildTable, _ context: ScreenContext) -> String {
         let kind: String
         switch table.level {
-        case .province, .unit: kind = context.language == .vi ? "Đơn vị hành chính" : "Communes and wards"
+        case .province, .unit: kind = context.t(.adminUnits)
         case .school: kind = context.t(.columnSchools)
         case .class: kind = context.t(.columnClasses)
         }
