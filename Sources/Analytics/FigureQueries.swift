@@ -188,11 +188,12 @@ struct FigureQueries {
         return result
     }
 
-    /// Device counts per school (kind × status, presence of cameras and gates).
-    func devicesBySchool() throws -> [Int64: Tally] {
+    /// Device counts per school (kind × status, cameras and gates seen in the window ending at `seenBy`).
+    func devicesBySchool(seenBy: Date) throws -> [Int64: Tally] {
         let (clause, args) = filter.sql("")
-        let since = Timestamps.utcText(Self.minus(minutes: config.devices.seenWithinMinutes, from: day.asOfText))
-        var arguments: StatementArguments = [since, day.asOfText]
+        let until = Timestamps.utcText(seenBy)
+        let since = Timestamps.utcText(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
+        var arguments: StatementArguments = [since, until]
         arguments += args
         var result: [Int64: Tally] = [:]
         let rows = try Row.fetchAll(db, sql: """

@@ -75,7 +75,7 @@ struct ReportBuilder {
         let teachers = isClass ? [:] : try queries.teachersBySchool()
         let classCounts = isClass ? [:] : try queries.classCountBySchool()
         let intake = isClass ? [:] : try queries.intakeBySchool()
-        let devices = isClass ? [:] : try queries.devicesBySchool()
+        let devices = isClass ? [:] : try queries.devicesBySchool(seenBy: dataTime)
         let probes = try queries.probesBySchool()
 
         var schoolTallies: [Int64: Tally] = [:]
@@ -225,9 +225,14 @@ struct ReportBuilder {
         }
     }
 
+    /// The instant freshness is judged at (probes, devices seen): the as-of time, but never later than the
+    /// snapshot's publication. A snapshot that stopped updating is reported as stale (its own alert), not as
+    /// every school going offline.
+    private var dataTime: Date { min(asOf, publishedAt ?? asOf) }
+
     private func classify(_ probe: FigureQueries.Probe?) -> LinkState {
         guard let probe else { return LinkState(status: .unknown, since: nil, download: nil, latency: nil) }
-        let freshFrom = Timestamps.utcText(asOf.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
+        let freshFrom = Timestamps.utcText(dataTime.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
         guard let download = probe.download else {
             return LinkState(status: .offline, since: probe.firstFailedAfterGood.flatMap(Timestamps.parse),
                              download: nil, latency: nil)
