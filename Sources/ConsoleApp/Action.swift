@@ -22,6 +22,8 @@ public enum Action: Sendable {
     case showMessage(String)
     /// A `:` jump resolved to a node: show it.
     case navigate(to: NodeRef)
+    /// An export finished (or failed).
+    case exportFinished(ExportOutcome)
 }
 
 /// Work the runtime must do after an update.
@@ -30,4 +32,6 @@ public enum Effect: Sendable, Hashable {
     case load(node: NodeRef?, generation: Int)
     /// Resolve a `:` jump; the runtime answers with `.navigate` or `.showMessage`.
     case resolveJump(JumpTarget)
+    /// Write the table to a CSV file in the export directory; the runtime answers with `.exportFinished`.
+    case export(TableExport)
 }

@@ -47,6 +47,8 @@ public struct AppState: Sendable {
     public var paused: Bool
     /// Set when the user asked to quit.
     public var shouldQuit: Bool
+    /// Where `e` writes the table as CSV; nil = export not allowed (e.g. an SSH account without an export directory).
+    public var exportDirectory: String?
 
     /// The smallest terminal the dashboard is drawn in; smaller gets a "please enlarge" message.
     public static let minimumSize = Size(columns: 60, rows: 16)
@@ -77,6 +79,7 @@ public struct AppState: Sendable {
         self.overlay = nil
         self.paused = false
         self.shouldQuit = false
+        self.exportDirectory = nil
     }
 
     /// The entry on screen.

@@ -82,6 +82,7 @@ public final class ConsoleRuntime {
             switch effect {
             case .load(let node, let generation): load(node, generation)
             case .resolveJump(let target): resolve(target)
+            case .export(let request): export(request)
             }
         }
     }
@@ -110,6 +111,19 @@ public final class ConsoleRuntime {
                 inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
+            }
+        }
+    }
+
+    /// Writes an export on the worker queue (never on the UI thread) and reports back.
+    private func export(_ request: TableExport) {
+        let inbox = self.inbox
+        worker.async {
+            do {
+                let path = try TableExportWriter.write(request)
+                inbox.post(.exportFinished(.written(path: TextSanitizer.sanitize(path), rows: request.rows.count)))
+            } catch {
+                inbox.post(.exportFinished(.failed(TextSanitizer.sanitize(String(describing: error)))))
             }
         }
     }
