@@ -104,3 +104,10 @@ import Testing
         #expect(try policy.grant(user: "ok", groups: ["g"]).exportDirectory == "/srv/ok")
     }
 }
+
+extension AccessPolicyTests {
+    @Test func numericCodesAreTextCodes() throws {
+        let policy = try AccessPolicy.parse(yaml: "users:\n  hoa:\n    units: [10507, '10510']\n    schools: [0042]\n", file: "a")
+        #expect(try policy.grant(user: "hoa", groups: []).scope == Scope(unitCodes: ["10507", "10510"], schoolCodes: ["0042"]))
+    }
+}
