@@ -111,3 +111,17 @@ extension AccessPolicyTests {
         #expect(try policy.grant(user: "hoa", groups: []).scope == Scope(unitCodes: ["10507", "10510"], schoolCodes: ["0042"]))
     }
 }
+
+extension AccessPolicyTests {
+    @Test func documentedExampleIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("docs/access.example.yaml").path
+        let policy = try AccessPolicy.load(path: path)
+        let hoa = try policy.grant(user: "hoa.tran", groups: ["eduioc-leaders"])
+        #expect(hoa.scope == Scope(unitCodes: ["10507"], schoolCodes: ["HD-THCS-0042"]))
+        #expect(hoa.exportDirectory == "/srv/eduioc/exports/thanhha")
+        let officer = try policy.grant(user: "binh.le", groups: ["binh.le", "eduioc-nguyentrai"])
+        #expect(officer.scope == Scope(unitCodes: ["10510"]))
+        #expect(officer.exportDirectory == "/srv/eduioc/exports/binh.le")
+    }
+}

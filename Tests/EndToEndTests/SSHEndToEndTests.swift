@@ -86,6 +86,10 @@ struct SSHEndToEndTests {
             }
             #expect(!(try tmux.screen()).contains(other[1]))
 
+            // Ctrl-Z does not stop the console or give a shell: it still answers keys.
+            try tmux.send("C-z")
+            usleep(200_000)
+
             // `e` exports the commune's table into the account's export folder, and nowhere else.
             try tmux.send("e")
             let exported = try tmux.waitFor(text: "Đã xuất \(schools.count) dòng: \(fixture.exportDirectory.path)/eduioc-\(fixture.communeCode)-")
