@@ -7,7 +7,8 @@ import Glibc
 ///
 /// posix_spawn otherwise passes on the caller's blocked-signal mask, and test processes block many signals on
 /// their worker threads; a tmux server or sshd started with SIGHUP and SIGTERM blocked cannot be stopped
-/// politely, and neither can the programs it runs (kill-server then leaves them all behind).
+/// politely, and neither can the programs it runs (kill-server then leaves them all behind). A freshly copied
+/// executable that is momentarily busy (ETXTBSY) is retried for up to 2.5 s.
 public enum CleanSpawn {
     /// Spawns `executable`; returns posix_spawn's result (0 on success) and the child's pid.
     public static func spawn(_ executable: String, argv: [UnsafeMutablePointer<CChar>?], envp: [UnsafeMutablePointer<CChar>?],
@@ -26,7 +27,15 @@ public enum CleanSpawn {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // A binary just copied may be "busy" for a moment: a child spawned concurrently by another test can
+        // still hold the copy's write descriptor until its own exec. Retry briefly, as Go's os/exec does.
+        var tries = 0
+        while result == ETXTBSY && tries < 50 {
+            tries += 1
+            usleep(50_000)
+            result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         return (result, pid)
     }
 }
