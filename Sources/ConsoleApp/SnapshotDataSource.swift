@@ -49,7 +49,7 @@ public final class SnapshotDataSource: DashboardDataSource {
             case .school(let code): return try engine.node(code: code)
             case .unit(let name):
                 guard let unit = try engine.units(matching: name, limit: 1).first else {
-                    throw DashboardDataError.userFacing("\(name): \(AnalyticsError.notInYourArea(name).description)")
+                    throw DashboardDataError.userFacing(AnalyticsError.notInYourArea(name).description)
                 }
                 return unit
             }

@@ -44,7 +44,7 @@ struct SSHEndToEndTests {
             AND enrolled_on <= '\(day)' AND (left_on IS NULL OR left_on > '\(day)')
             """)
         let other = try #require(try fixture.sql("""
-            SELECT s.code, s.name FROM schools s JOIN admin_units u ON u.id = s.unit_id
+            SELECT s.code, s.name, u.name FROM schools s JOIN admin_units u ON u.id = s.unit_id
             WHERE u.code <> '\(fixture.communeCode)' AND s.status = 'active' ORDER BY s.code LIMIT 1
             """).first)
         let snapshotBefore = try FileManager.default.attributesOfItem(atPath: fixture.snapshot.path)
@@ -85,6 +85,13 @@ struct SSHEndToEndTests {
                 try tmux.waitFor(text: "\(code): not in your area")
             }
             #expect(!(try tmux.screen()).contains(other[1]))
+            // `:unit` with another commune's name: the same answer, saying only what was typed.
+            let otherUnit = testFold(other[2])
+            try tmux.send(":")
+            try tmux.type("unit \(otherUnit)")
+            try tmux.send("Enter")
+            let refused = try tmux.waitFor(text: "\(otherUnit): not in your area")
+            #expect(!refused.contains("\(otherUnit): \(otherUnit)"), "the message repeats the name")
 
             // Ctrl-Z does not stop the console or give a shell: it still answers keys.
             try tmux.send("C-z")

@@ -44,6 +44,7 @@ final class SSHFixture {
         let sshdPath = "/usr/sbin/sshd"
         guard FileManager.default.isExecutableFile(atPath: sshdPath) else { throw ExternalTool.ToolError.missing("sshd") }
         let tag = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(6))
+        port = try Self.freePort()
         directory = URL(fileURLWithPath: "/tmp/eduioc-ssh-\(tag)")
         try Self.makeDirectory(directory, mode: 0o755)
         consoleGroup = "edt\(tag)g"
@@ -51,31 +52,22 @@ final class SSHFixture {
         themes = directory.appendingPathComponent("Themes")
         snapshot = directory.appendingPathComponent("sample.sqlite")
         accessFile = directory.appendingPathComponent("access.yaml")
-        port = try Self.freePort()
         // The accounts must be able to run the binary and read themes and snapshot: copy them into the 0755 folder.
         binary = directory.appendingPathComponent("bin/eduioc").path
-        try Self.makeDirectory(directory.appendingPathComponent("bin"), mode: 0o755)
-        try FileManager.default.copyItem(atPath: PackagePaths.eduiocBinary.path, toPath: binary)
-        chmod(binary, 0o755)
-        try FileManager.default.copyItem(at: PackagePaths.themes, to: themes)
-        try ConsoleSession.generate(binary: binary, to: snapshot, schools: 24)
-        chmod(snapshot.path, 0o644)
-
-        // The commune with the most active schools (so drilling and filtering have rows), and its export folder.
-        let communes = try SQLiteCLI.rows(snapshot.path, """
-            SELECT u.code, u.name FROM admin_units u JOIN schools s ON s.unit_id = u.id
-            WHERE s.status = 'active' AND u.parent_id IS NOT NULL GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1
-            """)
-        guard let first = communes.first, first.count == 2 else { throw ConsoleSessionError("no commune in the sample") }
-        (communeCode, communeName) = (first[0], first[1])
+        do {
+            (communeCode, communeName) = try Self.prepare(directory: directory, binary: binary, themes: themes, snapshot: snapshot)
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
 
         // Keys, accounts and the access file; a failure half-way removes what was made.
         let keys = directory.appendingPathComponent("keys")
         let authorized = directory.appendingPathComponent("authorized")
-        try Self.makeDirectory(keys, mode: 0o700)
-        try Self.makeDirectory(authorized, mode: 0o755)
         var users: [String] = [], groups: [String] = [], made: [Account] = []
         do {
+            try Self.makeDirectory(keys, mode: 0o700)
+            try Self.makeDirectory(authorized, mode: 0o755)
             for group in [consoleGroup, provinceGroup] {
                 try Self.root("/usr/sbin/groupadd", [group])
                 groups.append(group)
@@ -264,6 +256,23 @@ final class SSHFixture {
         }
         guard bound == 0 else { throw ConsoleSessionError("cannot find a free port: \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Copies the binary and themes, generates the sample, and picks the commune with the most active schools
+    /// (so drilling and filtering have rows).
+    private static func prepare(directory: URL, binary: String, themes: URL, snapshot: URL) throws -> (String, String) {
+        try makeDirectory(directory.appendingPathComponent("bin"), mode: 0o755)
+        try FileManager.default.copyItem(atPath: PackagePaths.eduiocBinary.path, toPath: binary)
+        chmod(binary, 0o755)
+        try FileManager.default.copyItem(at: PackagePaths.themes, to: themes)
+        try ConsoleSession.generate(binary: binary, to: snapshot, schools: 24)
+        chmod(snapshot.path, 0o644)
+        let communes = try SQLiteCLI.rows(snapshot.path, """
+            SELECT u.code, u.name FROM admin_units u JOIN schools s ON s.unit_id = u.id
+            WHERE s.status = 'active' AND u.parent_id IS NOT NULL GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1
+            """)
+        guard let first = communes.first, first.count == 2 else { throw ConsoleSessionError("no commune in the sample") }
+        return (first[0], first[1])
     }
 
     private static func removeAccounts(users: [String], groups: [String]) {
