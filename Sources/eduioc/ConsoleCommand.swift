@@ -16,20 +16,20 @@ struct ConsoleCommand: ParsableCommand {
             the cache directory ($XDG_CACHE_HOME/eduioc or ~/.cache/eduioc).
 
             Keys: ↑↓/jk PgUp PgDn Home End move · Enter drill · Esc up · / filter (accents optional) ·
-            : jump (:school CODE, :unit NAME) · s/S sort · a alerts · t theme · L language · r refresh ·
+            : jump (:school CODE, :unit NAME) · e export · s/S sort · a alerts · t theme · L language · r refresh ·
             p pause · ? help · q quit. Mouse: click selects, double-click drills, wheel scrolls.
 
-            e writes the table on screen (filtered and sorted) to eduioc-<code>-<YYYYmmdd-HHMM>.csv in the export
-            directory: --export-dir, else the current directory; in SSH mode only the directory the access file
+            e writes the table on screen (filtered and sorted) to eduioc-<code>-<YYYYmmdd-HHMM>.csv in the export \
+            directory: --export-dir, else the current directory; in SSH mode only the directory the access file \
             gives the account (none: export is refused).
 
-            SSH mode (--ssh, for sshd's ForceCommand): the account is the one the operating system says runs the
-            program (real user id, its groups); its entry in the access file (--access-file, default
-            /etc/eduioc/access.yaml) decides what it sees and where it may export. An account without an entry is
-            refused (exit 1). --snapshot is required; --scope and --export-dir are refused; theme and sample
+            SSH mode (--ssh, for sshd's ForceCommand): the account is the one the operating system says runs the \
+            program (real user id, its groups); its entry in the access file (--access-file, default \
+            /etc/eduioc/access.yaml) decides what it sees and where it may export. An account without an entry is \
+            refused (exit 1). --snapshot is required; --scope and --export-dir are refused; theme and sample \
             folders are not taken from the environment.
 
-            Exit status: 0 after q; 1 when refused or unusable; 128+N when ended by signal N (SIGHUP 129,
+            Exit status: 0 after q; 1 when refused or unusable; 128+N when ended by signal N (SIGHUP 129, \
             SIGINT 130, SIGTERM 143).
             """
     )
