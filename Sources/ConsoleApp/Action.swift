@@ -20,6 +20,8 @@ public enum Action: Sendable {
     case snapshotFailed(generation: Int?, reason: String, at: Date)
     /// A load or jump failed for a reason the user should read (e.g. not in the user's area).
     case showMessage(String)
+    /// A jump or load asked for a node outside the user's scope (or absent): say so in the UI language.
+    case notInYourArea(String)
     /// A `:` jump resolved to a node: show it.
     case navigate(to: NodeRef)
     /// An export finished (or failed).

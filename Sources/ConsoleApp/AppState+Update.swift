@@ -36,6 +36,10 @@ extension AppState {
             message = text
             loading = false
             return []
+        case .notInYourArea(let code):
+            message = "\(code): \(UIText.notInYourArea.in(language))"
+            loading = false
+            return []
         case .navigate(let node):
             stack = [stack[0], NavigationEntry(node: node)]
             overlay = nil

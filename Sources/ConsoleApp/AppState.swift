@@ -32,7 +32,7 @@ public struct AppState: Sendable {
     public var loading: Bool
     /// Why the data is not current, if it is not.
     public var problem: SnapshotProblem?
-    /// A transient one-line message (e.g. "HD-THCS-0999: not in your area").
+    /// A transient one-line message (e.g. "HD-THCS-0999: không thuộc phạm vi của bạn").
     public var message: String?
 
     /// The children table's filter text and sort order.

@@ -94,6 +94,8 @@ public final class ConsoleRuntime {
             do {
                 let report = try source.report(for: node, asOf: clock())
                 action = .reportLoaded(generation: generation, ReportSanitizer.clean(report))
+            } catch DashboardDataError.notInYourArea(let code) {
+                action = .notInYourArea(TextSanitizer.sanitize(code))
             } catch let error as DashboardDataError {
                 action = .showMessage(TextSanitizer.sanitize(error.description))
             } catch {
@@ -109,6 +111,8 @@ public final class ConsoleRuntime {
         worker.async {
             do {
                 inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
+            } catch DashboardDataError.notInYourArea(let code) {
+                inbox.post(.notInYourArea(TextSanitizer.sanitize(code)))
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }

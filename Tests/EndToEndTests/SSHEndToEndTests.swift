@@ -77,12 +77,12 @@ struct SSHEndToEndTests {
             try tmux.send("Escape")
             try tmux.waitFor(text: "Trường (\(schools.count))")
 
-            // `:school` of another commune, and of no school at all, give the same "not in your area".
+            // `:school` of another commune, and of no school at all, give the same "not in your area" (in Vietnamese).
             for code in [other[0], "NO-SUCH-SCHOOL"] {
                 try tmux.send(":")
                 try tmux.type("school \(code)")
                 try tmux.send("Enter")
-                try tmux.waitFor(text: "\(code): not in your area")
+                try tmux.waitFor(text: "\(code): không thuộc phạm vi của bạn")
             }
             #expect(!(try tmux.screen()).contains(other[1]))
             // `:unit` with another commune's name: the same answer, saying only what was typed.
@@ -90,7 +90,7 @@ struct SSHEndToEndTests {
             try tmux.send(":")
             try tmux.type("unit \(otherUnit)")
             try tmux.send("Enter")
-            let refused = try tmux.waitFor(text: "\(otherUnit): not in your area")
+            let refused = try tmux.waitFor(text: "\(otherUnit): không thuộc phạm vi của bạn")
             #expect(!refused.contains("\(otherUnit): \(otherUnit)"), "the message repeats the name")
 
             // Ctrl-Z does not stop the console or give a shell: it still answers keys.
