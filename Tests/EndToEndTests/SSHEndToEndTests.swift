@@ -208,7 +208,30 @@ struct SSHEndToEndTests {
         let direct = try fixture.ssh(fixture.commune, extra: ["-W", "127.0.0.1:\(fixture.port)"])
         #expect(direct.status == 255 && !direct.stdout.contains("SSH-2.0"), "-W: \(direct.status) \(direct.stdout)")
         #expect(direct.stderr.contains("prohibited") || direct.stderr.contains("forwarding failed"), "\(direct.stderr)")
-        #expect(fixture.serverLog.contains("refused local port forward"), "sshd did not log the refusal")
+        // ssh -L: the client listens locally, but every connection through it is refused by the server.
+        let refusalsBefore = fixture.serverLog.components(separatedBy: "refused local port forward").count
+        #expect(refusalsBefore > 1, "sshd did not log the refusal of -W")
+        let localPort = try SSHFixture.freePort()
+        let tunnel = try BackgroundProcess(try ExternalTool.require("ssh"),
+                                           fixture.sshArguments(fixture.commune, tty: false,
+                                                                extra: ["-N", "-o", "ExitOnForwardFailure=yes",
+                                                                        "-L", "\(localPort):127.0.0.1:\(fixture.port)"]),
+                                           logFile: fixture.directory.appendingPathComponent("tunnel.log"))
+        defer { tunnel.stop() }
+        var through = (connected: false, banner: "")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline && !through.connected && tunnel.isRunning {
+            usleep(100_000)
+            through = SSHFixture.probe(port: localPort)
+        }
+        #expect(through.connected, "ssh -L never listened: \(tunnel.log)")
+        #expect(!through.banner.contains("SSH-2.0"), "the forward reached sshd")
+        let logged = Date().addingTimeInterval(3)
+        while Date() < logged && fixture.serverLog.components(separatedBy: "refused local port forward").count == refusalsBefore {
+            usleep(50_000)
+        }
+        #expect(fixture.serverLog.components(separatedBy: "refused local port forward").count > refusalsBefore,
+                "sshd did not log the refusal of -L")
         let remotePort = try SSHFixture.freePort()
         let remote = try fixture.ssh(fixture.commune, extra: ["-N", "-o", "ExitOnForwardFailure=yes",
                                                               "-R", "\(remotePort):127.0.0.1:\(fixture.port)"])

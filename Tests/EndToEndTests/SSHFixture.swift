@@ -219,9 +219,13 @@ final class SSHFixture {
     }
 
     /// The first bytes a TCP server on loopback `port` sends (empty when nothing answers).
-    static func banner(port: Int) -> String {
+    static func banner(port: Int) -> String { probe(port: port).banner }
+
+    /// Whether a TCP connection to loopback `port` is accepted, and the first bytes sent on it (empty when the
+    /// connection is closed at once or nothing is sent within 2 s).
+    static func probe(port: Int) -> (connected: Bool, banner: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return "" }
+        guard fd >= 0 else { return (false, "") }
         defer { Glibc.close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -232,10 +236,10 @@ final class SSHFixture {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { return "" }
+        guard connected == 0 else { return (false, "") }
         var buffer = [UInt8](repeating: 0, count: 64)
         let n = read(fd, &buffer, buffer.count)
-        return n > 0 ? String(decoding: buffer.prefix(n), as: UTF8.self) : ""
+        return (true, n > 0 ? String(decoding: buffer.prefix(n), as: UTF8.self) : "")
     }
 
     /// A loopback port nothing listens on right now.
