@@ -20,8 +20,12 @@ public enum Action: Sendable {
     case snapshotFailed(generation: Int?, reason: String, at: Date)
     /// A load or jump failed for a reason the user should read (e.g. not in the user's area).
     case showMessage(String)
+    /// A jump or load asked for a node outside the user's scope (or absent): say so in the UI language.
+    case notInYourArea(String)
     /// A `:` jump resolved to a node: show it.
     case navigate(to: NodeRef)
+    /// An export finished (or failed).
+    case exportFinished(ExportOutcome)
 }
 
 /// Work the runtime must do after an update.
@@ -30,4 +34,6 @@ public enum Effect: Sendable, Hashable {
     case load(node: NodeRef?, generation: Int)
     /// Resolve a `:` jump; the runtime answers with `.navigate` or `.showMessage`.
     case resolveJump(JumpTarget)
+    /// Write the table to a CSV file in the export directory; the runtime answers with `.exportFinished`.
+    case export(TableExport)
 }

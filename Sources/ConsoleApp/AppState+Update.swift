@@ -36,10 +36,20 @@ extension AppState {
             message = text
             loading = false
             return []
+        case .notInYourArea(let code):
+            message = "\(code): \(UIText.notInYourArea.in(language))"
+            loading = false
+            return []
         case .navigate(let node):
             stack = [stack[0], NavigationEntry(node: node)]
             overlay = nil
             return enteredNewNode()
+        case .exportFinished(.written(let path, let rows)):
+            message = "\(UIText.exported.in(language)) \(rows) \(UIText.rowsWord.in(language)): \(path)"
+            return []
+        case .exportFinished(.failed(let reason)):
+            message = "\(UIText.exportFailed.in(language)): \(reason)"
+            return []
         }
     }
 
@@ -82,6 +92,7 @@ extension AppState {
         case .jump:
             prompt = .jump
             promptText = ""
+        case .export: return requestExport()
         case .nextSortColumn:
             let columns = table.columns
             let index = columns.firstIndex(of: sort.column) ?? 0
@@ -160,6 +171,21 @@ extension AppState {
             }
             return []
         }
+    }
+
+    /// Asks the runtime to write the table as shown (filtered and sorted) to the export directory.
+    private mutating func requestExport() -> [Effect] {
+        guard let exportDirectory else {
+            message = UIText.exportNotAllowed.in(language)
+            return []
+        }
+        let shown = table
+        guard let report, reportMatchesCurrent, !shown.rows.isEmpty else {
+            message = UIText.exportEmpty.in(language)
+            return []
+        }
+        return [.export(TableExport(directory: exportDirectory, node: report.figures.node, level: shown.level,
+                                    rows: shown.rows, language: language, timeZone: timeZone, at: now))]
     }
 
     // MARK: Mouse

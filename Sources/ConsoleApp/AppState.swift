@@ -32,7 +32,7 @@ public struct AppState: Sendable {
     public var loading: Bool
     /// Why the data is not current, if it is not.
     public var problem: SnapshotProblem?
-    /// A transient one-line message (e.g. "HD-THCS-0999: not in your area").
+    /// A transient one-line message (e.g. "HD-THCS-0999: không thuộc phạm vi của bạn").
     public var message: String?
 
     /// The children table's filter text and sort order.
@@ -47,6 +47,8 @@ public struct AppState: Sendable {
     public var paused: Bool
     /// Set when the user asked to quit.
     public var shouldQuit: Bool
+    /// Where `e` writes the table as CSV; nil = export not allowed (e.g. an SSH account without an export directory).
+    public var exportDirectory: String?
 
     /// The smallest terminal the dashboard is drawn in; smaller gets a "please enlarge" message.
     public static let minimumSize = Size(columns: 60, rows: 16)
@@ -77,6 +79,7 @@ public struct AppState: Sendable {
         self.overlay = nil
         self.paused = false
         self.shouldQuit = false
+        self.exportDirectory = nil
     }
 
     /// The entry on screen.

@@ -2,7 +2,7 @@
 public enum Command: String, Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast
     case drillDown, goUp
-    case filter, jump
+    case filter, jump, export
     case nextSortColumn, reverseSort
     case showAlerts, nextTheme, toggleLanguage, refresh, togglePause, showHelp, quit
 }

@@ -82,6 +82,7 @@ public final class ConsoleRuntime {
             switch effect {
             case .load(let node, let generation): load(node, generation)
             case .resolveJump(let target): resolve(target)
+            case .export(let request): export(request)
             }
         }
     }
@@ -93,6 +94,8 @@ public final class ConsoleRuntime {
             do {
                 let report = try source.report(for: node, asOf: clock())
                 action = .reportLoaded(generation: generation, ReportSanitizer.clean(report))
+            } catch DashboardDataError.notInYourArea(let code) {
+                action = .notInYourArea(TextSanitizer.sanitize(code))
             } catch let error as DashboardDataError {
                 action = .showMessage(TextSanitizer.sanitize(error.description))
             } catch {
@@ -108,8 +111,23 @@ public final class ConsoleRuntime {
         worker.async {
             do {
                 inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
+            } catch DashboardDataError.notInYourArea(let code) {
+                inbox.post(.notInYourArea(TextSanitizer.sanitize(code)))
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
+            }
+        }
+    }
+
+    /// Writes an export on the worker queue (never on the UI thread) and reports back.
+    private func export(_ request: TableExport) {
+        let inbox = self.inbox
+        worker.async {
+            do {
+                let path = try TableExportWriter.write(request)
+                inbox.post(.exportFinished(.written(path: TextSanitizer.sanitize(path), rows: request.rows.count)))
+            } catch {
+                inbox.post(.exportFinished(.failed(TextSanitizer.sanitize(String(describing: error)))))
             }
         }
     }

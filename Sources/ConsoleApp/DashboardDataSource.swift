@@ -26,9 +26,12 @@ public enum SnapshotPoll: Sendable, Hashable {
 public enum DashboardDataError: Error, Sendable, CustomStringConvertible {
     /// The request cannot be honoured, e.g. the node is not in the user's area.
     case userFacing(String)
+    /// The node asked for is outside the user's scope or does not exist (never told apart); the code as asked.
+    case notInYourArea(String)
     public var description: String {
         switch self {
         case .userFacing(let text): return text
+        case .notInYourArea(let code): return AnalyticsError.notInYourArea(code).description
         }
     }
 }

@@ -31,6 +31,7 @@ public struct KeyMap: Sendable {
         KeyBinding(command: .goUp, keys: [.escape, .backspace, .left], label: "Esc", description: .cmdBack, hint: .hintBack),
         KeyBinding(command: .filter, keys: [.character("/")], label: "/", description: .cmdFilter, hint: .hintFilter),
         KeyBinding(command: .jump, keys: [.character(":")], label: ":", description: .cmdJump, hint: .hintJump),
+        KeyBinding(command: .export, keys: [.character("e")], label: "e", description: .cmdExport, hint: nil),
         KeyBinding(command: .nextSortColumn, keys: [.character("s")], label: "s", description: .cmdSort, hint: .hintSort),
         KeyBinding(command: .reverseSort, keys: [.character("S")], label: "S", description: .cmdReverseSort, hint: nil),
         KeyBinding(command: .showAlerts, keys: [.character("a")], label: "a", description: .cmdAlerts, hint: .hintAlerts),

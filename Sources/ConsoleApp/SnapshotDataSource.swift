@@ -34,6 +34,8 @@ public final class SnapshotDataSource: DashboardDataSource {
         let current = try currentLive()
         do {
             return try current.engine.report(for: node, asOf: asOf)
+        } catch AnalyticsError.notInYourArea(let code) {
+            throw DashboardDataError.notInYourArea(code)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         } catch {
@@ -49,10 +51,12 @@ public final class SnapshotDataSource: DashboardDataSource {
             case .school(let code): return try engine.node(code: code)
             case .unit(let name):
                 guard let unit = try engine.units(matching: name, limit: 1).first else {
-                    throw DashboardDataError.userFacing("\(name): \(AnalyticsError.notInYourArea(name).description)")
+                    throw DashboardDataError.notInYourArea(name)
                 }
                 return unit
             }
+        } catch AnalyticsError.notInYourArea(let code) {
+            throw DashboardDataError.notInYourArea(code)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         }

@@ -22,11 +22,13 @@ public enum UIText: String, CaseIterable, Sendable {
     case staleSince, windowTooSmall, noAlerts, noRows, noMatch, filterPrompt, jumpPrompt, jumpHelp
     case notInYourArea, classPrivacyNote, helpTitle, alertsTitle, helpClose, sortedBy
     case themeLabel, languageName
+    // Export
+    case code, exported, rowsWord, exportNotAllowed, exportEmpty, exportFailed
     // Alerts
     case alertSchoolOffline, alertLowAttendance, alertLowCompleteness, alertChronicAbsence, alertSnapshotStale
     // Command descriptions (help overlay) and short hints (key bar)
     case cmdMove, cmdPage, cmdEnds, cmdDrill, cmdBack, cmdFilter, cmdJump, cmdSort, cmdReverseSort
-    case cmdAlerts, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
+    case cmdExport, cmdAlerts, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
     case hintDrill, hintBack, hintFilter, hintJump, hintSort, hintAlerts, hintHelp, hintQuit, hintTheme, hintLanguage
 
     /// The text in `language`.
@@ -115,6 +117,12 @@ public enum UIText: String, CaseIterable, Sendable {
         case .sortedBy: return ("sắp xếp", "sorted by")
         case .themeLabel: return ("giao diện", "theme")
         case .languageName: return ("Tiếng Việt", "English")
+        case .code: return ("Mã", "Code")
+        case .exported: return ("Đã xuất", "Exported")
+        case .rowsWord: return ("dòng", "rows")
+        case .exportNotAllowed: return ("Tài khoản này không được phép xuất tệp", "Export is not allowed for this account")
+        case .exportEmpty: return ("Bảng trống, không có gì để xuất", "The table is empty: nothing to export")
+        case .exportFailed: return ("Không xuất được tệp", "Export failed")
         case .alertSchoolOffline: return ("Mất kết nối từ", "Offline since")
         case .alertLowAttendance: return ("Tỉ lệ đi học thấp", "Low attendance")
         case .alertLowCompleteness: return ("Mới điểm danh", "Only reported")
@@ -129,6 +137,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdJump: return ("Đến trường/đơn vị (:school MÃ, :unit TÊN)", "Jump (:school CODE, :unit NAME)")
         case .cmdSort: return ("Đổi cột sắp xếp", "Next sort column")
         case .cmdReverseSort: return ("Đảo chiều sắp xếp", "Reverse sort")
+        case .cmdExport: return ("Xuất bảng đang xem ra tệp CSV", "Export the table to a CSV file")
         case .cmdAlerts: return ("Danh sách cảnh báo", "Alerts list")
         case .cmdTheme: return ("Đổi giao diện", "Next theme")
         case .cmdLanguage: return ("Đổi ngôn ngữ", "Switch language")

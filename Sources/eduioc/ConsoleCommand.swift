@@ -16,10 +16,21 @@ struct ConsoleCommand: ParsableCommand {
             the cache directory ($XDG_CACHE_HOME/eduioc or ~/.cache/eduioc).
 
             Keys: ↑↓/jk PgUp PgDn Home End move · Enter drill · Esc up · / filter (accents optional) ·
-            : jump (:school CODE, :unit NAME) · s/S sort · a alerts · t theme · L language · r refresh ·
+            : jump (:school CODE, :unit NAME) · e export · s/S sort · a alerts · t theme · L language · r refresh ·
             p pause · ? help · q quit. Mouse: click selects, double-click drills, wheel scrolls.
 
-            Exit status: 0 after q; 128+N when ended by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
+            e writes the table on screen (filtered and sorted) to eduioc-<code>-<YYYYmmdd-HHMM>.csv in the export \
+            directory: --export-dir, else the current directory; in SSH mode only the directory the access file \
+            gives the account (none: export is refused).
+
+            SSH mode (--ssh, for sshd's ForceCommand): the account is the one the operating system says runs the \
+            program (real user id, its groups); its entry in the access file (--access-file, default \
+            /etc/eduioc/access.yaml) decides what it sees and where it may export. An account without an entry is \
+            refused (exit 1). --snapshot is required; --scope and --export-dir are refused; theme and sample \
+            folders are not taken from the environment.
+
+            Exit status: 0 after q; 1 when refused or unusable; 128+N when ended by signal N (SIGHUP 129, \
+            SIGINT 130, SIGTERM 143).
             """
     )
 
@@ -34,6 +45,11 @@ struct ConsoleCommand: ParsableCommand {
 
     @Option(name: .long, help: "Limit everything to these admin-unit codes (comma-separated).")
     var scope: String?
+
+    @OptionGroup var access: AccessOptions
+
+    @Option(name: .customLong("export-dir"), help: ArgumentHelp("Where e writes CSV exports (default: the current directory; not with --ssh).", valueName: "dir"))
+    var exportDir: String?
 
     @Option(name: .long, help: "Analytics configuration file (thresholds, benchmark profile); see docs/analytics.example.yaml.")
     var config: String?
@@ -50,7 +66,19 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII borders and glyphs only.")
     var ascii = false
 
+    func validate() throws {
+        try access.validate(scope: scope, exportDirectory: exportDir)
+        if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
+    }
+
     func run() throws {
+        let grant = try access.resolveGrant()
+        if access.ssh {
+            guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+                throw CLIError("the console needs a terminal: connect with ssh -t")
+            }
+            for name in ["TERMINFO", "TERMINFO_DIRS", "TERMCAP"] { unsetenv(name) }  // terminfo only from the system
+        }
         let themeFolder = try locate(.themes, explicit: themesDir)
         let catalog = ThemeCatalog(directory: themeFolder.path)
         guard catalog.names.contains(theme) else {
@@ -58,7 +86,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         let themes = try catalog.names.map { try catalog.load($0) }
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
-        let userScope = ScopeArgument.parse(scope)
+        let userScope = access.ssh ? grant?.scope : ScopeArgument.parse(scope)
         let snapshotURL = try snapshot.map { URL(fileURLWithPath: $0) } ?? BundledSample.ensureForToday(
             sampleData: try locate(.sampleData, explicit: sampleData))
         let source = try SnapshotDataSource(url: snapshotURL, config: analyticsConfig, scope: userScope)
@@ -67,7 +95,9 @@ struct ConsoleCommand: ParsableCommand {
         let terminal = try NcursesTerminal(noColor: noColour, asciiOnly: ascii)
         var state = AppState(language: lang, themeNames: catalog.names, themeIndex: catalog.names.firstIndex(of: theme) ?? 0,
                              size: terminal.size, now: Date(), timeZone: source.timeZone,
-                             scopeLabel: userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
+                             scopeLabel: grant.map { "\($0.user): \($0.scopeCodes ?? "*")" }
+                                ?? userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
+        state.exportDirectory = access.ssh ? grant?.exportDirectory : (exportDir ?? FileManager.default.currentDirectoryPath)
         state.attendanceBands = RateBands(ok: analyticsConfig.attendance.rateWarn, warn: analyticsConfig.attendance.rateCritical)
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
@@ -80,7 +110,7 @@ struct ConsoleCommand: ParsableCommand {
 
     private func locate(_ folder: DataFolderLocator.Folder, explicit: String?) throws -> URL {
         try DataFolderLocator(folder, explicitDirectory: explicit.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                              environment: ProcessInfo.processInfo.environment, executableURL: Bundle.main.executableURL,
+                              environment: access.ssh ? [:] : ProcessInfo.processInfo.environment, executableURL: Bundle.main.executableURL,
                               currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
             .locate()
     }

@@ -35,11 +35,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Analytics configuration (YAML).", valueName: "file"))
     var config: String?
 
+    @OptionGroup var access: AccessOptions
+
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
     func validate() throws {
         if unit != nil && school != nil { throw ValidationError("give --unit or --school, not both") }
+        try access.validate(scope: scope)
     }
 
     func run() throws {
@@ -49,6 +52,8 @@ struct ReportCommand: ParsableCommand {
             fail(error.description)
         } catch let error as ReportFailure {
             fail(error.message)
+        } catch let error as CLIError {
+            fail(error.description)
         } catch {
             fail("\(error)")
         }
@@ -72,6 +77,7 @@ struct ReportCommand: ParsableCommand {
 
     private func report() throws {
         _ = try asOfInstant()  // reject a bad --as-of before opening anything
+        let grant = try access.resolveGrant()  // SSH mode: refuse an account without an entry before anything else
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let opened: Snapshot
         do {
@@ -80,7 +86,8 @@ struct ReportCommand: ParsableCommand {
             throw ReportFailure(message: error.description)
         }
         let scopeCodes = scope.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-        let engine = AnalyticsEngine(snapshot: opened, config: analyticsConfig, scope: scopeCodes.map { Scope(unitCodes: $0) })
+        let userScope = access.ssh ? grant?.scope : scopeCodes.map { Scope(unitCodes: $0) }
+        let engine = AnalyticsEngine(snapshot: opened, config: analyticsConfig, scope: userScope)
         do {
             try render(engine)
         } catch let error as AnalyticsError {

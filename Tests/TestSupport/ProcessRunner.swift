@@ -42,8 +42,7 @@ public struct ProcessRunner {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let (spawned, pid) = CleanSpawn.spawn(executable, argv: argv, envp: envp, actions: &actions)
         guard spawned == 0 else { throw RunError.cannotStart(executable, String(cString: strerror(spawned))) }
 
         let deadline = Date().addingTimeInterval(timeout)

@@ -1,0 +1,45 @@
+import Analytics
+import ArgumentParser
+import Foundation
+
+/// `--ssh` and `--access-file`, shared by `console` and `report`.
+struct AccessOptions: ParsableArguments {
+    @Flag(name: .long, help: ArgumentHelp(
+        "SSH mode: identify the account from the operating system and apply its entry in the access file.",
+        discussion: "For sshd's ForceCommand. --scope and --export-dir are refused in this mode (the access file decides)."))
+    var ssh = false
+
+    @Option(name: .customLong("access-file"),
+            help: ArgumentHelp("The access file for --ssh (default: \(AccessPolicy.defaultPath)).", valueName: "file"))
+    var accessFile: String?
+
+    /// Rejects options that only mean something in SSH mode, and command-line widening of access in SSH mode.
+    func validate(scope: String?, exportDirectory: String? = nil) throws {
+        if !ssh {
+            if accessFile != nil { throw ValidationError("--access-file is only used with --ssh") }
+            return
+        }
+        if scope != nil {
+            throw ValidationError("--scope cannot be combined with --ssh: the access file decides what the account sees")
+        }
+        if exportDirectory != nil {
+            throw ValidationError("--export-dir cannot be combined with --ssh: the access file decides where exports go")
+        }
+    }
+
+    /// In SSH mode, the grant for the account running this process; nil outside SSH mode.
+    /// Throws a one-line `CLIError` when the account has no entry or the access file is unusable or unsafe.
+    func resolveGrant() throws -> AccessGrant? {
+        guard ssh else { return nil }
+        let path = accessFile ?? AccessPolicy.defaultPath
+        let account = try SystemAccount.current()
+        if account.uid != 0 && access(path, W_OK) == 0 {
+            throw CLIError("access file \(path) is writable by account \"\(account.name)\"; it must be writable only by administrators")
+        }
+        do {
+            return try AccessPolicy.load(path: path).grant(user: account.name, groups: account.groups)
+        } catch let error as AccessPolicyError {
+            throw CLIError(error.description)
+        }
+    }
+}
