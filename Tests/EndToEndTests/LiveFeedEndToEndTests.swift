@@ -24,6 +24,14 @@ struct LiveFeedEndToEndTests {
         try session.tmux.waitFor("Có mặt \(after) (sqlite3, after the feed)", timeout: 10) { showsPresent(after, $0) }
         let screen = try session.tmux.screen()
         #expect(!screen.contains("Dữ liệu cũ"), "no stale banner while following the feed")
+        if mode == "in-place" {
+            // The console holds no read transaction between refreshes: a full checkpoint by another
+            // writer completes (busy = 0) and empties the WAL while the console keeps running.
+            let sqlite = try ExternalTool.require("sqlite3")
+            let checkpoint = try ProcessRunner.run(sqlite, [live.url.path], stdin: ".timeout 2000\nPRAGMA wal_checkpoint(TRUNCATE);\n")
+            #expect(checkpoint.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0|0|0",
+                    "wal_checkpoint(TRUNCATE) with the console open: \(checkpoint.stdout) \(checkpoint.stderr)")
+        }
         try session.tmux.send("q")
         let end = try session.tmux.waitFor(text: " END")
         #expect(end.contains("EXIT:0"))
