@@ -23,11 +23,12 @@ public struct FeedPublication: Sendable, Equatable {
     /// Students of today still without an attendance row after this publication.
     public var pendingStudents: Int
 
-    /// One line for the operator, e.g. `#3 published 00:41:05Z (sim +00:12:00): +134 check-ins …`.
+    /// One line for the operator, e.g. `#3 published_at 2026-11-23T00:41:05Z: +134 check-ins …`.
     public var summary: String {
         let stamp = CivilTime.timestampText(unixSeconds: Int(publishedAt.timeIntervalSince1970.rounded(.down)))
         let probeText = probes > 0 ? "\(probes) probes (\(failedProbes) failed)" : "no probe round"
-        return "#\(number) published_at \(stamp): +\(checkIns) check-ins (\(teacherEntries) by teachers), "
-            + "\(corrections) corrections, \(probeText), \(unseenDevices) devices unseen, \(pendingStudents) not yet reported"
+        return "#\(number) published_at \(stamp): +\(checkIns) check-ins (\(teacherEntries) by teachers or app), "
+            + "\(corrections) corrected to excused, \(probeText), unseen devices: \(unseenDevices), "
+            + "not yet reported: \(pendingStudents)"
     }
 }

@@ -9,17 +9,17 @@ extension SampleCommand {
             commandName: "feed",
             abstract: "Simulate the replicator on a sample snapshot: check-ins, corrections, probes, devices.",
             discussion: """
-                Each publication carries --speed × the real time since the last one of simulated activity
-                (the morning check-in wave, teacher entries, late corrections, a connectivity probe round every
-                5 simulated minutes with outages and recoveries, devices going unseen) and advances
-                meta.published_at. New rows are stamped with the real time of the publication, so a console
+                Each publication carries --speed × the real time since the last one of simulated activity \
+                (the morning check-in wave, teacher entries, late corrections, a connectivity probe round every \
+                5 simulated minutes with outages and recoveries, devices going unseen) and advances \
+                meta.published_at. New rows are stamped with the real time of the publication, so a console \
                 on the wall clock shows them at once.
 
-                --mode in-place: a WAL-mode writer commits each publication as one small transaction (the file
-                is switched to WAL first). --mode rename: each publication is a complete copy written beside
+                --mode in-place: a WAL-mode writer commits each publication as one small transaction (the file \
+                is switched to WAL first). --mode rename: each publication is a complete copy written beside \
                 the file, in DELETE journal mode, fsynced and renamed over it.
 
-                Prints one line per publication. Ends after --duration seconds or --publications, or on Ctrl-C
+                Prints one line per publication. Ends after --duration seconds or --publications, or on Ctrl-C \
                 (SIGINT/SIGTERM/SIGHUP: the current publication completes, exit status 128+N).
                 """
         )
