@@ -50,7 +50,7 @@ public final class ConsoleRuntime {
             let second = Int(now.timeIntervalSince1970)
             if second != lastSecond {
                 lastSecond = second
-                dispatch(.tick(now))
+                tick(now)
                 pollSnapshot()
             }
             if needsRender { render() }
@@ -61,6 +61,21 @@ public final class ConsoleRuntime {
     public func dispatch(_ action: Action) {
         perform(state.update(action))
         needsRender = true
+    }
+
+    /// Advances the clock; redraws only when a time shown on screen (HH:MM, the data age in minutes) moved,
+    /// so an idle console builds no frames between minutes.
+    private func tick(_ now: Date) {
+        let shown = Self.shownTime(state)
+        perform(state.update(.tick(now)))
+        if Self.shownTime(state) != shown { needsRender = true }
+    }
+
+    /// The minute of the clock and the minutes since publication: what the screen shows of time.
+    private static func shownTime(_ state: AppState) -> [Int] {
+        let minute = Int((state.now.timeIntervalSince1970 / 60).rounded(.down))
+        let age = state.report?.publishedAt.map { Int((state.now.timeIntervalSince($0) / 60).rounded(.down)) } ?? 0
+        return [minute, age]
     }
 
     private static func action(for event: InputEvent) -> Action {

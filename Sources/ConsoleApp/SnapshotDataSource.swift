@@ -37,7 +37,9 @@ public final class SnapshotDataSource: DashboardDataSource {
         } catch AnalyticsError.notInYourArea(let code) {
             throw DashboardDataError.notInYourArea(code)
         } catch let error as AnalyticsError {
-            throw DashboardDataError.userFacing(error.description)
+            guard case .invalidSnapshot = error else { throw DashboardDataError.userFacing(error.description) }
+            live.withLock { $0 = nil }  // the snapshot itself is bad: reopen on the next poll
+            throw error
         } catch {
             live.withLock { $0 = nil }  // reopen on the next poll
             throw current.snapshot.explain(error)
@@ -70,7 +72,15 @@ public final class SnapshotDataSource: DashboardDataSource {
             live.withLock { if $0?.snapshot === current.snapshot { $0?.watcher = current.watcher } }
             switch change {
             case .unchanged: return .unchanged
-            case .changedInPlace: return .changed
+            case .changedInPlace:
+                // A writer may have truncated the file or changed its version: check before querying it.
+                do {
+                    try current.snapshot.revalidate()
+                } catch {
+                    live.withLock { $0 = nil }
+                    return .failed(error.description)
+                }
+                return .changed
             case .replaced: return reopen()
             case .gone:
                 live.withLock { $0 = nil }

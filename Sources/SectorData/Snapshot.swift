@@ -91,6 +91,20 @@ public final class Snapshot: Sendable {
         try queue.read(body)
     }
 
+    /// Checks the file again as ``open(at:busyTimeout:)`` did (header and size, meta, version, tables,
+    /// columns) in one short read: an in-place change may have truncated the file or changed what it is.
+    /// Throws the ``SnapshotError`` an operator should see.
+    public func revalidate() throws(SnapshotError) {
+        _ = try SnapshotFileProbe.inspect(path: path)
+        do {
+            _ = try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+        } catch let error as SnapshotError {
+            throw error
+        } catch {
+            throw Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
     /// Turns an error thrown by ``read(_:)`` or another query into a one-line ``SnapshotError`` for operators.
     public func explain(_ error: any Error) -> SnapshotError {
         if let error = error as? SnapshotError { return error }

@@ -7,7 +7,7 @@ struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample",
         abstract: "Tools for the fictional sample province.",
-        subcommands: [Generate.self]
+        subcommands: [Generate.self, Feed.self]
     )
 
     /// `eduioc sample generate`: writes a deterministic sample province snapshot.
