@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// The queries that can be served from `PastDaySummaries`: the trend's past days and chronic absence.
+extension FigureQueries {
+    /// Whether a school (or class) id passes this filter.
+    func includes(school: Int64, classID: Int64?) -> Bool {
+        switch filter {
+        case .all: return true
+        case .schools(let ids): return ids.contains(school)
+        case .oneClass(let s, let c): return s == school && (classID.map { $0 == c } ?? true)
+        }
+    }
+
+    /// Chronic absence per current class from held past-day absences plus the report day's rows recorded by as-of.
+    /// Same definition as `chronicByClass(into:)`.
+    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: Int]) throws {
+        guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0 else { return }
+        let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
+        let (clause, args) = filter.sql("", classColumn: "class_id")
+        var arguments: StatementArguments = [day.day, day.asOfText]
+        arguments += args
+        var totals = pastAbsences
+        for student in try Int64.fetchAll(db, sql: """
+            SELECT student_id FROM attendance
+            WHERE day = ? AND recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+            """, arguments: arguments) {
+            totals[student, default: 0] += 1
+        }
+        let candidates = totals.compactMap { $0.value >= minDays ? $0.key : nil }
+        guard !candidates.isEmpty else { return }
+        let json = "[" + candidates.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, class_id FROM students
+            WHERE id IN (SELECT value FROM json_each(?)) AND enrolled_on <= ? AND (left_on IS NULL OR left_on > ?)
+            """, arguments: [json, day.day, day.day])
+        for row in rows {
+            let key = ClassKey(school: row[0], classID: row[1])
+            if includes(school: key.school, classID: key.classID) { tallies[key, default: Tally()].chronic += 1 }
+        }
+    }
+}
