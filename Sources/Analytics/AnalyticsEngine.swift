@@ -47,13 +47,20 @@ public struct AnalyticsEngine: Sendable {
         self.summaryKey = summaryKey
     }
 
+    private static let hasRecordedIndexSQL = """
+        SELECT count(*) > 0 FROM pragma_index_list('attendance') l
+        WHERE l.partial = 0 AND (SELECT group_concat(c.name, ',') FROM
+            (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno) c) LIKE 'day,recorded_at%'
+        """
+
     /// The report builder for this transaction, with the past-day summaries synchronised when they are in use
-    /// (they need the contract's `idx_attendance_day_recorded`; without it every call aggregates raw rows).
+    /// (they need an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`;
+    /// without it every call aggregates raw rows).
     private func builder(_ context: Context, _ db: Database, asOf: Date) throws -> ReportBuilder {
         var builder = context.builder(db, config: config, asOf: asOf)
         if let summaries, !context.day.isBeforeSchoolYear,
-           try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = 'idx_attendance_day_recorded'") == true {
-            try summaries.synchronize(db, key: summaryKey, today: context.day.day)
+           try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
+            try summaries.synchronize(db, key: summaryKey, today: context.day.day, asOf: context.day.asOfText)
             builder.summaries = summaries
         }
         return builder

@@ -14,20 +14,35 @@ extension FigureQueries {
 
     /// Chronic absence per current class from held past-day absences plus the report day's rows recorded by as-of.
     /// Same definition as `chronicByClass(into:)`.
-    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: Int]) throws {
+    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: [Int64: Int]]) throws {
         guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0 else { return }
         let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
         let (clause, args) = filter.sql("", classColumn: "class_id")
         var arguments: StatementArguments = [day.day, day.asOfText]
         arguments += args
-        var totals = pastAbsences
-        for student in try Int64.fetchAll(db, sql: """
-            SELECT student_id FROM attendance
+        var today: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT school_id, student_id FROM attendance
             WHERE day = ? AND recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
             """, arguments: arguments) {
-            totals[student, default: 0] += 1
+            today[row[1]] = 1
         }
-        let candidates = totals.compactMap { $0.value >= minDays ? $0.key : nil }
+        var candidates: [Int64] = []
+        func consider(_ school: Int64) {
+            for (student, n) in pastAbsences[school] ?? [:] where n + (today[student] ?? 0) >= minDays {
+                candidates.append(student)
+            }
+        }
+        switch filter {
+        case .all: for school in pastAbsences.keys { consider(school) }
+        case .schools(let ids): for school in ids { consider(school) }
+        case .oneClass(let school, _): consider(school)
+        }
+        if minDays <= 1 {
+            // A first absence today can already be chronic.
+            let held = Set(candidates)
+            candidates += today.keys.filter { !held.contains($0) }
+        }
         guard !candidates.isEmpty else { return }
         let json = "[" + candidates.map(String.init).joined(separator: ",") + "]"
         let rows = try Row.fetchAll(db, sql: """

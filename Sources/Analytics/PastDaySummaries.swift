@@ -12,13 +12,13 @@ import Synchronization
 /// current by a **recorded_at watermark**: the snapshot contract says a row's `recorded_at` is when it was last
 /// written, so a late correction (an unexcused turned excused last Tuesday) or a late insert carries a newer
 /// `recorded_at`. Each report first reads every past day's `max(recorded_at)` (one index seek per day); where it
-/// moved, the rows written since (minus a lag margin for replicas that deliver slightly out of order) name the
-/// students to recount and the day is summarised again. Recomputation is idempotent, so seeing a row twice is harmless.
+/// moved (or was written within the lag margin before as-of), the rows written since name the students to
+/// recount and the day is summarised again. Recomputation is idempotent, so seeing a row twice is harmless.
 ///
 /// Owned by whoever keeps engines across refreshes (the console's data source); shared safely through a Mutex.
 public final class PastDaySummaries: Sendable {
-    /// How far behind the watermark rows are re-examined: replicas may deliver rows whose `recorded_at` is a
-    /// little older than rows already seen.
+    /// Delivery lag tolerated: a row reaching the snapshot within this long after its `recorded_at` is found even
+    /// when older than rows already seen (days written within this margin before as-of are re-read each refresh).
     public static let lagMargin: TimeInterval = 15 * 60
 
     struct DayCounts: Sendable {
@@ -34,8 +34,8 @@ public final class PastDaySummaries: Sendable {
         var recentlySeen: Set<String> = []
         /// Past day → school → counts (province-wide).
         var pastTrend: [String: [Int64: DayCounts]] = [:]
-        /// Absences per student on days in [yearStart, absencesBefore).
-        var absences: [Int64: Int]?
+        /// Absences per school, per student, on days in [yearStart, absencesBefore).
+        var absences: [Int64: [Int64: Int]]?
         var absencesYearStart: String?
         var absencesBefore: String?
         /// Counters for the benchmark and tests.
@@ -88,7 +88,7 @@ public final class PastDaySummaries: Sendable {
     /// has its rows written since re-read (a range seek), which names the students to recount; the day's trend
     /// counts are dropped and recomputed on demand. A fingerprint that went backwards (rows deleted) drops the day
     /// and all absence counts.
-    func synchronize(_ db: Database, key: String, today: String) throws {
+    func synchronize(_ db: Database, key: String, today: String, asOf: String) throws {
         let marks = try Row.fetchAll(db, sql: """
             SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
             FROM school_days sd WHERE sd.day < ?
@@ -100,16 +100,19 @@ public final class PastDaySummaries: Sendable {
                 s.key = key
                 s.resets = resets
             }
-            var newest = ""
-            for row in marks { if let m: String = row[1], m > newest { newest = m } }
-            let recentFrom = Timestamps.parse(newest).map { Timestamps.utcText($0.addingTimeInterval(-Self.lagMargin)) } ?? newest
+            // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
+            let recentFrom = Timestamps.parse(asOf).map { Timestamps.utcText($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
             var touchedStudents: [Int64: Int64] = [:]
             var seen = Set<String>()
             for row in marks {
                 let day: String = row[0]
                 let mark: String? = row[1]
                 guard let known = s.dayMarks[day] else {
-                    s.dayMarks[day] = .some(mark)  // first sight: summaries computed from now on include it
+                    // First sight: summaries computed from now on include every row; remember the recent ones.
+                    s.dayMarks[day] = .some(mark)
+                    if let mark, mark >= recentFrom {
+                        for r in try Self.rowsWritten(db, day: day, since: mark) { seen.insert("\(day)|\(r.student)|\(r.at)") }
+                    }
                     continue
                 }
                 if let old = known, let mark, mark < old {
@@ -117,19 +120,13 @@ public final class PastDaySummaries: Sendable {
                 } else if known == nil && mark != nil {
                     s.pastTrend[day] = nil; s.absences = nil
                 } else if let old = known, let mark, mark > old || mark >= recentFrom {
-                    let from = Timestamps.parse(old).map { Timestamps.utcText($0.addingTimeInterval(-Self.lagMargin)) } ?? old
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT student_id, recorded_at, school_id FROM attendance INDEXED BY idx_attendance_day_recorded
-                        WHERE day = ? AND recorded_at > ?
-                        """, arguments: [day, from])
                     var changed = false
-                    for r in rows {
-                        let student: Int64 = r[0], at: String = r[1]
-                        let id = "\(day)|\(student)|\(at)"
-                        seen.insert(id)
+                    for r in try Self.rowsWritten(db, day: day, since: min(old, mark)) {
+                        let id = "\(day)|\(r.student)|\(r.at)"
+                        if r.at >= recentFrom { seen.insert(id) }
                         if s.recentlySeen.contains(id) { continue }
                         changed = true
-                        touchedStudents[student] = r[2]
+                        touchedStudents[r.student] = r.school
                     }
                     if changed { s.pastTrend[day] = nil }
                 }
@@ -144,12 +141,22 @@ public final class PastDaySummaries: Sendable {
                     """)
                 for (student, school) in touchedStudents {
                     let n = try Int.fetchOne(statement, arguments: [school, student, start, before]) ?? 0
-                    absences[student] = n > 0 ? n : nil
+                    absences[school, default: [:]][student] = n > 0 ? n : nil
                     s.studentRecounts += 1
                 }
                 s.absences = absences
             }
         }
+    }
+
+    /// Rows of a day written after `since` minus the lag margin (a range seek in `idx_attendance_day_recorded`).
+    private static func rowsWritten(_ db: Database, day: String, since: String) throws
+        -> [(student: Int64, at: String, school: Int64)] {
+        let from = Timestamps.parse(since).map { Timestamps.utcText($0.addingTimeInterval(-lagMargin)) } ?? since
+        return try Row.fetchAll(db, sql: """
+            SELECT student_id, recorded_at, school_id FROM attendance
+            WHERE day = ? AND recorded_at > ?
+            """, arguments: [day, from]).map { ($0[0], $0[1], $0[2]) }
     }
 
     /// The province-wide per-school counts of the given past days, computing (and keeping) the missing ones.
@@ -189,11 +196,12 @@ public final class PastDaySummaries: Sendable {
         state.withLock { $0.absences != nil && $0.absencesYearStart == yearStart && $0.absencesBefore == day }
     }
 
-    /// Absences per student on school-year days in [yearStart, day), extending or rebuilding the held counts.
-    func absences(_ db: Database, yearStart: String, before day: String) throws -> [Int64: Int] {
+    /// Absences per school and student on school-year days in [yearStart, day), extending or rebuilding the
+    /// held counts.
+    func absences(_ db: Database, yearStart: String, before day: String) throws -> [Int64: [Int64: Int]] {
         let held = state.withLock { s in (s.absences, s.absencesYearStart, s.absencesBefore) }
         if let counts = held.0, held.1 == yearStart, held.2 == day { return counts }
-        var counts: [Int64: Int]
+        var counts: [Int64: [Int64: Int]]
         let from: String
         if let previous = held.0, held.1 == yearStart, let before = held.2, before < day {
             counts = previous
@@ -203,14 +211,15 @@ public final class PastDaySummaries: Sendable {
             from = yearStart
         }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT student_id, count(*) FROM attendance
+            SELECT school_id, student_id, count(*) FROM attendance
             WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?
-            GROUP BY student_id
+            GROUP BY school_id, student_id
             """, arguments: [from, day])
         for row in rows {
-            let student: Int64 = row[0]
-            let n: Int = row[1]
-            counts[student, default: 0] += n
+            let school: Int64 = row[0]
+            let student: Int64 = row[1]
+            let n: Int = row[2]
+            counts[school, default: [:]][student, default: 0] += n
         }
         state.withLock { s in
             s.absences = counts

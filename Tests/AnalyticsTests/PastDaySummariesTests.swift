@@ -82,20 +82,21 @@ import TestSupport
         let pastDay = try SQLiteCLI.rows(path, "SELECT day FROM school_days WHERE day < '\(day)' ORDER BY day DESC LIMIT 1 OFFSET 2")[0][0]
         let student = try SQLiteCLI.rows(path, "SELECT student_id FROM attendance WHERE day = '\(pastDay)' AND status = 'present' LIMIT 1")[0][0]
         try SQLiteCLI.execute(path, script: """
-            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:00:00Z'
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:25:00Z'
               WHERE day = '\(pastDay)' AND status = 'present' AND student_id % 7 = 0;
-            UPDATE attendance SET status = 'excused', recorded_at = '2026-11-23T02:00:00Z'
+            UPDATE attendance SET status = 'excused', recorded_at = '2026-11-23T02:25:00Z'
               WHERE day = '\(pastDay)' AND status = 'unexcused' AND student_id % 3 = 0;
-            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:01:00Z'
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:26:00Z'
               WHERE student_id = \(student) AND day < '\(day)';
             """)
         try verify(engine, "after corrections")
         #expect(summaries.statistics.studentRecounts > 0)
 
-        // A correction delivered out of order: older than the day's newest stamp, within the lag margin.
+        // A correction delivered out of order: stamped before that day's newest row (02:26), reaching the
+        // snapshot within the lag margin of its stamp (as-of is 02:30).
         let otherDay = try SQLiteCLI.rows(path, "SELECT day FROM school_days WHERE day < '\(pastDay)' ORDER BY day DESC LIMIT 1")[0][0]
         try SQLiteCLI.execute(path, script: """
-            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T01:55:00Z'
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:20:00Z'
               WHERE day = '\(otherDay)' AND status IN ('present', 'late') AND student_id % 5 = 0;
             """)
         try verify(engine, "after an out-of-order correction")
