@@ -23,7 +23,7 @@ extension FigureQueries {
         var today: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT school_id, student_id FROM attendance
-            WHERE day = ? AND recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+            WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
             """, arguments: arguments) {
             today[row[1]] = 1
         }
