@@ -62,6 +62,7 @@ public struct AnalyticsEngine: Sendable {
            try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
             try summaries.synchronize(db, key: summaryKey, today: context.day.day, asOf: context.day.asOfText)
             builder.summaries = summaries
+            builder.today = try summaries.today.snapshot(db, key: summaryKey, day: context.day.day, asOf: context.day.asOfText)
         }
         return builder
     }

@@ -14,18 +14,24 @@ extension FigureQueries {
 
     /// Chronic absence per current class from held past-day absences plus the report day's rows recorded by as-of.
     /// Same definition as `chronicByClass(into:)`.
-    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: [Int64: Int]]) throws {
+    /// `todayAbsent`: the report day's absent students with their school when kept across refreshes (else SQL).
+    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: [Int64: Int]],
+                        todayAbsent: [(student: Int64, school: Int64)]?) throws {
         guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0 else { return }
         let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
         let (clause, args) = filter.sql("", classColumn: "class_id")
         var arguments: StatementArguments = [day.day, day.asOfText]
         arguments += args
         var today: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT school_id, student_id FROM attendance
-            WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
-            """, arguments: arguments) {
-            today[row[1]] = 1
+        if let todayAbsent {
+            for a in todayAbsent where includes(school: a.school, classID: nil) { today[a.student] = 1 }
+        } else {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT school_id, student_id FROM attendance
+                WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+                """, arguments: arguments) {
+                today[row[1]] = 1
+            }
         }
         var candidates: [Int64] = []
         func consider(_ school: Int64) {

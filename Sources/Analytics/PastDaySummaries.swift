@@ -45,6 +45,8 @@ public final class PastDaySummaries: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The report day's rows, updated from what was written since the last refresh.
+    let today = TodayAttendance()
 
     /// Creates an empty cache.
     public init() {}
@@ -59,13 +61,19 @@ public final class PastDaySummaries: Sendable {
         public let resets: Int
         /// Past days currently held.
         public let cachedDays: Int
+        /// Times the report day's rows were read in full.
+        public let todayFullLoads: Int
+        /// Report-day rows applied (full loads and increments).
+        public let todayRowsApplied: Int
     }
 
     /// Counters describing the work done so far.
     public var statistics: Statistics {
-        state.withLock {
+        let todayStats = today.statistics
+        return state.withLock {
             Statistics(dayComputations: $0.dayComputations, studentRecounts: $0.studentRecounts, resets: $0.resets,
-                       cachedDays: $0.pastTrend.count)
+                       cachedDays: $0.pastTrend.count, todayFullLoads: todayStats.fullLoads,
+                       todayRowsApplied: todayStats.rowsApplied)
         }
     }
 

@@ -12,6 +12,8 @@ struct ReportBuilder {
     let publishedAt: Date?
     /// Past-day summaries to read from (and fill, for unit-level reports); nil = compute from raw rows.
     var summaries: PastDaySummaries? = nil
+    /// The report day's rows kept across refreshes; nil = aggregate them in SQL.
+    var today: TodayAttendance.Snapshot? = nil
 
     struct Result {
         var figures: NodeFigures
@@ -45,6 +47,19 @@ struct ReportBuilder {
         return (nodeSchools, filter)
     }
 
+    /// The report day's attendance per class: from the kept rows when there are some, else from SQL.
+    private func attendance(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally]) throws {
+        guard let today, !day.isBeforeSchoolYear else {
+            try queries.attendanceByClass(into: &tallies)
+            return
+        }
+        for (key, c) in today.byClass where queries.includes(school: key.school, classID: key.classID) {
+            var t = tallies[key] ?? Tally()
+            t.present += c.present; t.late += c.late; t.excused += c.excused; t.unexcused += c.unexcused
+            tallies[key] = t
+        }
+    }
+
     private func isUnit(_ resolved: ProvinceTree.Resolved) -> Bool {
         if case .unit = resolved { return true }
         return false
@@ -65,7 +80,7 @@ struct ReportBuilder {
         let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
-        try queries.attendanceByClass(into: &classTallies)
+        try attendance(queries, into: &classTallies)
         return try trendPoints(queries, schools: nodeSchools, today: classTallies, unit: isUnit(resolved))
     }
 
@@ -76,11 +91,11 @@ struct ReportBuilder {
         // Students and attendance per class.
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
         try queries.enrollmentByClass(into: &classTallies)
-        try queries.attendanceByClass(into: &classTallies)
+        try attendance(queries, into: &classTallies)
         if let summaries, let start = day.yearStart, !day.isBeforeSchoolYear,
            isUnit(resolved) || summaries.hasAbsences(yearStart: start, before: day.day) {
             let past = try summaries.absences(db, yearStart: start, before: day.day)
-            try queries.chronicByClass(into: &classTallies, pastAbsences: past)
+            try queries.chronicByClass(into: &classTallies, pastAbsences: past, todayAbsent: today?.absent)
         } else {
             try queries.chronicByClass(into: &classTallies)
         }

@@ -112,6 +112,10 @@ import TestSupport
             LIMIT 300;
             """)
         try verify(engine, "after new rows today")
+        // Today's rows were read in full once, then only what was written since.
+        let stats = summaries.statistics
+        #expect(stats.todayFullLoads == 1)
+        #expect(stats.todayRowsApplied > 0)
     }
 
     @Test func aNewFileStartsAfresh() throws {
