@@ -34,6 +34,7 @@ let package = Package(
         .executableTarget(name: "eduioc", dependencies: [
             "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),
         .target(name: "TestSupport", dependencies: ["SectorData", "SampleProvince", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/TestSupport"),

@@ -17,10 +17,18 @@ public struct AnalyticsEngine: Sendable {
     public let config: AnalyticsConfig
     /// The caller's scope; nil = the whole province.
     public let scope: Scope?
+    /// Past-day summaries kept across calls (nil = every call aggregates raw rows).
+    public let summaries: PastDaySummaries?
+    /// Identifies the snapshot file the summaries belong to (a different key empties them).
+    public let summaryKey: String
 
     /// Creates an engine over a validated snapshot (SectorData's `Snapshot.open(at:)`).
-    public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
-        self.init(source: snapshot, config: config, scope: scope)
+    /// Pass `summaries` (kept by the caller across refreshes) to reuse past-day summaries; they are keyed by the
+    /// file's device and inode, so a publish-by-rename starts them afresh.
+    public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
+                summaries: PastDaySummaries? = nil) {
+        self.init(source: snapshot, config: config, scope: scope, summaries: summaries,
+                  summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)")
     }
 
     /// Creates an engine over a GRDB reader opened read-only (tests and tools; see `openSnapshot(path:)`).
@@ -29,10 +37,34 @@ public struct AnalyticsEngine: Sendable {
     }
 
     /// Creates an engine over any snapshot reader.
-    public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+    /// `summaries` with `summaryKey` naming the snapshot file (see `init(snapshot:config:scope:summaries:)`).
+    public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
+                summaries: PastDaySummaries? = nil, summaryKey: String = "") {
         self.source = source
         self.config = config
         self.scope = scope
+        self.summaries = summaries
+        self.summaryKey = summaryKey
+    }
+
+    private static let hasRecordedIndexSQL = """
+        SELECT count(*) > 0 FROM pragma_index_list('attendance') l
+        WHERE l.partial = 0 AND (SELECT group_concat(c.name, ',') FROM
+            (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno) c) LIKE 'day,recorded_at%'
+        """
+
+    /// The report builder for this transaction, with the past-day summaries synchronised when they are in use
+    /// (they need an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`;
+    /// without it every call aggregates raw rows).
+    private func builder(_ context: Context, _ db: Database, asOf: Date) throws -> ReportBuilder {
+        var builder = context.builder(db, config: config, asOf: asOf)
+        if let summaries, !context.day.isBeforeSchoolYear,
+           try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
+            try summaries.synchronize(db, key: summaryKey, today: context.day.day, asOf: context.day.asOfText)
+            builder.summaries = summaries
+            builder.today = try summaries.today.snapshot(db, key: summaryKey, day: context.day.day, asOf: context.day.asOfText)
+        }
+        return builder
     }
 
     /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap) without validating
@@ -62,7 +94,7 @@ public struct AnalyticsEngine: Sendable {
         try source.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
-            let result = try context.builder(db, config: config, asOf: asOf)
+            let result = try builder(context, db, asOf: asOf)
                 .build(resolved, includeChildren: true, includeTrend: includeTrend)
             return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
                               figures: result.figures, children: result.children, alerts: result.alerts,
@@ -76,7 +108,7 @@ public struct AnalyticsEngine: Sendable {
         try source.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
-            return try context.builder(db, config: config, asOf: asOf).trendOnly(resolved)
+            return try builder(context, db, asOf: asOf).trendOnly(resolved)
         }
     }
 
@@ -84,7 +116,7 @@ public struct AnalyticsEngine: Sendable {
     public func alerts(asOf: Date) throws -> [Alert] {
         try source.read { db in
             let context = try Context.load(db, scope: scope, asOf: asOf)
-            return try context.builder(db, config: config, asOf: asOf)
+            return try builder(context, db, asOf: asOf)
                 .build(context.tree.root, includeChildren: false, includeTrend: false).alerts
         }
     }

@@ -101,7 +101,7 @@ struct FigureQueries {
         arguments += args
         let rows = try Row.fetchAll(db, sql: """
             SELECT school_id, class_id, status, count(*) FROM attendance
-            WHERE day = ? AND recorded_at <= ?\(clause)
+            WHERE day = ? AND +recorded_at <= ?\(clause)
             GROUP BY school_id, class_id, status
             """, arguments: arguments)
         for row in rows {
@@ -141,7 +141,7 @@ struct FigureQueries {
                     GROUP BY student_id
                     UNION ALL
                     SELECT student_id, 1 FROM attendance
-                    WHERE day = ? AND recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+                    WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
                 ) GROUP BY student_id HAVING sum(n) >= ?
             ) a JOIN students s ON s.id = a.student_id
             WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)

@@ -10,6 +10,10 @@ struct ReportBuilder {
     let zone: TimeZone
     let asOf: Date
     let publishedAt: Date?
+    /// Past-day summaries to read from (and fill, for unit-level reports); nil = compute from raw rows.
+    var summaries: PastDaySummaries? = nil
+    /// The report day's rows kept across refreshes; nil = aggregate them in SQL.
+    var today: TodayAttendance.Snapshot? = nil
 
     struct Result {
         var figures: NodeFigures
@@ -43,13 +47,41 @@ struct ReportBuilder {
         return (nodeSchools, filter)
     }
 
+    /// The report day's attendance per class: from the kept rows when there are some, else from SQL.
+    private func attendance(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally]) throws {
+        guard let today, !day.isBeforeSchoolYear else {
+            try queries.attendanceByClass(into: &tallies)
+            return
+        }
+        for (key, c) in today.byClass where queries.includes(school: key.school, classID: key.classID) {
+            var t = tallies[key] ?? Tally()
+            t.present += c.present; t.late += c.late; t.excused += c.excused; t.unexcused += c.unexcused
+            tallies[key] = t
+        }
+    }
+
+    private func isUnit(_ resolved: ProvinceTree.Resolved) -> Bool {
+        if case .unit = resolved { return true }
+        return false
+    }
+
+    /// The trend's past days per school: from the summaries (filled province-wide for a unit, or when all the
+    /// days are already held), else straight from the rows of the node's schools.
+    private func pastCounts(_ queries: FigureQueries, unit: Bool) throws -> [String: [Int64: PastDaySummaries.DayCounts]] {
+        let past = day.trendDays.filter { $0 < day.day }
+        if let summaries, unit || summaries.holds(days: past) {
+            return try summaries.pastTrend(db, days: past)
+        }
+        return try queries.pastTrendBySchool().mapValues { $0.mapValues { PastDaySummaries.DayCounts(attending: $0.attending, reported: $0.reported) } }
+    }
+
     /// The trend alone: the report day's point from its attendance, past days from the trend query.
     func trendOnly(_ resolved: ProvinceTree.Resolved) throws -> [DayRate] {
         let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
-        try queries.attendanceByClass(into: &classTallies)
-        return try trendPoints(queries, schools: nodeSchools, today: classTallies)
+        try attendance(queries, into: &classTallies)
+        return try trendPoints(queries, schools: nodeSchools, today: classTallies, unit: isUnit(resolved))
     }
 
     func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
@@ -59,8 +91,14 @@ struct ReportBuilder {
         // Students and attendance per class.
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
         try queries.enrollmentByClass(into: &classTallies)
-        try queries.attendanceByClass(into: &classTallies)
-        try queries.chronicByClass(into: &classTallies)
+        try attendance(queries, into: &classTallies)
+        if let summaries, let start = day.yearStart, !day.isBeforeSchoolYear,
+           isUnit(resolved) || summaries.hasAbsences(yearStart: start, before: day.day) {
+            let past = try summaries.absences(db, yearStart: start, before: day.day)
+            try queries.chronicByClass(into: &classTallies, pastAbsences: past, todayAbsent: today?.absent)
+        } else {
+            try queries.chronicByClass(into: &classTallies)
+        }
         for key in Array(classTallies.keys) {
             if var t = classTallies[key] {
                 t.unreported = max(0, t.enrolled - t.reported)
@@ -118,7 +156,7 @@ struct ReportBuilder {
 
         // The node itself.
         let nodeRef = tree.ref(resolved)
-        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classTallies) : []
+        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classTallies, unit: isUnit(resolved)) : []
         let figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
@@ -202,9 +240,9 @@ struct ReportBuilder {
     // MARK: Trend and connectivity
 
     private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School],
-                             today: [FigureQueries.ClassKey: Tally]) throws -> [DayRate] {
+                             today: [FigureQueries.ClassKey: Tally], unit: Bool) throws -> [DayRate] {
         let ids = Set(schools.map(\.id))
-        let past = try queries.pastTrendBySchool()
+        let past = try pastCounts(queries, unit: unit)
         let enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
         return day.trendDays.map { d in
             var attending = 0, reported = 0, enrolledThatDay = 0

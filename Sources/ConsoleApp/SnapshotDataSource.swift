@@ -18,13 +18,15 @@ public final class SnapshotDataSource: DashboardDataSource {
     private let config: AnalyticsConfig
     private let scope: Scope?
     private let live: Mutex<Live?>
+    /// Past-day summaries kept across refreshes and reopenings (they re-key themselves on a new file).
+    public let summaries = PastDaySummaries()
 
     /// Opens the snapshot at `url`; throws a one-line `SnapshotError` when it is unusable.
     public init(url: URL, config: AnalyticsConfig, scope: Scope?) throws {
         self.url = url
         self.config = config
         self.scope = scope
-        live = Mutex(try Self.open(url, config, scope))
+        live = Mutex(try Self.open(url, config, scope, summaries))
     }
 
     /// The province's timezone from the snapshot first opened.
@@ -94,7 +96,7 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private func reopen() -> SnapshotPoll {
         do {
-            let fresh = try Self.open(url, config, scope)
+            let fresh = try Self.open(url, config, scope, summaries)
             live.withLock { $0 = fresh }
             return .changed
         } catch {
@@ -104,14 +106,15 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private func currentLive() throws -> Live {
         if let current = live.withLock({ $0 }) { return current }
-        let fresh = try Self.open(url, config, scope)
+        let fresh = try Self.open(url, config, scope, summaries)
         live.withLock { $0 = fresh }
         return fresh
     }
 
-    private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?) throws -> Live {
+    private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?,
+                             _ summaries: PastDaySummaries) throws -> Live {
         let snapshot = try Snapshot.open(at: url)
-        let engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope)
+        let engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope, summaries: summaries)
         return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot), engine: engine)
     }
 }

@@ -197,6 +197,8 @@ public enum SnapshotSchema {
         IndexSpec(name: "idx_attendance_absence", table: "attendance",
                   columns: ["status", "school_id", "student_id", "day"],
                   purpose: "chronic absence: absences per student so far (covering)"),
+        IndexSpec(name: "idx_attendance_day_recorded", table: "attendance", columns: ["day", "recorded_at"],
+                  purpose: "per-day max(recorded_at) and the rows written since: late corrections to past days"),
         IndexSpec(name: "idx_devices_school", table: "devices", columns: ["school_id", "kind", "status"],
                   purpose: "devices by kind and status per school"),
         IndexSpec(name: "idx_probes_time", table: "connectivity_probes", columns: ["measured_at"],

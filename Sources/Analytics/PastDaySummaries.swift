@@ -1,0 +1,239 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Summaries of past school days, computed once per snapshot identity and reused across reports (issue 7).
+///
+/// Past school days do not change except through late corrections, so the cache keeps, province-wide:
+/// - per past day, per school: (present + late, reported) — the 30-day trend's past points;
+/// - per student: absences (excused or unexcused) on school-year days before the cached report day — chronic absence.
+///
+/// It is keyed by the snapshot file's identity (device + inode: a publish-by-rename starts afresh) and kept
+/// current by a **recorded_at watermark**: the snapshot contract says a row's `recorded_at` is when it was last
+/// written, so a late correction (an unexcused turned excused last Tuesday) or a late insert carries a newer
+/// `recorded_at`. Each report first reads every past day's `max(recorded_at)` (one index seek per day); where it
+/// moved (or was written within the lag margin before as-of), the rows written since name the students to
+/// recount and the day is summarised again. Recomputation is idempotent, so seeing a row twice is harmless.
+///
+/// Owned by whoever keeps engines across refreshes (the console's data source); shared safely through a Mutex.
+public final class PastDaySummaries: Sendable {
+    /// Delivery lag tolerated: a row reaching the snapshot within this long after its `recorded_at` is found even
+    /// when older than rows already seen (days written within this margin before as-of are re-read each refresh).
+    public static let lagMargin: TimeInterval = 15 * 60
+
+    struct DayCounts: Sendable {
+        var attending: Int
+        var reported: Int
+    }
+
+    struct State: Sendable {
+        var key: String?
+        /// Each past school day's `max(recorded_at)` when last synchronised (its fingerprint).
+        var dayMarks: [String: String?] = [:]
+        /// Rows inside the lag margin already processed ("day|student|recorded_at").
+        var recentlySeen: Set<String> = []
+        /// Past day → school → counts (province-wide).
+        var pastTrend: [String: [Int64: DayCounts]] = [:]
+        /// Absences per school, per student, on days in [yearStart, absencesBefore).
+        var absences: [Int64: [Int64: Int]]?
+        var absencesYearStart: String?
+        var absencesBefore: String?
+        /// Counters for the benchmark and tests.
+        var dayComputations = 0
+        var studentRecounts = 0
+        var resets = 0
+    }
+
+    private let state = Mutex(State())
+    /// The report day's rows, updated from what was written since the last refresh.
+    let today = TodayAttendance()
+
+    /// Creates an empty cache.
+    public init() {}
+
+    /// What the cache has done so far (for tests and the benchmark).
+    public struct Statistics: Sendable, Equatable {
+        /// Past days summarised from raw rows (initially and after corrections).
+        public let dayComputations: Int
+        /// Students whose absences were recounted after corrections.
+        public let studentRecounts: Int
+        /// Times the cache was emptied (new snapshot identity, or rows went missing).
+        public let resets: Int
+        /// Past days currently held.
+        public let cachedDays: Int
+        /// Times the report day's rows were read in full.
+        public let todayFullLoads: Int
+        /// Report-day rows applied (full loads and increments).
+        public let todayRowsApplied: Int
+    }
+
+    /// Counters describing the work done so far.
+    public var statistics: Statistics {
+        let todayStats = today.statistics
+        return state.withLock {
+            Statistics(dayComputations: $0.dayComputations, studentRecounts: $0.studentRecounts, resets: $0.resets,
+                       cachedDays: $0.pastTrend.count, todayFullLoads: todayStats.fullLoads,
+                       todayRowsApplied: todayStats.rowsApplied)
+        }
+    }
+
+    /// Drops everything (the next report recomputes).
+    public func invalidate() {
+        state.withLock { s in
+            let resets = s.resets + 1
+            s = State()
+            s.resets = resets
+        }
+    }
+
+    // MARK: Inside a read transaction
+
+    /// Brings the cache up to date with the database state of this transaction: resets on a new identity,
+    /// recomputes past days and students touched by rows written since they were summarised.
+    ///
+    /// Each past school day's fingerprint is its `max(recorded_at)` (one seek per day in
+    /// `idx_attendance_day_recorded`). A day whose fingerprint moved — or was written within the lag margin —
+    /// has its rows written since re-read (a range seek), which names the students to recount; the day's trend
+    /// counts are dropped and recomputed on demand. A fingerprint that went backwards (rows deleted) drops the day
+    /// and all absence counts.
+    func synchronize(_ db: Database, key: String, today: String, asOf: String) throws {
+        let marks = try Row.fetchAll(db, sql: """
+            SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
+            FROM school_days sd WHERE sd.day < ?
+            """, arguments: [today])
+        try state.withLock { s in
+            if s.key != key {
+                let resets = s.resets + (s.key == nil ? 0 : 1)
+                s = State()
+                s.key = key
+                s.resets = resets
+            }
+            // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
+            let recentFrom = Timestamps.parse(asOf).map { Timestamps.utcText($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
+            var touchedStudents: [Int64: Int64] = [:]
+            var seen = Set<String>()
+            for row in marks {
+                let day: String = row[0]
+                let mark: String? = row[1]
+                guard let known = s.dayMarks[day] else {
+                    // First sight: summaries computed from now on include every row; remember the recent ones.
+                    s.dayMarks[day] = .some(mark)
+                    if let mark, mark >= recentFrom {
+                        for r in try Self.rowsWritten(db, day: day, since: mark) { seen.insert("\(day)|\(r.student)|\(r.at)") }
+                    }
+                    continue
+                }
+                if let old = known, let mark, mark < old {
+                    s.pastTrend[day] = nil; s.absences = nil  // rows removed or rewritten: recompute from scratch
+                } else if known == nil && mark != nil {
+                    s.pastTrend[day] = nil; s.absences = nil
+                } else if let old = known, let mark, mark > old || mark >= recentFrom {
+                    var changed = false
+                    for r in try Self.rowsWritten(db, day: day, since: min(old, mark)) {
+                        let id = "\(day)|\(r.student)|\(r.at)"
+                        if r.at >= recentFrom { seen.insert(id) }
+                        if s.recentlySeen.contains(id) { continue }
+                        changed = true
+                        touchedStudents[r.student] = r.school
+                    }
+                    if changed { s.pastTrend[day] = nil }
+                }
+                s.dayMarks[day] = .some(mark)
+            }
+            s.recentlySeen = seen
+            if var absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore,
+               !touchedStudents.isEmpty {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT count(*) FROM attendance
+                    WHERE status IN ('excused', 'unexcused') AND school_id = ? AND student_id = ? AND day >= ? AND day < ?
+                    """)
+                for (student, school) in touchedStudents {
+                    let n = try Int.fetchOne(statement, arguments: [school, student, start, before]) ?? 0
+                    absences[school, default: [:]][student] = n > 0 ? n : nil
+                    s.studentRecounts += 1
+                }
+                s.absences = absences
+            }
+        }
+    }
+
+    /// Rows of a day written after `since` minus the lag margin (a range seek in `idx_attendance_day_recorded`).
+    private static func rowsWritten(_ db: Database, day: String, since: String) throws
+        -> [(student: Int64, at: String, school: Int64)] {
+        let from = Timestamps.parse(since).map { Timestamps.utcText($0.addingTimeInterval(-lagMargin)) } ?? since
+        return try Row.fetchAll(db, sql: """
+            SELECT student_id, recorded_at, school_id FROM attendance
+            WHERE day = ? AND recorded_at > ?
+            """, arguments: [day, from]).map { ($0[0], $0[1], $0[2]) }
+    }
+
+    /// The province-wide per-school counts of the given past days, computing (and keeping) the missing ones.
+    func pastTrend(_ db: Database, days: [String]) throws -> [String: [Int64: DayCounts]] {
+        let missing = state.withLock { s in days.filter { s.pastTrend[$0] == nil } }
+        var computed: [String: [Int64: DayCounts]] = [:]
+        if !missing.isEmpty {
+            for day in missing { computed[day] = [:] }
+            let list = "[" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
+                WHERE day IN (SELECT value FROM json_each(?))
+                GROUP BY day, school_id
+                """, arguments: [list])
+            for row in rows {
+                computed[row[0], default: [:]][row[1]] = DayCounts(attending: row[2], reported: row[3])
+            }
+        }
+        return state.withLock { s in
+            for (day, counts) in computed {
+                s.pastTrend[day] = counts
+                s.dayComputations += 1
+            }
+            var result: [String: [Int64: DayCounts]] = [:]
+            for day in days { result[day] = s.pastTrend[day] ?? [:] }
+            return result
+        }
+    }
+
+    /// Whether every one of these past days is held.
+    func holds(days: [String]) -> Bool {
+        state.withLock { s in days.allSatisfy { s.pastTrend[$0] != nil } }
+    }
+
+    /// Whether province-wide absences before `day` are held (so a school drill can use them without a fill).
+    func hasAbsences(yearStart: String, before day: String) -> Bool {
+        state.withLock { $0.absences != nil && $0.absencesYearStart == yearStart && $0.absencesBefore == day }
+    }
+
+    /// Absences per school and student on school-year days in [yearStart, day), extending or rebuilding the
+    /// held counts.
+    func absences(_ db: Database, yearStart: String, before day: String) throws -> [Int64: [Int64: Int]] {
+        let held = state.withLock { s in (s.absences, s.absencesYearStart, s.absencesBefore) }
+        if let counts = held.0, held.1 == yearStart, held.2 == day { return counts }
+        var counts: [Int64: [Int64: Int]]
+        let from: String
+        if let previous = held.0, held.1 == yearStart, let before = held.2, before < day {
+            counts = previous
+            from = before  // the day moved forward: add the days in between
+        } else {
+            counts = [:]
+            from = yearStart
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, student_id, count(*) FROM attendance
+            WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?
+            GROUP BY school_id, student_id
+            """, arguments: [from, day])
+        for row in rows {
+            let school: Int64 = row[0]
+            let student: Int64 = row[1]
+            let n: Int = row[2]
+            counts[school, default: [:]][student, default: 0] += n
+        }
+        state.withLock { s in
+            s.absences = counts
+            s.absencesYearStart = yearStart
+            s.absencesBefore = day
+        }
+        return counts
+    }
+}

@@ -1,0 +1,250 @@
+import Analytics
+import ConsoleApp
+import ConsoleCore
+import Foundation
+import GRDB
+import SectorData
+
+/// One benchmark run over a working copy of a snapshot: each measurement of EduIOC's path next to the naive SQL.
+struct BenchRun {
+    /// The instant built provinces are published at: a Monday morning in the province.
+    static let sampleNow = Date(timeIntervalSince1970: 1_795_401_000)  // 2026-11-23T02:30:00Z
+
+    /// Snapshot timestamp text (`YYYY-MM-DDTHH:MM:SSZ`).
+    static func utc(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    let path: String
+    let runs: Int
+    let note: (String) -> Void
+    let asOf: Date
+    let day: String
+    let naive: NaiveDashboard
+    /// Rows committed by the simulated feed so far (each batch takes new students).
+    private var batches = 0
+
+    init(path: String, runs: Int, note: @escaping (String) -> Void) throws {
+        self.path = path
+        self.runs = runs
+        self.note = note
+        let probe = try Snapshot.open(at: URL(fileURLWithPath: path))
+        // As-of: ten minutes after publication, so the feed's batches (stamped in between) all count.
+        asOf = probe.publishedAt.addingTimeInterval(600)
+        let engine = AnalyticsEngine(snapshot: probe)
+        day = try engine.report(for: nil, asOf: asOf, includeTrend: false).figures.attendance.day
+        naive = try NaiveDashboard(path: path, day: day, asOf: Self.utc(asOf),
+                                   seenFrom: Self.utc(asOf.addingTimeInterval(-15 * 60)))
+    }
+
+    /// One row of the result table.
+    struct Line {
+        let name: String
+        let ours: BenchSamples
+        let naive: BenchSamples?
+        let target: String
+    }
+
+    mutating func measureAll() throws -> String {
+        let url = URL(fileURLWithPath: path)
+        var lines: [Line] = []
+
+        note("first complete dashboard (new engine and cache each run)")
+        var coldOurs = BenchSamples(), coldNaive = BenchSamples()
+        for _ in 0..<runs {
+            try coldOurs.time {
+                let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: PastDaySummaries())
+                _ = try engine.report(for: nil, asOf: asOf)
+            }
+            try coldNaive.time { _ = try naive.dashboard(schools: nil, trend: true) }
+        }
+        lines.append(Line(name: "first complete dashboard (province)", ours: coldOurs, naive: coldNaive, target: "≤ 300 ms"))
+
+        // The console's engine: one snapshot connection and one cache kept across refreshes.
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        let before = try engine.report(for: nil, asOf: asOf)
+
+        note("steady refresh after a feed batch of 1,000 attendance records + probes")
+        var steadyOurs = BenchSamples(), steadyNaive = BenchSamples()
+        var after = before
+        for _ in 0..<runs {
+            try commitFeedBatch()
+            try steadyOurs.time { after = try engine.report(for: nil, asOf: asOf) }
+            try steadyNaive.time { _ = try naive.dashboard(schools: nil, trend: true) }
+        }
+        lines.append(Line(name: "steady refresh after 1,000 new records", ours: steadyOurs, naive: steadyNaive,
+                          target: "≤ 10 ms, ≥ 50× naive"))
+
+        note("30-school-day trend")
+        var trendOurs = BenchSamples(), trendNaive = BenchSamples()
+        for _ in 0..<runs {
+            try trendOurs.time { _ = try engine.trend(for: nil, asOf: asOf) }
+            try trendNaive.time { _ = try naive.trend(schools: nil) }
+        }
+        lines.append(Line(name: "30-day trend, province (warm)", ours: trendOurs, naive: trendNaive, target: "≤ 50 ms"))
+
+        let commune = try largestCommune(before)
+        let communeIDs = try schoolIDs(underUnit: commune.code)
+        var communeOurs = BenchSamples(), communeNaive = BenchSamples()
+        for _ in 0..<runs {
+            try communeOurs.time { _ = try engine.trend(for: commune, asOf: asOf) }
+            try communeNaive.time { _ = try naive.trend(schools: communeIDs) }
+        }
+        lines.append(Line(name: "30-day trend, one commune (warm)", ours: communeOurs, naive: communeNaive, target: "≤ 50 ms"))
+
+        note("drill province → school")
+        let communeReport = try engine.report(for: commune, asOf: asOf)
+        let schools = communeReport.children.filter { $0.node.level == .school }.map(\.node)
+        var drillOurs = BenchSamples(), drillNaive = BenchSamples()
+        for run in 0..<runs {
+            let school = schools[run % max(1, schools.count)]
+            let id = try schoolIDs(code: school.code)
+            try drillOurs.time { _ = try engine.report(for: school, asOf: asOf) }
+            try drillNaive.time { _ = try naive.dashboard(schools: id, trend: true) }
+        }
+        lines.append(Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms"))
+
+        let peak = ProcessMemory.kilobytes("VmHWM") ?? 0
+        let terminal = terminalOutput(before: before, after: after)
+        return render(lines, peakKB: peak, terminal: terminal, stats: summaries.statistics)
+    }
+
+    // MARK: The feed
+
+    /// Commits what the replication feed would: 1,000 attendance records for today (students without one yet)
+    /// and a probe per school, in one write transaction on the working copy.
+    private mutating func commitFeedBatch() throws {
+        batches += 1
+        let stamp = Self.utc(asOf.addingTimeInterval(-600 + Double(batches * 10)))
+        let writer = try DatabaseQueue(path: path)
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
+                SELECT ?1, s.id, s.class_id, s.school_id,
+                       CASE s.id % 20 WHEN 0 THEN 'unexcused' WHEN 1 THEN 'late' ELSE 'present' END, ?2, 'gate'
+                FROM students s
+                WHERE s.enrolled_on <= ?1 AND (s.left_on IS NULL OR s.left_on > ?1)
+                  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.day = ?1 AND a.student_id = s.id)
+                LIMIT 1000
+                """, arguments: [day, stamp])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO connectivity_probes (school_id, measured_at, download_mbps, upload_mbps, latency_ms)
+                SELECT id, ?, 25.0 + (id % 40), 10.0, 30.0 FROM schools
+                """, arguments: [stamp])
+        }
+    }
+
+    // MARK: Lookups
+
+    private func largestCommune(_ report: NodeReport) throws -> NodeRef {
+        guard let unit = report.children.filter({ $0.node.level == .unit })
+                .max(by: { $0.attendance.schoolsTotal < $1.attendance.schoolsTotal }) else {
+            throw BenchFailure(description: "the province has no admin units with schools")
+        }
+        return unit.node
+    }
+
+    private func schoolIDs(underUnit code: String) throws -> [Int64] {
+        try naive.db.read { db in
+            try Int64.fetchAll(db, sql: """
+                WITH RECURSIVE sub(id) AS (SELECT id FROM admin_units WHERE code = ?
+                    UNION ALL SELECT a.id FROM admin_units a JOIN sub ON a.parent_id = sub.id)
+                SELECT id FROM schools WHERE status = 'active' AND unit_id IN (SELECT id FROM sub)
+                """, arguments: [code])
+        }
+    }
+
+    private func schoolIDs(code: String) throws -> [Int64] {
+        try naive.db.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM schools WHERE code = ?", arguments: [code]) }
+    }
+
+    // MARK: Terminal
+
+    /// Cells and bytes a refresh writes: two frames of the province dashboard (before and after the feed's
+    /// batches), then the same frame again (idle).
+    struct TerminalOutput {
+        let changedCells: Int
+        let changedBytes: Int
+        let idleCells: Int
+        let idleBytes: Int
+        let size: Size
+    }
+
+    private func terminalOutput(before: NodeReport, after: NodeReport) -> TerminalOutput {
+        let size = Size(columns: 120, rows: 40)
+        let capabilities = TerminalCapabilities(colorDepth: .full256, unicode: true)
+        var state = AppState(size: size, now: asOf)
+        _ = state.requestLoad()
+        _ = state.update(.reportLoaded(generation: state.requestedGeneration, before))
+        let first = DashboardRenderer.render(state, capabilities: capabilities)
+        _ = state.requestLoad()
+        _ = state.update(.reportLoaded(generation: state.requestedGeneration, after))
+        let second = DashboardRenderer.render(state, capabilities: capabilities)
+        let backend = TestBackend(size: size, capabilities: capabilities)
+        let theme = Theme(name: "default")
+        backend.present(first, theme: theme)
+        backend.present(second, theme: theme)
+        backend.present(second, theme: theme)
+        let changed = FrameDiff.runs(from: first, to: second)
+        let idle = FrameDiff.runs(from: second, to: second)
+        return TerminalOutput(changedCells: backend.cellsWritten[1], changedBytes: Self.bytes(changed),
+                              idleCells: backend.cellsWritten[2], idleBytes: Self.bytes(idle), size: size)
+    }
+
+    /// Bytes a terminal receives for runs: a cursor move (`ESC [ row ; col H`), one style change per run,
+    /// and the cells' UTF-8.
+    static func bytes(_ runs: [DiffRun]) -> Int {
+        runs.reduce(0) { total, run in
+            let move = "\u{1B}[\(run.row + 1);\(run.column + 1)H".utf8.count
+            let style = 12
+            return total + move + style + run.cells.reduce(0) { $0 + $1.grapheme.utf8.count }
+        }
+    }
+
+    // MARK: Output
+
+    private func render(_ lines: [Line], peakKB: Int, terminal: TerminalOutput, stats: PastDaySummaries.Statistics) -> String {
+        var out: [String] = []
+        let counts = (try? naive.db.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [day]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(DISTINCT day) FROM attendance") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM schools") ?? 0)
+        }) ?? (0, 0, 0, 0)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        out.append("EduIOC bench — \(counts.3) schools, \(counts.2) students, \(counts.1) days with attendance, "
+                   + "report day \(day), file \(bytes / 1_048_576) MiB; \(runs) runs, median (min–max)")
+        out.append("")
+        let header = ["measurement", "EduIOC", "naive SQL", "naive / ours", "target"]
+        var rows: [[String]] = []
+        for line in lines {
+            let ratio = line.naive.map { $0.median / max(line.ours.median, 0.001) }
+            rows.append([line.name, line.ours.text, line.naive?.text ?? "–",
+                         ratio.map { String(format: "%.0f×", $0) } ?? "–", line.target])
+        }
+        rows.append(["peak resident memory (whole bench process)", "\(peakKB / 1024) MB", "–", "–", "≤ 100 MB"])
+        rows.append(["terminal output, refresh with changed figures", "\(terminal.changedCells) cells, \(terminal.changedBytes) B",
+                     "\(terminal.size.columns * terminal.size.rows) cells (full repaint)", "–", "small"])
+        rows.append(["terminal output, idle frame", "\(terminal.idleCells) cells, \(terminal.idleBytes) B", "–", "–", "0 B"])
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func format(_ row: [String]) -> String {
+            "| " + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: " | ") + " |"
+        }
+        out.append(format(header))
+        out.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+        for row in rows { out.append(format(row)) }
+        out.append("")
+        out.append("past-day summaries: \(stats.cachedDays) days held, \(stats.dayComputations) day summaries computed, "
+                   + "\(stats.studentRecounts) students recounted")
+        return out.joined(separator: "\n")
+    }
+}
+
+/// A benchmark precondition that does not hold.
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+}

@@ -1,0 +1,91 @@
+import Analytics
+import ArgumentParser
+import ConsoleApp
+import ConsoleCore
+import Foundation
+import GRDB
+import SampleProvince
+import SectorData
+
+/// `eduioc bench`: EduIOC's figures against the naive SQL, measured in the same run (issue 7).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the dashboard's data paths against the naive SQL, in the same run.",
+        discussion: """
+            Uses --snapshot, or builds (once, then reuses) a sample province under --work-dir: a full school year \
+            with --generate-year, else --history-days of attendance. Works on a copy so the original is untouched. \
+            Reports median (min–max) over --runs: first complete dashboard (new engine and cache), steady refresh \
+            after the feed commits 1,000 attendance records and a probe per school, the 30-school-day trend for the \
+            province and one commune, drill to a school, peak memory, and terminal output per refresh.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("An existing snapshot to measure (a copy is used).", valueName: "file"))
+    var snapshot: String?
+
+    @Flag(name: .customLong("generate-year"), help: "Build (or reuse) a full-school-year province (170 school days).")
+    var generateYear = false
+
+    @Option(name: .customLong("history-days"), help: "School days of attendance when building a province (default 30; 170 with --generate-year).")
+    var historyDays: Int?
+
+    @Option(name: .long, help: "Repetitions of each measurement.")
+    var runs: Int = 5
+
+    @Option(name: .customLong("work-dir"), help: ArgumentHelp("Where built provinces and the working copy live.", valueName: "dir"))
+    var workDir: String = "/tmp/eduioc-bench"
+
+    func validate() throws {
+        if runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if let days = historyDays, !SampleOptions.historyDayRange.contains(days) {
+            throw ValidationError("--history-days must be in \(SampleOptions.historyDayRange)")
+        }
+    }
+
+    func run() throws {
+        let source = try snapshot.map { URL(fileURLWithPath: $0) } ?? buildProvince()
+        let directory = URL(fileURLWithPath: workDir, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let copy = directory.appendingPathComponent("bench-copy-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+        try? FileManager.default.removeItem(at: copy)
+        note("copying \(source.path) → \(copy.path)")
+        try FileManager.default.copyItem(at: source, to: copy)
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+        }
+        var bench = try BenchRun(path: copy.path, runs: runs, note: note)
+        let table = try bench.measureAll()
+        print(table)
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data("bench: \(text)\n".utf8))
+    }
+
+    /// The reused or newly built sample province.
+    private func buildProvince() throws -> URL {
+        let days = historyDays ?? (generateYear ? 170 : 30)
+        let directory = URL(fileURLWithPath: workDir, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = directory.appendingPathComponent("province-850-\(days)d.sqlite")
+        if FileManager.default.fileExists(atPath: target.path) {
+            note("reusing \(target.path)")
+            return target
+        }
+        note("building \(target.path) (\(days) school days; this takes a while)")
+        let locator = DataFolderLocator(
+            explicitDirectory: nil, environment: ProcessInfo.processInfo.environment,
+            executableURL: Bundle.main.executableURL,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        let options = SampleOptions(now: BenchRun.sampleNow, sampleDataDirectory: try locator.locate(),
+                                    schools: SampleOptions.defaultSchools, seed: 1, historyDays: days,
+                                    forceSchoolDayToday: true)
+        let partial = target.appendingPathExtension("partial")
+        try? FileManager.default.removeItem(at: partial)
+        var display = ProgressDisplay(isTerminal: isatty(STDERR_FILENO) != 0)
+        _ = try SampleGenerator(options: options).generate(to: partial) { display.show($0) }
+        display.finish()
+        try FileManager.default.moveItem(at: partial, to: target)
+        return target
+    }
+}

@@ -1,0 +1,130 @@
+import Analytics
+import Foundation
+import SectorData
+import Testing
+import TestSupport
+
+/// The cached fast path (past-day summaries kept across refreshes) against the sqlite3 shell and against an
+/// engine without cache, on a generated sample changed in place between refreshes: late corrections to past
+/// days (rewriting `recorded_at`, also out of order) and new rows for today.
+@Suite struct PastDaySummariesTests {
+    let url: URL
+    let path: String
+    let asOf = SampleFixtures.mondayMorning
+    let asOfText: String
+    let day: String
+
+    init() throws {
+        url = try SampleFixtures.freshSnapshot(schools: 25, seed: 11, historyDays: 14)
+        path = url.path
+        asOfText = ISO8601DateFormatter().string(from: asOf)
+        day = try SQLiteCLI.rows(path, "SELECT max(day) FROM school_days WHERE day <= '2026-11-23'")[0][0]
+    }
+
+    /// The trend as (day, attending, reported) for the active schools, from the shell.
+    func truthTrend() throws -> [String: (Int, Int)] {
+        var result: [String: (Int, Int)] = [:]
+        for row in try SQLiteCLI.rows(path, """
+            SELECT day, sum(status IN ('present', 'late')), count(*) FROM attendance
+            WHERE day IN (SELECT day FROM school_days WHERE day <= '\(day)' ORDER BY day DESC LIMIT 30)
+              AND (day < '\(day)' OR recorded_at <= '\(asOfText)')
+              AND school_id IN (SELECT id FROM schools WHERE status = 'active')
+            GROUP BY day
+            """) {
+            result[row[0]] = (Int(row[1]) ?? -1, Int(row[2]) ?? -1)
+        }
+        return result
+    }
+
+    /// Checks a cached report against the shell and against a fresh engine without any cache.
+    func verify(_ cached: AnalyticsEngine, _ label: String) throws {
+        let fast = try cached.report(for: nil, asOf: asOf)
+        let naive = try AnalyticsEngine(snapshot: try Snapshot.open(at: url)).report(for: nil, asOf: asOf)
+        #expect(fast.figures == naive.figures, "\(label): province figures")
+        #expect(fast.children == naive.children, "\(label): children")
+        #expect(fast.alerts == naive.alerts, "\(label): alerts")
+        let truth = Truth(path: path, day: day, asOf: asOfText, schools: "SELECT id FROM schools WHERE status = 'active'",
+                          classFilter: "")
+        #expect(fast.figures.attendance.chronicAbsent == (try truth.chronic()), "\(label): chronic")
+        let statuses = try truth.statuses()
+        #expect(fast.figures.attendance.excused == statuses["excused", default: 0], "\(label): excused")
+        #expect(fast.figures.attendance.unexcused == statuses["unexcused", default: 0], "\(label): unexcused")
+        let trend = try truthTrend()
+        #expect(Set(trend.keys).isSubset(of: Set(fast.figures.attendance.trend.map(\.day))), "\(label): trend days")
+        for point in fast.figures.attendance.trend {
+            let (attending, reported) = trend[point.day] ?? (0, 0)
+            let expected: Double? = reported > 0 ? Double(attending) / Double(reported) : nil
+            #expect(point.rate == expected, "\(label): trend \(point.day)")
+        }
+        // A school drill and its trend, served from the same summaries.
+        let school = try #require(fast.children.first { $0.node.level == .unit }).node
+        let unitFast = try cached.report(for: school, asOf: asOf)
+        let unitNaive = try AnalyticsEngine(snapshot: try Snapshot.open(at: url)).report(for: school, asOf: asOf)
+        #expect(unitFast == unitNaive, "\(label): commune report")
+        let first = try #require(unitFast.children.first { $0.node.level == .school })
+        #expect(try cached.report(for: first.node, asOf: asOf)
+                == AnalyticsEngine(snapshot: try Snapshot.open(at: url)).report(for: first.node, asOf: asOf), "\(label): school")
+    }
+
+    @Test func lateCorrectionsAndNewRowsAreReflected() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "initial")
+        let filled = summaries.statistics
+        #expect(filled.cachedDays > 0)
+
+        // Refreshing unchanged data recomputes nothing.
+        try verify(engine, "unchanged")
+        #expect(summaries.statistics.dayComputations == filled.dayComputations)
+
+        // Late corrections on past days, stamped with the correction time: present → unexcused for some,
+        // unexcused → excused for others, and one student made chronically absent.
+        let pastDay = try SQLiteCLI.rows(path, "SELECT day FROM school_days WHERE day < '\(day)' ORDER BY day DESC LIMIT 1 OFFSET 2")[0][0]
+        let student = try SQLiteCLI.rows(path, "SELECT student_id FROM attendance WHERE day = '\(pastDay)' AND status = 'present' LIMIT 1")[0][0]
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:25:00Z'
+              WHERE day = '\(pastDay)' AND status = 'present' AND student_id % 7 = 0;
+            UPDATE attendance SET status = 'excused', recorded_at = '2026-11-23T02:25:00Z'
+              WHERE day = '\(pastDay)' AND status = 'unexcused' AND student_id % 3 = 0;
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:26:00Z'
+              WHERE student_id = \(student) AND day < '\(day)';
+            """)
+        try verify(engine, "after corrections")
+        #expect(summaries.statistics.studentRecounts > 0)
+
+        // A correction delivered out of order: stamped before that day's newest row (02:26), reaching the
+        // snapshot within the lag margin of its stamp (as-of is 02:30).
+        let otherDay = try SQLiteCLI.rows(path, "SELECT day FROM school_days WHERE day < '\(pastDay)' ORDER BY day DESC LIMIT 1")[0][0]
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:20:00Z'
+              WHERE day = '\(otherDay)' AND status IN ('present', 'late') AND student_id % 5 = 0;
+            """)
+        try verify(engine, "after an out-of-order correction")
+
+        // New rows for today (the feed's next batch), recorded before as-of.
+        try SQLiteCLI.execute(path, script: """
+            INSERT INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
+            SELECT '\(day)', s.id, s.class_id, s.school_id, CASE WHEN s.id % 4 = 0 THEN 'unexcused' ELSE 'present' END,
+                   '2026-11-23T02:20:00Z', 'app'
+            FROM students s
+            WHERE s.enrolled_on <= '\(day)' AND (s.left_on IS NULL OR s.left_on > '\(day)')
+              AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.day = '\(day)' AND a.student_id = s.id)
+            LIMIT 300;
+            """)
+        try verify(engine, "after new rows today")
+        // Today's rows were read in full once, then only what was written since.
+        let stats = summaries.statistics
+        #expect(stats.todayFullLoads == 1)
+        #expect(stats.todayRowsApplied > 0)
+    }
+
+    @Test func aNewFileStartsAfresh() throws {
+        let summaries = PastDaySummaries()
+        _ = try AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries).report(for: nil, asOf: asOf)
+        let other = try SampleFixtures.freshSnapshot(schools: 12, seed: 3, historyDays: 6)
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: other), summaries: summaries)
+        let fast = try engine.report(for: nil, asOf: asOf)
+        #expect(fast == (try AnalyticsEngine(snapshot: try Snapshot.open(at: other)).report(for: nil, asOf: asOf)))
+        #expect(summaries.statistics.resets == 1)
+    }
+}
