@@ -77,13 +77,14 @@ public final class PastDaySummaries: Sendable {
         }
     }
 
-    /// Drops everything (the next report recomputes).
+    /// Drops everything, today's rows included (the next report recomputes).
     public func invalidate() {
         state.withLock { s in
             let resets = s.resets + 1
             s = State()
             s.resets = resets
         }
+        today.invalidate()
     }
 
     // MARK: Inside a read transaction

@@ -35,6 +35,11 @@ final class TodayAttendance: Sendable {
 
     private let state = Mutex(State())
 
+    /// Forgets the day (the next snapshot loads it in full); the statistics are kept.
+    func invalidate() {
+        state.withLock { s in s = State(fullLoads: s.fullLoads, rowsApplied: s.rowsApplied) }
+    }
+
     /// (full loads of the day, rows applied incrementally) so far.
     var statistics: (fullLoads: Int, rowsApplied: Int) { state.withLock { ($0.fullLoads, $0.rowsApplied) } }
 

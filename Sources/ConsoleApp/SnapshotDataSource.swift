@@ -94,7 +94,11 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
+    /// Opens the path again after the file was replaced, went away or was unusable. The summaries start
+    /// over: a file restored at the same path can reuse the old inode, so the file's identity alone cannot
+    /// tell that its past days changed.
     private func reopen() -> SnapshotPoll {
+        summaries.invalidate()
         do {
             let fresh = try Self.open(url, config, scope, summaries)
             live.withLock { $0 = fresh }
@@ -106,6 +110,7 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private func currentLive() throws -> Live {
         if let current = live.withLock({ $0 }) { return current }
+        summaries.invalidate()  // the snapshot was dropped as unusable: trust nothing cached from it
         let fresh = try Self.open(url, config, scope, summaries)
         live.withLock { $0 = fresh }
         return fresh
