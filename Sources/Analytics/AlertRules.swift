@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 
 /// Turns a school's tally and link state into alerts, per the configured local policy.
 struct AlertRules {
@@ -18,7 +19,7 @@ struct AlertRules {
         let age = asOf.timeIntervalSince(publishedAt) / 60
         guard age > limit else { return [] }
         return [Alert(kind: .snapshotStale, node: root,
-                      message: "Snapshot is \(Int(age)) min old (published \(Timestamps.utcText(publishedAt)), limit \(Int(limit)) min)",
+                      message: "Snapshot is \(Int(age)) min old (published \(SnapshotTime.format(publishedAt)), limit \(Int(limit)) min)",
                       value: age, threshold: limit, severity: .critical)]
     }
 
@@ -28,7 +29,7 @@ struct AlertRules {
         let label = "\(school.name) (\(school.code))"
         if link.status == .offline {
             let minutes = link.since.map { max(0, asOf.timeIntervalSince($0) / 60) }
-            let when = link.since.map { "since \(Timestamps.localDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "(start unknown)"
+            let when = link.since.map { "since \(SnapshotTime.formatDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "(start unknown)"
             alerts.append(Alert(kind: .schoolOffline, node: school, message: "\(label) is offline \(when)",
                                 value: minutes, threshold: Double(config.connectivity.offlineAfterMinutes),
                                 severity: .critical))

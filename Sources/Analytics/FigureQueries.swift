@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 
 /// The aggregate SQL of one report. Every function runs inside the caller's read transaction and groups by
@@ -191,8 +192,8 @@ struct FigureQueries {
     /// Device counts per school (kind × status, cameras and gates seen in the window ending at `seenBy`).
     func devicesBySchool(seenBy: Date) throws -> [Int64: Tally] {
         let (clause, args) = filter.sql("")
-        let until = Timestamps.utcText(seenBy)
-        let since = Timestamps.utcText(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
+        let until = SnapshotTime.format(seenBy)
+        let since = SnapshotTime.format(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
         var arguments: StatementArguments = [since, until]
         arguments += args
         var result: [Int64: Tally] = [:]
@@ -321,6 +322,6 @@ struct FigureQueries {
     // MARK: Helpers
 
     static func minus(minutes: Int, from text: String) -> Date {
-        (Timestamps.parse(text) ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(-Double(minutes) * 60)
+        (SnapshotTime.parse(text) ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(-Double(minutes) * 60)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 import Synchronization
 
@@ -110,7 +111,7 @@ public final class PastDaySummaries: Sendable {
                 s.resets = resets
             }
             // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
-            let recentFrom = Timestamps.parse(asOf).map { Timestamps.utcText($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
+            let recentFrom = SnapshotTime.parse(asOf).map { SnapshotTime.format($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
             var touchedStudents: [Int64: Int64] = [:]
             var seen = Set<String>()
             for row in marks {
@@ -161,7 +162,7 @@ public final class PastDaySummaries: Sendable {
     /// Rows of a day written after `since` minus the lag margin (a range seek in `idx_attendance_day_recorded`).
     private static func rowsWritten(_ db: Database, day: String, since: String) throws
         -> [(student: Int64, at: String, school: Int64)] {
-        let from = Timestamps.parse(since).map { Timestamps.utcText($0.addingTimeInterval(-lagMargin)) } ?? since
+        let from = SnapshotTime.parse(since).map { SnapshotTime.format($0.addingTimeInterval(-lagMargin)) } ?? since
         return try Row.fetchAll(db, sql: """
             SELECT student_id, recorded_at, school_id FROM attendance
             WHERE day = ? AND recorded_at > ?

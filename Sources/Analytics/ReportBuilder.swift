@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 
 /// Computes one node's figures, its children's figures and its alerts inside one read transaction.
@@ -270,14 +271,14 @@ struct ReportBuilder {
 
     private func classify(_ probe: FigureQueries.Probe?) -> LinkState {
         guard let probe else { return LinkState(status: .unknown, since: nil, download: nil, latency: nil) }
-        let freshFrom = Timestamps.utcText(dataTime.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
+        let freshFrom = SnapshotTime.format(dataTime.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
         guard let download = probe.download else {
-            return LinkState(status: .offline, since: probe.firstFailedAfterGood.flatMap(Timestamps.parse),
+            return LinkState(status: .offline, since: probe.firstFailedAfterGood.flatMap(SnapshotTime.parse),
                              download: nil, latency: nil)
         }
         guard probe.latestAt >= freshFrom else {
             let since = (probe.lastGoodAt ?? probe.latestAt)
-            return LinkState(status: .offline, since: Timestamps.parse(since)?.addingTimeInterval(300),
+            return LinkState(status: .offline, since: SnapshotTime.parse(since)?.addingTimeInterval(300),
                              download: nil, latency: nil)
         }
         let status: ConnectivityStatus = download >= config.connectivity.benchmarkMbps ? .good : .moderate

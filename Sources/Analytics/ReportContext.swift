@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 
 extension AnalyticsEngine {
@@ -28,7 +29,7 @@ extension AnalyticsEngine {
             }
             let tree = try ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
             let day = try ReportDay.resolve(db, asOf: asOf, zone: zone)
-            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(Timestamps.parse))
+            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(SnapshotTime.parse))
         }
 
         func builder(_ db: Database, config: AnalyticsConfig, asOf: Date) -> ReportBuilder {

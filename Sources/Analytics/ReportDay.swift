@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 
 /// Which day a report's attendance is for, resolved from the as-of instant inside the read transaction.
@@ -20,10 +21,10 @@ struct ReportDay {
     let asOfText: String
 
     static func resolve(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
-        let asOfDay = Timestamps.localDay(asOf, in: zone)
+        let asOfDay = SnapshotTime.formatDay(asOf, in: zone)
         let first = try String.fetchOne(db, sql: "SELECT min(day) FROM school_days")
         let last = try String.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE day <= ?", arguments: [asOfDay])
-        let asOfText = Timestamps.utcText(asOf)
+        let asOfText = SnapshotTime.format(asOf)
         guard let first, let last else {
             return ReportDay(asOfDay: asOfDay, day: asOfDay, isAsOfSchoolDay: false, isBeforeSchoolYear: true,
                              yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)

@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 
 /// The machine-readable form of a report (`eduioc report --json`, exports). Counts are integers, rates are
 /// fractions 0–1 or null when undefined; instants are UTC `YYYY-MM-DDTHH:MM:SSZ`.
@@ -8,7 +9,7 @@ public enum ReportJSON {
     public static func object(_ report: NodeReport) -> [String: Any] {
         let a = report.figures.attendance
         var object = family(report.figures)
-        object["as_of"] = Timestamps.utcText(report.asOf)
+        object["as_of"] = SnapshotTime.format(report.asOf)
         object["day"] = a.day
         object["is_school_day"] = a.isAsOfSchoolDay
         object["before_school_year"] = a.isBeforeSchoolYear

@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 
 /// The human-readable form of a report (`eduioc report`): headline figures, children table, alerts.
 /// Every string from the snapshot is sanitised (control and bidi characters dropped, NFC) before output.
@@ -10,7 +11,7 @@ public enum ReportText {
         var out: [String] = []
         out.append("EduIOC report — \(clean(f.node.name)) (\(clean(f.node.code)), \(f.node.detail.map(clean) ?? f.node.level.rawValue))")
         if report.path.count > 1 { out.append("Path: " + report.path.map { clean($0.name) }.joined(separator: " › ")) }
-        var asOfLine = "As of \(Timestamps.localDay(report.asOf, in: zone)) \(Timestamps.localClock(report.asOf, in: zone)) (\(zone.identifier))"
+        var asOfLine = "As of \(SnapshotTime.formatDay(report.asOf, in: zone)) \(Timestamps.localClock(report.asOf, in: zone)) (\(zone.identifier))"
         if let published = report.publishedAt {
             let minutes = Int(report.asOf.timeIntervalSince(published) / 60)
             asOfLine += " · snapshot published \(Timestamps.localClock(published, in: zone)) (\(minutes) min before)"
@@ -44,7 +45,7 @@ public enum ReportText {
             out.append("Devices: computers \(d.computersWorking)/\(d.computersTotal) working (\(num(d.learnersPerComputer)) learners per computer), projectors \(d.projectorsWorking) working, cameras \(d.camerasOnline)/\(d.camerasTotal) online, gates \(d.gatesOnline)/\(d.gatesTotal) online")
             out.append("Connectivity: good \(c.good), moderate \(c.moderate), offline \(c.offline), unknown \(c.unknown) (benchmark \(num(config.connectivity.benchmarkMbps)) Mbps, profile \(config.connectivity.profile); median \(num(c.medianDownloadMbps)) Mbps, \(num(c.medianLatencyMs)) ms)")
             for school in c.offlineSchools.prefix(10) {
-                let since = school.since.map { "since \(Timestamps.localDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "since unknown"
+                let since = school.since.map { "since \(SnapshotTime.formatDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "since unknown"
                 out.append("  offline: \(clean(school.school.code)) \(clean(school.school.name)) \(since)")
             }
             if c.offlineSchools.count > 10 { out.append("  … and \(c.offlineSchools.count - 10) more offline") }

@@ -1,4 +1,5 @@
 import Foundation
+import SectorData
 import GRDB
 import Synchronization
 
@@ -74,7 +75,7 @@ final class TodayAttendance: Sendable {
                           rowsApplied: s.rowsApplied)
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             } else if mark != s.mark, let old = s.mark {
-                let since = Timestamps.parse(old).map { Timestamps.utcText($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
+                let since = SnapshotTime.parse(old).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
                 guard try load(db, day: day, since: since, into: &s) else { s = State(); return nil }
             } else if mark != s.mark {
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
