@@ -27,8 +27,9 @@ public final class TmuxSession {
 
     deinit { close() }
 
-    /// Ends the session and its server.
+    /// Ends the session and its server; an output recording is stopped first so its `cat` does not linger.
     public func close() {
+        _ = try? run(["pipe-pane", "-t", name])
         _ = try? run(["kill-server"])
     }
 
