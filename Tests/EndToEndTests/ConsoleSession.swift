@@ -34,7 +34,7 @@ final class ConsoleSession {
         tmux = try TmuxSession(columns: columns, rows: rows, command: command, environment: environment)
         if recordRawOutput {
             try tmux.recordOutput(to: rawLog)
-            FileManager.default.createFile(atPath: gate, contents: nil)
+            _ = FileManager.default.createFile(atPath: gate, contents: nil)
         }
     }
 
