@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
             snapshot = try Snapshot.open(at: URL(fileURLWithPath: file))
         } catch {
             if json { printJSON(Report(file: file, error: error.description)) }
-            throw fail(error)
+            throw error
         }
         let report: Report
         do {
@@ -45,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             let explained = snapshot.explain(error)
             if json { printJSON(Report(file: file, error: explained.description)) }
-            throw fail(explained)
+            throw explained
         }
         if json {
             printJSON(report)
@@ -53,14 +53,8 @@ struct CheckCommand: ParsableCommand {
             print(report.text(), terminator: "")
         }
         if let problem = report.integrityProblems?.first {
-            throw fail(.truncatedOrCorrupt(path: snapshot.path, detail: "quick_check: \(problem)"))
+            throw SnapshotError.truncatedOrCorrupt(path: snapshot.path, detail: "quick_check: \(problem)")
         }
-    }
-
-    /// Writes `eduioc: <one line>` to standard error and returns the exit code to throw.
-    private func fail(_ error: SnapshotError) -> ExitCode {
-        FileHandle.standardError.write(Data("eduioc: \(error.description)\n".utf8))
-        return ExitCode(1)
     }
 
     private func printJSON(_ report: Report) {

@@ -11,7 +11,8 @@ struct EduIOC: ParsableCommand {
         defaultSubcommand: ConsoleCommand.self
     )
 
-    /// Parses and runs; any failure while running is one line on stderr (`eduioc: …`), exit status 1.
+    /// Parses and runs; any failure while running is one line on stderr (`eduioc: …`, newlines flattened),
+    /// exit status 1. Commands just throw: this is the one place errors are printed.
     static func main() {
         var command: ParsableCommand
         do {
@@ -25,7 +26,8 @@ struct EduIOC: ParsableCommand {
                     || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             exit(withError: error)  // help, usage and exit codes are ArgumentParser's to print
         } catch {
-            FileHandle.standardError.write(Data("eduioc: \(error)\n".utf8))
+            let line = String(describing: error).replacingOccurrences(of: "\n", with: " ")
+            FileHandle.standardError.write(Data("eduioc: \(line)\n".utf8))
             Foundation.exit(1)
         }
     }

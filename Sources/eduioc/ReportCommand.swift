@@ -46,31 +46,13 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try report()
-        } catch let error as AnalyticsError {
-            fail(error.description)
-        } catch let error as ReportFailure {
-            fail(error.message)
-        } catch let error as CLIError {
-            fail(error.description)
-        } catch {
-            fail("\(error)")
-        }
-    }
-
-    private struct ReportFailure: Error { let message: String }
-
-    private func fail(_ message: String) -> Never {
-        let line = "eduioc: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        Foundation.exit(1)
+        try report()
     }
 
     private func asOfInstant() throws -> Date {
         guard let asOf else { return Date() }
         guard let parsed = Self.parseInstant(asOf) else {
-            throw ReportFailure(message: "--as-of \"\(asOf)\" is not an ISO-8601 instant (e.g. 2025-10-08T09:30:00+07:00 or 2025-10-08T02:30:00Z)")
+            throw CLIError("--as-of \"\(asOf)\" is not an ISO-8601 instant (e.g. 2025-10-08T09:30:00+07:00 or 2025-10-08T02:30:00Z)")
         }
         return parsed
     }
@@ -83,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         do {
             opened = try Snapshot.open(at: URL(fileURLWithPath: snapshot))
         } catch {
-            throw ReportFailure(message: error.description)
+            throw CLIError(error.description)
         }
         let scopeCodes = scope.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
         let userScope = access.ssh ? grant?.scope : scopeCodes.map { Scope(unitCodes: $0) }
@@ -92,10 +74,10 @@ struct ReportCommand: ParsableCommand {
             try render(engine)
         } catch let error as AnalyticsError {
             throw error
-        } catch let error as ReportFailure {
+        } catch let error as CLIError {
             throw error
         } catch {
-            throw ReportFailure(message: opened.explain(error).description)
+            throw CLIError(opened.explain(error).description)
         }
     }
 
@@ -104,10 +86,10 @@ struct ReportCommand: ParsableCommand {
         let analyticsConfig = engine.config
         let node: NodeRef? = try (unit ?? school).map { try engine.node(code: $0) }
         if let unit, let node, node.level != .unit, node.level != .province {
-            throw ReportFailure(message: "\(unit) is not an admin unit (use --school)")
+            throw CLIError("\(unit) is not an admin unit (use --school)")
         }
         if let school, let node, node.level != .school, node.level != .class {
-            throw ReportFailure(message: "\(school) is not a school (use --unit)")
+            throw CLIError("\(school) is not a school (use --unit)")
         }
         let result = try engine.report(for: node, asOf: instant, includeTrend: !json)  // JSON has no trend
         if json {

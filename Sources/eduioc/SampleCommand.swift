@@ -43,17 +43,9 @@ struct SampleCommand: ParsableCommand {
         var force = false
 
         func run() throws {
-            do {
-                try generate()
-            } catch let error as SampleError {
-                throw Self.failure(error.description)
-            }
-        }
-
-        private func generate() throws {
             let target = URL(fileURLWithPath: out)
             if FileManager.default.fileExists(atPath: target.path) && !force {
-                throw Self.failure("\(target.path) already exists; pass --force to replace it")
+                throw CLIError("\(target.path) already exists; pass --force to replace it")
             }
             let instant = try now.map(Self.parseInstant) ?? Date()
             let locator = DataFolderLocator(
@@ -87,14 +79,9 @@ struct SampleCommand: ParsableCommand {
             if let date = formatter.date(from: text) { return date }
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
             if let date = formatter.date(from: text) { return date }
-            throw failure("--now '\(text)' is not ISO-8601 with an offset, e.g. 2026-11-23T07:30:00+07:00")
+            throw CLIError("--now '\(text)' is not ISO-8601 with an offset, e.g. 2026-11-23T07:30:00+07:00")
         }
 
-        /// Prints `eduioc: message` on stderr and returns the failure exit code to throw.
-        static func failure(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("eduioc: \(message)\n".utf8))
-            return ExitCode.failure
-        }
 
         /// The closing summary: file, size, time, and rows per table.
         static func report(_ summary: SampleSummary, seconds: Double) -> String {

@@ -56,23 +56,13 @@ extension SampleCommand {
 
         func run() throws {
             let trap = SignalTrap { _ in }
-            let feed: ReplicationFeed
-            do {
-                feed = try ReplicationFeed(options: FeedOptions(target: URL(fileURLWithPath: snapshot), mode: mode,
+            let feed = try ReplicationFeed(options: FeedOptions(target: URL(fileURLWithPath: snapshot), mode: mode,
                                                                 speed: speed, seed: seed))
-            } catch let error as SampleError {
-                throw SampleCommand.Generate.failure(error.description)
-            }
             defer { feed.close() }
             let started = Date()
             var last: FeedPublication?
             while trap.caughtSignal == nil {
-                let publication: FeedPublication
-                do {
-                    publication = try feed.publish()
-                } catch let error as SampleError {
-                    throw SampleCommand.Generate.failure(error.description)
-                }
+                let publication = try feed.publish()
                 last = publication
                 if !quiet { Self.say(publication.summary) }
                 if let publications, publication.number >= publications { break }
