@@ -74,10 +74,13 @@ final class TodayAttendance: Sendable {
                 s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], fullLoads: s.fullLoads + 1,
                           rowsApplied: s.rowsApplied)
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
-            } else if mark != s.mark, let old = s.mark {
+            } else if let old = s.mark {
+                // Re-read what was written since the last mark (less the lag margin) even when the mark has not
+                // moved: timestamps have one-second precision, so rows committed in the same second as the mark
+                // leave it unchanged. Rows already applied unchanged are skipped.
                 let since = SnapshotTime.parse(old).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
                 guard try load(db, day: day, since: since, into: &s) else { s = State(); return nil }
-            } else if mark != s.mark {
+            } else if mark != nil {
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             }
             s.mark = mark

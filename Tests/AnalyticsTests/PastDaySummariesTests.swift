@@ -118,6 +118,26 @@ import TestSupport
         #expect(stats.todayRowsApplied > 0)
     }
 
+    /// Timestamps have one-second precision: a write stamped in the same second as today's newest row leaves
+    /// the day's max(recorded_at) unchanged, and must still reach the cached figures.
+    @Test func aWriteInTheSameSecondAsTheMarkIsSeen() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "before")
+        let mark = try SQLiteCLI.rows(path, """
+            SELECT max(recorded_at) FROM attendance WHERE day = '\(day)' AND recorded_at <= '\(asOfText)'
+            """)[0][0]
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'present', recorded_at = '\(mark)'
+            WHERE day = '\(day)' AND recorded_at < '\(mark)' AND status <> 'present'
+              AND student_id IN (SELECT student_id FROM attendance WHERE day = '\(day)' AND recorded_at < '\(mark)'
+                                 AND status <> 'present' ORDER BY student_id LIMIT 5);
+            """)
+        let newMark = try SQLiteCLI.rows(path, "SELECT max(recorded_at) FROM attendance WHERE day = '\(day)'")[0][0]
+        #expect(newMark == mark, "the mark did not move")
+        try verify(engine, "after a write in the mark's second")
+    }
+
     @Test func aNewFileStartsAfresh() throws {
         let summaries = PastDaySummaries()
         _ = try AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries).report(for: nil, asOf: asOf)
