@@ -60,9 +60,13 @@ public struct AnalyticsEngine: Sendable {
         var builder = context.builder(db, config: config, asOf: asOf)
         if let summaries, !context.day.isBeforeSchoolYear,
            try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
-            try summaries.synchronize(db, key: summaryKey, today: context.day.day, asOf: context.day.asOfText)
+            let tokens = try ChangeTokens.read(db)
+            let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens)
+            try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText)
             builder.summaries = summaries
-            builder.today = try summaries.today.snapshot(db, key: summaryKey, day: context.day.day, asOf: context.day.asOfText)
+            builder.tokens = tokens
+            builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText)
+            builder.students = try summaries.roster.students(db, tokens: tokens)
         }
         return builder
     }
@@ -92,7 +96,7 @@ public struct AnalyticsEngine: Sendable {
     /// Throws `notInYourArea` for a node outside the scope or absent (`notFound` when unscoped).
     public func report(for node: NodeRef?, asOf: Date, includeTrend: Bool = true) throws -> NodeReport {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
             let result = try builder(context, db, asOf: asOf)
                 .build(resolved, includeChildren: true, includeTrend: includeTrend)
@@ -106,7 +110,7 @@ public struct AnalyticsEngine: Sendable {
     /// oldest first; for refreshing the trend less often than the headline figures. Same rules as `report`.
     public func trend(for node: NodeRef?, asOf: Date) throws -> [DayRate] {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
             return try builder(context, db, asOf: asOf).trendOnly(resolved)
         }
@@ -115,7 +119,7 @@ public struct AnalyticsEngine: Sendable {
     /// Alerts for everything in the user's scope at `asOf`, most severe first.
     public func alerts(asOf: Date) throws -> [Alert] {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
             return try builder(context, db, asOf: asOf)
                 .build(context.tree.root, includeChildren: false, includeTrend: false).alerts
         }

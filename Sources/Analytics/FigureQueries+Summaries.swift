@@ -12,51 +12,32 @@ extension FigureQueries {
         }
     }
 
-    /// Chronic absence per current class from held past-day absences plus the report day's rows recorded by as-of.
-    /// Same definition as `chronicByClass(into:)`.
-    /// `todayAbsent`: the report day's absent students with their school when kept across refreshes (else SQL).
-    func chronicByClass(into tallies: inout [ClassKey: Tally], pastAbsences: [Int64: [Int64: Int]],
-                        todayAbsent: [(student: Int64, school: Int64)]?) throws {
-        guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0 else { return }
-        let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
-        let (clause, args) = filter.sql("", classColumn: "class_id")
-        var arguments: StatementArguments = [day.day, day.asOfText]
-        arguments += args
-        var today: [Int64: Int] = [:]
-        if let todayAbsent {
-            for a in todayAbsent where includes(school: a.school, classID: nil) { today[a.student] = 1 }
-        } else {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT school_id, student_id FROM attendance
-                WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
-                """, arguments: arguments) {
-                today[row[1]] = 1
-            }
+    /// Absences (excused or unexcused) a student needs so far to count as chronically absent.
+    var chronicMinDays: Int {
+        max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
+    }
+
+    /// Students absent (excused or unexcused) on the report day in rows recorded by as-of, in any school.
+    func absentToday() throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: """
+            SELECT student_id FROM attendance WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')
+            """, arguments: [day.day, day.asOfText]))
+    }
+
+    /// Chronic absence per current class from the held base (students already at the threshold before the report
+    /// day) plus today's absences. Same definition as `chronicByClass(into:)`: absences in any school, attributed
+    /// to the student's current class when enrolled on the report day.
+    func chronicByClass(into tallies: inout [ClassKey: Tally], base: PastDaySummaries.ChronicBase,
+                        students: StudentFacts, absentToday: Set<Int64>) {
+        guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let dayNumber = StudentFacts.dayNumber(day.day) else { return }
+        for (key, n) in base.atThreshold where includes(school: key.school, classID: key.classID) {
+            tallies[key, default: Tally()].chronic += n
         }
-        var candidates: [Int64] = []
-        func consider(_ school: Int64) {
-            for (student, n) in pastAbsences[school] ?? [:] where n + (today[student] ?? 0) >= minDays {
-                candidates.append(student)
-            }
-        }
-        switch filter {
-        case .all: for school in pastAbsences.keys { consider(school) }
-        case .schools(let ids): for school in ids { consider(school) }
-        case .oneClass(let school, _): consider(school)
-        }
-        if minDays <= 1 {
-            // A first absence today can already be chronic.
-            let held = Set(candidates)
-            candidates += today.keys.filter { !held.contains($0) }
-        }
-        guard !candidates.isEmpty else { return }
-        let json = "[" + candidates.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT school_id, class_id FROM students
-            WHERE id IN (SELECT value FROM json_each(?)) AND enrolled_on <= ? AND (left_on IS NULL OR left_on > ?)
-            """, arguments: [json, day.day, day.day])
-        for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
+        for student in absentToday {
+            guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
+            let past = Int(base.pastBySlot[slot])
+            guard past < base.minDays, past + 1 >= base.minDays else { continue }
+            let key = ClassKey(school: Int64(students.school[slot]), classID: Int64(students.classID[slot]))
             if includes(school: key.school, classID: key.classID) { tallies[key, default: Tally()].chronic += 1 }
         }
     }

@@ -121,31 +121,33 @@ struct FigureQueries {
         }
     }
 
-    /// Currently enrolled students absent on at least the configured share of school days so far,
-    /// per their current class. Days before the report day count every row (late corrections included);
-    /// the report day counts rows recorded at or before as-of. (`+day` keeps SQLite on the covering
-    /// absence index instead of scanning every row of the year through the day index.)
+    /// Currently enrolled students absent on at least the configured share of school days so far, per their
+    /// current class. A student's absences count in any school. Days before the report day count every row (late
+    /// corrections included); the report day counts rows recorded at or before as-of. (`+day` keeps SQLite on the
+    /// covering absence index instead of scanning every row of the year through the day index.)
     func chronicByClass(into tallies: inout [ClassKey: Tally]) throws {
         guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let start = day.yearStart else { return }
         let (clause, args) = filter.sql("", classColumn: "class_id")
-        let minDays = max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
+        // For a node, only its students' rows are counted (in whichever school they were recorded).
+        let students = clause.isEmpty ? "" : " AND student_id IN (SELECT id FROM students WHERE 1 = 1\(clause))"
         var arguments: StatementArguments = [start, day.day]
         arguments += args
         arguments += [day.day, day.asOfText]
         arguments += args
-        arguments += [minDays, day.day, day.day]
+        arguments += [chronicMinDays, day.day, day.day]
+        arguments += args
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.school_id, s.class_id, count(*) FROM (
                 SELECT student_id FROM (
                     SELECT student_id, count(*) AS n FROM attendance
-                    WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?\(clause)
+                    WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?\(students)
                     GROUP BY student_id
                     UNION ALL
                     SELECT student_id, 1 FROM attendance
-                    WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(clause)
+                    WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(students)
                 ) GROUP BY student_id HAVING sum(n) >= ?
             ) a JOIN students s ON s.id = a.student_id
-            WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)
+            WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)\(filter.sql("s.", classColumn: "class_id").0)
             GROUP BY s.school_id, s.class_id
             """, arguments: arguments)
         for row in rows {
@@ -191,26 +193,26 @@ struct FigureQueries {
 
     /// Device counts per school (kind × status, cameras and gates seen in the window ending at `seenBy`).
     func devicesBySchool(seenBy: Date) throws -> [Int64: Tally] {
+        var result = try deviceCountsBySchool()
+        try addDevicesSeen(into: &result, seenBy: seenBy)
+        return result
+    }
+
+    /// Device counts per school by kind and status, computer, projector, camera and gate totals: what changes
+    /// only with the `devices` change token (not with heartbeats).
+    func deviceCountsBySchool() throws -> [Int64: Tally] {
         let (clause, args) = filter.sql("")
-        let until = SnapshotTime.format(seenBy)
-        let since = SnapshotTime.format(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
-        var arguments: StatementArguments = [since, until]
-        arguments += args
         var result: [Int64: Tally] = [:]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT school_id, kind, status, count(*),
-                   sum(last_seen_at IS NOT NULL AND last_seen_at >= ? AND last_seen_at <= ?)
-            FROM devices WHERE 1 = 1\(clause)
-            GROUP BY school_id, kind, status
-            """, arguments: arguments)
+            SELECT school_id, kind, status, count(*) FROM devices WHERE 1 = 1\(clause) GROUP BY school_id, kind, status
+            """, arguments: args)
         for row in rows {
             let school: Int64 = row[0]
             let kind: String = row[1]
             let status: String = row[2]
             let n: Int = row[3]
-            let seen: Int = row[4]
             var t = result[school] ?? Tally()
-            t.devices[kind, default: [:]][status, default: 0] += n
+            t.devices[DeviceKind(kind: kind, status: status), default: 0] += n
             let notRetired = status != "retired"
             switch kind {
             case "desktop", "laptop", "tablet":
@@ -219,15 +221,38 @@ struct FigureQueries {
             case "projector", "interactive_display":
                 if status == "working" { t.projectorsWorking += n }
             case "camera":
-                if notRetired { t.camerasTotal += n; t.camerasOnline += seen }
+                if notRetired { t.camerasTotal += n }
             case "attendance_gate":
-                if notRetired { t.gatesTotal += n; t.gatesOnline += seen }
+                if notRetired { t.gatesTotal += n }
             default:
                 break
             }
             result[school] = t
         }
         return result
+    }
+
+    /// Adds the cameras and attendance gates (not retired) seen in the window ending at `seenBy`: a range in the
+    /// contract's `idx_devices_seen(kind, last_seen_at, …)`, read every refresh (heartbeats move no token).
+    func addDevicesSeen(into result: inout [Int64: Tally], seenBy: Date) throws {
+        let (clause, args) = filter.sql("")
+        let until = SnapshotTime.format(seenBy)
+        let since = SnapshotTime.format(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
+        var arguments: StatementArguments = [since, until]
+        arguments += args
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT school_id, kind, count(*) FROM devices
+            WHERE kind IN ('camera', 'attendance_gate') AND last_seen_at >= ? AND last_seen_at <= ?
+              AND status <> 'retired'\(clause)
+            GROUP BY school_id, kind
+            """, arguments: arguments)
+        for row in rows {
+            let school: Int64 = row[0]
+            let kind: String = row[1]
+            let n: Int = row[2]
+            if kind == "camera" { result[school, default: Tally()].camerasOnline += n }
+            else { result[school, default: Tally()].gatesOnline += n }
+        }
     }
 
     /// One school's latest probe state at as-of.
@@ -240,29 +265,37 @@ struct FigureQueries {
     }
 
     /// Latest probe at or before as-of per school, the last good one, and the start of the current failing streak.
+    /// Driven from the schools: each lookup is a seek at the end of the school's probes in the primary key
+    /// (school_id, measured_at) rather than a scan of the day's probes; the last good probe and the failing
+    /// streak's start are looked up only where the latest probe failed.
     func probesBySchool() throws -> [Int64: Probe] {
-        let (clause, args) = filter.sql("")
+        let (clause, args) = filter.sql("s.")
+        let schoolFilter = clause.replacingOccurrences(of: "s.school_id", with: "s.id")
         var arguments: StatementArguments = [day.asOfText]
         arguments += args
-        arguments += [day.asOfText]
-        arguments += args
-        arguments += [day.asOfText]
         var result: [Int64: Probe] = [:]
         let rows = try Row.fetchAll(db, sql: """
             WITH latest AS (
-                SELECT school_id, max(measured_at) AS t FROM connectivity_probes
-                WHERE measured_at <= ?\(clause) GROUP BY school_id
-            ), good AS (
-                SELECT school_id, max(measured_at) AS t FROM connectivity_probes
-                WHERE measured_at <= ? AND download_mbps IS NOT NULL\(clause) GROUP BY school_id
+                SELECT s.id AS school_id,
+                       (SELECT max(p.measured_at) FROM connectivity_probes p
+                        WHERE p.school_id = s.id AND p.measured_at <= ?1) AS t
+                FROM schools s WHERE 1 = 1\(schoolFilter)
+            ), state AS (
+                SELECT l.school_id, l.t, p.download_mbps AS download, p.latency_ms AS latency,
+                       CASE WHEN p.download_mbps IS NOT NULL THEN l.t ELSE
+                           (SELECT g.measured_at FROM connectivity_probes g
+                            WHERE g.school_id = l.school_id AND g.measured_at <= ?1 AND g.download_mbps IS NOT NULL
+                            ORDER BY g.measured_at DESC LIMIT 1)
+                       END AS good
+                FROM latest l JOIN connectivity_probes p ON p.school_id = l.school_id AND p.measured_at = l.t
             )
-            SELECT l.school_id, l.t, p.download_mbps, p.latency_ms, g.t,
-                   (SELECT min(f.measured_at) FROM connectivity_probes f
-                    WHERE f.school_id = l.school_id AND f.measured_at <= ? AND f.measured_at > coalesce(g.t, '')
-                      AND f.download_mbps IS NULL)
-            FROM latest l
-            JOIN connectivity_probes p ON p.school_id = l.school_id AND p.measured_at = l.t
-            LEFT JOIN good g ON g.school_id = l.school_id
+            SELECT school_id, t, download, latency, good,
+                   CASE WHEN download IS NULL THEN
+                       (SELECT f.measured_at FROM connectivity_probes f
+                        WHERE f.school_id = state.school_id AND f.measured_at <= ?1 AND f.measured_at > coalesce(good, '')
+                          AND f.download_mbps IS NULL ORDER BY f.measured_at LIMIT 1)
+                   END
+            FROM state
             """, arguments: arguments)
         for row in rows {
             result[row[0]] = Probe(latestAt: row[1], download: row[2], latency: row[3], lastGoodAt: row[4],

@@ -39,15 +39,47 @@ public final class PastDaySummaries: Sendable {
         var absences: [Int64: [Int64: Int]]?
         var absencesYearStart: String?
         var absencesBefore: String?
+        /// Bumped whenever `absences` changes (the chronic base is kept per version).
+        var absencesVersion = 0
+        var chronicKey: ChronicKey?
+        var chronic: ChronicBase?
         /// Counters for the benchmark and tests.
         var dayComputations = 0
         var studentRecounts = 0
         var resets = 0
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
     /// The report day's rows, updated from what was written since the last refresh.
     let today = TodayAttendance()
+    /// Enrollment and other slow-table figures, kept while their change tokens stand.
+    let roster = RosterCache()
+
+    /// Chronic absence before the report day, province-wide: enrolled students already at the threshold per
+    /// class, and every enrolled student's absences so far (to add today's absences to).
+    struct ChronicBase: Sendable {
+        let atThreshold: [FigureQueries.ClassKey: Int]
+        /// `atThreshold` summed per school.
+        let atThresholdBySchool: [Int64: Int]
+        /// Absences before the day per student slot of the `StudentFacts` it was built from.
+        let pastBySlot: [UInt16]
+        let minDays: Int
+    }
+
+    struct ChronicKey: Equatable, Sendable {
+        let absencesVersion: Int
+        let studentsToken: Int64
+        let day: String
+        let minDays: Int
+    }
+
+    /// The cache key for a snapshot: its lineage (and attendance-deletion token) when it carries change tokens,
+    /// so later publications of the same database keep the summaries; else the file's identity.
+    static func key(identity: String, tokens: ChangeTokens?) -> String {
+        guard let tokens, let lineage = tokens[ChangeTokens.lineage],
+              let deletions = tokens[ChangeTokens.attendanceDeletions] else { return identity }
+        return "lineage:\(lineage):\(deletions)"
+    }
 
     /// Creates an empty cache.
     public init() {}
@@ -68,6 +100,9 @@ public final class PastDaySummaries: Sendable {
         public let todayRowsApplied: Int
     }
 
+    /// Times the students table was read in full (for tests and the benchmark).
+    public var rosterStudentLoads: Int { roster.studentLoads }
+
     /// Counters describing the work done so far.
     public var statistics: Statistics {
         let todayStats = today.statistics
@@ -78,7 +113,7 @@ public final class PastDaySummaries: Sendable {
         }
     }
 
-    /// Drops everything, today's rows included (the next report recomputes).
+    /// Drops everything, today's rows and the roster included (the next report recomputes).
     public func invalidate() {
         state.withLock { s in
             let resets = s.resets + 1
@@ -86,6 +121,121 @@ public final class PastDaySummaries: Sendable {
             s.resets = resets
         }
         today.invalidate()
+        roster.invalidate()
+    }
+
+    /// Called when the snapshot path was opened again (after a rename, or after it went missing or bad).
+    /// Summaries keyed by lineage stay: the next report checks them against the new file's tokens and day marks.
+    /// Summaries keyed by file identity are dropped: a file restored at the same path can reuse the old inode,
+    /// so identity alone cannot tell that its content changed.
+    public func snapshotReopened() {
+        let lineageKeyed = state.withLock { $0.key?.hasPrefix("lineage:") ?? false }
+        if !lineageKeyed { invalidate() }
+    }
+
+    // MARK: Warm-start file
+
+    /// What the warm-start file holds: the summaries, today's rows and the roster, all or nothing.
+    struct Restored {
+        let state: State
+        let today: TodayAttendance.State
+        let roster: RosterCache.State
+    }
+
+    /// Counts of the work done that a warm-start file keeps: (past days, absences and roster; today's rows).
+    public var revision: (material: Int, today: Int) {
+        let todayStats = today.statistics
+        let material = state.withLock { $0.dayComputations + $0.studentRecounts + $0.absencesVersion + $0.resets }
+        return (material + roster.studentLoads, todayStats.fullLoads + todayStats.rowsApplied)
+    }
+
+    /// Writes everything for `SummaryStore`; false when it is keyed by file identity (which a later process cannot
+    /// check) or holds nothing.
+    func encode(into w: inout BinaryWriter) -> Bool {
+        let s = state.withLock { $0 }
+        guard let key = s.key, key.hasPrefix("lineage:") else { return false }
+        w.string(key)
+        let days = s.dayMarks.keys.sorted()
+        w.strings(days)
+        for day in days { w.optionalString(s.dayMarks[day] ?? nil) }
+        w.strings(s.recentlySeen.sorted())
+        let trendDays = s.pastTrend.keys.sorted()
+        w.strings(trendDays)
+        for day in trendDays {
+            let counts = s.pastTrend[day] ?? [:]
+            let schools = counts.keys.sorted()
+            w.array(schools)
+            w.array(schools.map { Int64(counts[$0]?.attending ?? 0) })
+            w.array(schools.map { Int64(counts[$0]?.reported ?? 0) })
+        }
+        if let absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore {
+            w.int(1)
+            w.string(start)
+            w.string(before)
+            var schools: [Int64] = [], students: [Int64] = [], counts: [Int32] = []
+            for (school, perStudent) in absences {
+                for (student, n) in perStudent {
+                    schools.append(school); students.append(student); counts.append(Int32(clamping: n))
+                }
+            }
+            w.array(schools); w.array(students); w.array(counts)
+        } else {
+            w.int(0)
+        }
+        today.encode(into: &w)
+        roster.encode(into: &w)
+        return true
+    }
+
+    /// Reads what `encode` wrote, without installing it.
+    static func decode(from r: inout BinaryReader) throws -> Restored {
+        var s = State()
+        s.key = try r.string()
+        for day in try r.strings() { s.dayMarks[day] = .some(try r.optionalString()) }
+        s.recentlySeen = Set(try r.strings())
+        for day in try r.strings() {
+            let schools = try r.array(Int64.self), attending = try r.array(Int64.self), reported = try r.array(Int64.self)
+            guard attending.count == schools.count, reported.count == schools.count else { throw BinaryReader.Malformed() }
+            var counts: [Int64: DayCounts] = [:]
+            counts.reserveCapacity(schools.count)
+            for i in schools.indices { counts[schools[i]] = DayCounts(attending: Int(attending[i]), reported: Int(reported[i])) }
+            s.pastTrend[day] = counts
+        }
+        switch try r.int() {
+        case 0: break
+        case 1:
+            s.absencesYearStart = try r.string()
+            s.absencesBefore = try r.string()
+            let schools = try r.array(Int64.self), students = try r.array(Int64.self), counts = try r.array(Int32.self)
+            guard students.count == schools.count, counts.count == schools.count else { throw BinaryReader.Malformed() }
+            var absences: [Int64: [Int64: Int]] = [:]
+            var i = 0
+            while i < schools.count {
+                // Rows were written school by school: fill one school's dictionary at a time.
+                let school = schools[i]
+                var perStudent = absences[school] ?? [:]
+                while i < schools.count, schools[i] == school {
+                    perStudent[students[i]] = Int(counts[i])
+                    i += 1
+                }
+                absences[school] = perStudent
+            }
+            s.absences = absences
+        default:
+            throw BinaryReader.Malformed()
+        }
+        return Restored(state: s, today: try TodayAttendance.decode(from: &r), roster: try RosterCache.decode(from: &r))
+    }
+
+    /// Installs what a warm-start file held; the next report checks it against the snapshot like any refresh.
+    func install(_ restored: Restored) {
+        state.withLock { s in
+            var fresh = restored.state
+            fresh.resets = s.resets
+            s = fresh
+        }
+        today.install(restored.today)
+        roster.install(restored.roster)
     }
 
     // MARK: Inside a read transaction
@@ -126,9 +276,10 @@ public final class PastDaySummaries: Sendable {
                     continue
                 }
                 if let old = known, let mark, mark < old {
-                    s.pastTrend[day] = nil; s.absences = nil  // rows removed or rewritten: recompute from scratch
+                    // Rows removed or rewritten: recompute from scratch.
+                    s.pastTrend[day] = nil; s.absences = nil; s.absencesVersion += 1
                 } else if known == nil && mark != nil {
-                    s.pastTrend[day] = nil; s.absences = nil
+                    s.pastTrend[day] = nil; s.absences = nil; s.absencesVersion += 1
                 } else if let old = known, let mark, mark > old || mark >= recentFrom {
                     var changed = false
                     for r in try Self.rowsWritten(db, day: day, since: min(old, mark)) {
@@ -155,6 +306,7 @@ public final class PastDaySummaries: Sendable {
                     s.studentRecounts += 1
                 }
                 s.absences = absences
+                s.absencesVersion += 1
             }
         }
     }
@@ -220,12 +372,12 @@ public final class PastDaySummaries: Sendable {
             counts = [:]
             from = yearStart
         }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT school_id, student_id, count(*) FROM attendance
             WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?
             GROUP BY school_id, student_id
             """, arguments: [from, day])
-        for row in rows {
+        while let row = try rows.next() {
             let school: Int64 = row[0]
             let student: Int64 = row[1]
             let n: Int = row[2]
@@ -235,7 +387,46 @@ public final class PastDaySummaries: Sendable {
             s.absences = counts
             s.absencesYearStart = yearStart
             s.absencesBefore = day
+            s.absencesVersion += 1
         }
         return counts
+    }
+
+    /// The chronic-absence base for the report day, rebuilt only when the absences, the students or the
+    /// threshold changed. Counts absences in any school, attributed to the student's current class.
+    /// `studentsToken` nil (a snapshot without change tokens): built afresh and not kept.
+    func chronicBase(_ db: Database, students: StudentFacts, studentsToken: Int64?, yearStart: String, day: String,
+                     minDays: Int) throws -> ChronicBase {
+        let past = try absences(db, yearStart: yearStart, before: day)
+        let key = studentsToken.map { token in
+            state.withLock { s in
+                ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
+            }
+        }
+        if let key, let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }) { return held }
+        var bySlot = [UInt16](repeating: 0, count: students.count)
+        for (_, perStudent) in past {
+            for (student, n) in perStudent {
+                guard let slot = students.slot(of: student) else { continue }
+                bySlot[slot] = UInt16(clamping: Int(bySlot[slot]) + n)
+            }
+        }
+        var atThreshold: [FigureQueries.ClassKey: Int] = [:]
+        if let dayNumber = StudentFacts.dayNumber(day) {
+            for slot in 0..<students.count where Int(bySlot[slot]) >= minDays && students.isEnrolled(slot, on: dayNumber) {
+                atThreshold[FigureQueries.ClassKey(school: Int64(students.school[slot]),
+                                                   classID: Int64(students.classID[slot])), default: 0] += 1
+            }
+        }
+        var bySchool: [Int64: Int] = [:]
+        for (key, n) in atThreshold { bySchool[key.school, default: 0] += n }
+        let base = ChronicBase(atThreshold: atThreshold, atThresholdBySchool: bySchool, pastBySlot: bySlot, minDays: minDays)
+        if let key {
+            state.withLock { s in
+                s.chronicKey = key
+                s.chronic = base
+            }
+        }
+        return base
     }
 }

@@ -71,7 +71,7 @@ struct ProvinceTree {
         guard let province = roots.first(where: { $0.code == provinceCode }) ?? roots.first(where: { $0.kind == "province" }) ?? roots.first
         else { throw AnalyticsError.invalidSnapshot("admin_units has no root unit (the province)") }
         for key in childUnits.keys {
-            childUnits[key]?.sort { Self.order($0.name, $0.code, $1.name, $1.code) }
+            childUnits[key] = Self.sortedByName(childUnits[key] ?? [], name: \.name, code: \.code)
         }
 
         var schools: [Int64: School] = [:]
@@ -87,7 +87,7 @@ struct ProvinceTree {
             schoolsByUnit[school.unitID, default: []].append(school)
         }
         for key in schoolsByUnit.keys {
-            schoolsByUnit[key]?.sort { Self.order($0.name, $0.code, $1.name, $1.code) }
+            schoolsByUnit[key] = Self.sortedByName(schoolsByUnit[key] ?? [], name: \.name, code: \.code)
         }
 
         // Scope.
@@ -133,11 +133,13 @@ struct ProvinceTree {
                             root: root)
     }
 
-    /// Name order for listings: folded name, then code.
-    static func order(_ name1: String, _ code1: String, _ name2: String, _ code2: String) -> Bool {
-        let a = SearchKey.fold(name1), b = SearchKey.fold(name2)
-        return a != b ? a < b : code1 < code2
+    /// Elements in `order` (folded name, then code), folding each name once rather than per comparison.
+    static func sortedByName<T>(_ elements: [T], name: KeyPath<T, String>, code: KeyPath<T, String>) -> [T] {
+        elements.map { (key: SearchKey.fold($0[keyPath: name]), code: $0[keyPath: code], element: $0) }
+            .sorted { $0.key != $1.key ? $0.key < $1.key : $0.code < $1.code }
+            .map(\.element)
     }
+
 
     // MARK: Resolution
 

@@ -15,6 +15,10 @@ struct ReportBuilder {
     var summaries: PastDaySummaries? = nil
     /// The report day's rows kept across refreshes; nil = aggregate them in SQL.
     var today: TodayAttendance.Snapshot? = nil
+    /// The snapshot's change tokens (nil: it has none, every table is read each time).
+    var tokens: ChangeTokens? = nil
+    /// Every student in compact form, when summaries are in use and the students fit it.
+    var students: StudentFacts? = nil
 
     struct Result {
         var figures: NodeFigures
@@ -66,6 +70,97 @@ struct ReportBuilder {
         return false
     }
 
+    /// Per-school tallies of a unit's schools from the caches alone: the held enrollment per school, today's
+    /// counts per class, unreported per class (enrolled − reported, never below zero) and chronic absence.
+    /// Equal to summing the per-class tallies, without building one per class.
+    private func schoolSums(_ queries: FigureQueries, roster: RosterCache.DayFigures, today: TodayAttendance.Snapshot,
+                            schools: [ProvinceTree.School]) throws -> [Int64: Tally] {
+        // Plain counters per school position: no per-class Tally is built.
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(schools.count)
+        for (i, school) in schools.enumerated() { position[school.id] = i }
+        var present = [Int](repeating: 0, count: schools.count)
+        var late = present, excused = present, unexcused = present, unreported = present, chronic = present
+        for (key, c) in today.byClass {
+            guard let i = position[key.school] else { continue }
+            present[i] += c.present; late[i] += c.late; excused[i] += c.excused; unexcused[i] += c.unexcused
+        }
+        for (key, enrolled) in roster.enrolledByClass {
+            guard let i = position[key.school] else { continue }
+            let c = today.byClass[key]
+            let reported = c.map { $0.present + $0.late + $0.excused + $0.unexcused } ?? 0
+            unreported[i] += max(0, enrolled - reported)
+        }
+        try addChronic(queries, into: &chronic, position: position, absentToday: today.absent)
+        var sums: [Int64: Tally] = [:]
+        sums.reserveCapacity(schools.count)
+        for (i, school) in schools.enumerated() {
+            var t = roster.schoolEnrollment[school.id] ?? Tally()
+            t.present = present[i]; t.late = late[i]; t.excused = excused[i]; t.unexcused = unexcused[i]
+            t.unreported = unreported[i]; t.chronic = chronic[i]
+            sums[school.id] = t
+        }
+        return sums
+    }
+
+    /// Chronic absence per school position for a unit report: from the held base's per-school counts and the
+    /// students absent today one absence short of the threshold (SQL per class when nothing is held).
+    private func addChronic(_ queries: FigureQueries, into chronic: inout [Int], position: [Int64: Int],
+                            absentToday: Set<Int64>) throws {
+        guard let summaries, let students, let start = day.yearStart, !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0,
+              let dayNumber = StudentFacts.dayNumber(day.day) else {
+            var byClass: [FigureQueries.ClassKey: Tally] = [:]
+            try self.chronic(queries, into: &byClass, unit: true)
+            for (key, t) in byClass { if let i = position[key.school] { chronic[i] += t.chronic } }
+            return
+        }
+        let base = try summaries.chronicBase(db, students: students, studentsToken: tokens?["students"],
+                                             yearStart: start, day: day.day, minDays: queries.chronicMinDays)
+        for (school, n) in base.atThresholdBySchool { if let i = position[school] { chronic[i] += n } }
+        for student in absentToday {
+            guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
+            let past = Int(base.pastBySlot[slot])
+            guard past < base.minDays, past + 1 >= base.minDays,
+                  let i = position[Int64(students.school[slot])] else { continue }
+            chronic[i] += 1
+        }
+    }
+
+    /// The report day's province-wide enrollment, teachers, classes and intake plans from the roster cache, when
+    /// the students are held; nil = SQL.
+    private func rosterFigures() throws -> RosterCache.DayFigures? {
+        guard let summaries, let students else { return nil }
+        return try summaries.roster.dayFigures(db, tokens: tokens, day: day, students: students)
+    }
+
+    /// Devices per school: the counts held by the roster cache (filtered to the node) or from SQL, plus the
+    /// cameras and gates seen now.
+    private func deviceTallies(_ queries: FigureQueries) throws -> [Int64: Tally] {
+        var result: [Int64: Tally]
+        if let summaries, let held = try summaries.roster.deviceCounts(db, tokens: tokens, day: day) {
+            if case .all = queries.filter { result = held } else { result = held.filter { queries.includes(school: $0.key, classID: nil) } }
+        } else {
+            result = try queries.deviceCountsBySchool()
+        }
+        try queries.addDevicesSeen(into: &result, seenBy: dataTime)
+        return result
+    }
+
+    /// Chronic absence per class: from the held base and today's absences when the students are held and the
+    /// province-wide absences are (or may be) filled, else one SQL query.
+    private func chronic(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally],
+                         unit: Bool) throws {
+        guard let summaries, let students, let start = day.yearStart, !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0,
+              unit || summaries.hasAbsences(yearStart: start, before: day.day) else {
+            try queries.chronicByClass(into: &tallies)
+            return
+        }
+        let base = try summaries.chronicBase(db, students: students, studentsToken: tokens?["students"],
+                                             yearStart: start, day: day.day, minDays: queries.chronicMinDays)
+        queries.chronicByClass(into: &tallies, base: base, students: students,
+                               absentToday: try today?.absent ?? queries.absentToday())
+    }
+
     /// The trend's past days per school: from the summaries (filled province-wide for a unit, or when all the
     /// days are already held), else straight from the rows of the node's schools.
     private func pastCounts(_ queries: FigureQueries, unit: Bool) throws -> [String: [Int64: PastDaySummaries.DayCounts]] {
@@ -82,45 +177,54 @@ struct ReportBuilder {
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
         try attendance(queries, into: &classTallies)
-        return try trendPoints(queries, schools: nodeSchools, today: classTallies, unit: isUnit(resolved))
+        var sums: [Int64: Tally] = [:]
+        for (key, t) in classTallies { sums[key.school, default: Tally()].add(t) }
+        return try trendPoints(queries, schools: nodeSchools, today: sums, unit: isUnit(resolved))
     }
 
     func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
         let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
 
-        // Students and attendance per class.
+        // Students and attendance per class, summed per school.
+        let roster = try rosterFigures()
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
-        try queries.enrollmentByClass(into: &classTallies)
-        try attendance(queries, into: &classTallies)
-        if let summaries, let start = day.yearStart, !day.isBeforeSchoolYear,
-           isUnit(resolved) || summaries.hasAbsences(yearStart: start, before: day.day) {
-            let past = try summaries.absences(db, yearStart: start, before: day.day)
-            try queries.chronicByClass(into: &classTallies, pastAbsences: past, todayAbsent: today?.absent)
+        let classSums: [Int64: Tally]
+        if isUnit(resolved), let roster, let today {
+            classSums = try schoolSums(queries, roster: roster, today: today, schools: nodeSchools)
         } else {
-            try queries.chronicByClass(into: &classTallies)
-        }
-        for key in Array(classTallies.keys) {
-            if var t = classTallies[key] {
-                t.unreported = max(0, t.enrolled - t.reported)
-                classTallies[key] = t
+            if let roster {
+                for (key, t) in roster.byClass where queries.includes(school: key.school, classID: key.classID) {
+                    classTallies[key] = t
+                }
+            } else {
+                try queries.enrollmentByClass(into: &classTallies)
             }
+            try attendance(queries, into: &classTallies)
+            try chronic(queries, into: &classTallies, unit: isUnit(resolved))
+            for key in Array(classTallies.keys) {
+                if var t = classTallies[key] {
+                    t.unreported = max(0, t.enrolled - t.reported)
+                    classTallies[key] = t
+                }
+            }
+            var sums: [Int64: Tally] = [:]
+            for (key, t) in classTallies { sums[key.school, default: Tally()].add(t) }
+            classSums = sums
         }
-        var classesOfSchool: [Int64: [Tally]] = [:]
-        for (key, t) in classTallies { classesOfSchool[key.school, default: []].append(t) }
 
         // Per school.
         let isClass: Bool = if case .schoolClass = resolved { true } else { false }
-        let teachers = isClass ? [:] : try queries.teachersBySchool()
-        let classCounts = isClass ? [:] : try queries.classCountBySchool()
-        let intake = isClass ? [:] : try queries.intakeBySchool()
-        let devices = isClass ? [:] : try queries.devicesBySchool(seenBy: dataTime)
+        let teachers = isClass ? [:] : try roster?.teachers ?? queries.teachersBySchool()
+        let classCounts = isClass ? [:] : try roster?.classCounts ?? queries.classCountBySchool()
+        let intake = isClass ? [:] : try roster?.intake ?? queries.intakeBySchool()
+        let devices = isClass ? [:] : try deviceTallies(queries)
         let probes = try queries.probesBySchool()
 
         var schoolTallies: [Int64: Tally] = [:]
         var links: [Int64: LinkState] = [:]
         for school in nodeSchools {
-            var t = Tally.sum(classesOfSchool[school.id] ?? [])
+            var t = classSums[school.id] ?? Tally()
             t.schoolsTotal = school.active ? 1 : 0
             if t.enrolled > 0 { t.byLevel = [school.level: t.enrolled] }
             t.teachers = teachers[school.id] ?? 0
@@ -157,17 +261,20 @@ struct ReportBuilder {
 
         // The node itself.
         let nodeRef = tree.ref(resolved)
-        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classTallies, unit: isUnit(resolved)) : []
+        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classSums, unit: isUnit(resolved)) : []
         let figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
         case .unit(let unit):
-            let total = Tally.sum(nodeSchools.compactMap { schoolTallies[$0.id] })
+            // The total is the branches' sums plus the unit's own schools: each school is added once.
+            let byBranch = branchTallies(of: unit, schools: nodeSchools, tallies: schoolTallies)
+            var total = Tally.sum(byBranch.values)
+            for school in nodeSchools where school.unitID == unit.id { total.add(schoolTallies[school.id] ?? Tally()) }
             figures = NodeFigures(node: nodeRef, attendance: total.attendance(day: day, trend: trend),
                                   enrollment: total.enrollment(), devices: total.deviceFigures(),
                                   connectivity: total.connectivityFigures(status: nil))
             if includeChildren {
-                children = unitChildren(of: unit, schools: nodeSchools, tallies: schoolTallies, links: links)
+                children = unitChildren(of: unit, byBranch: byBranch, tallies: schoolTallies, links: links)
             }
         case .school(let school):
             let t = schoolTallies[school.id] ?? Tally()
@@ -196,14 +303,20 @@ struct ReportBuilder {
 
     // MARK: Children
 
-    private func unitChildren(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
-                              tallies: [Int64: Tally], links: [Int64: LinkState]) -> [NodeFigures] {
+    /// The schools below `unit` (not directly in it) summed per child unit they fall under.
+    private func branchTallies(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
+                               tallies: [Int64: Tally]) -> [Int64: Tally] {
         var byBranch: [Int64: Tally] = [:]
         for school in schools where school.unitID != unit.id {
             var id = school.unitID
             while let parent = tree.units[id]?.parentID, parent != unit.id { id = parent }
             byBranch[id, default: Tally()].add(tallies[school.id] ?? Tally())
         }
+        return byBranch
+    }
+
+    private func unitChildren(of unit: ProvinceTree.Unit, byBranch: [Int64: Tally],
+                              tallies: [Int64: Tally], links: [Int64: LinkState]) -> [NodeFigures] {
         var result: [NodeFigures] = []
         for child in tree.visibleChildUnits(of: unit) {
             let t = byBranch[child.id] ?? Tally()
@@ -240,15 +353,19 @@ struct ReportBuilder {
 
     // MARK: Trend and connectivity
 
+    /// `today`: the report day's tallies per school (attendance counted).
     private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School],
-                             today: [FigureQueries.ClassKey: Tally], unit: Bool) throws -> [DayRate] {
+                             today: [Int64: Tally], unit: Bool) throws -> [DayRate] {
         let ids = Set(schools.map(\.id))
         let past = try pastCounts(queries, unit: unit)
-        let enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
+        let enrolled = try students.map { students in
+            summaries?.roster.enrolledBySchool(tokens: tokens, days: day.trendDays, students: students)
+                ?? students.enrolledBySchool(onDays: day.trendDays)
+        } ?? queries.enrolledBySchool(onDays: day.trendDays)
         return day.trendDays.map { d in
             var attending = 0, reported = 0, enrolledThatDay = 0
             if d == day.day {
-                for (key, t) in today where ids.contains(key.school) {
+                for (school, t) in today where ids.contains(school) {
                     attending += t.present + t.late
                     reported += t.reported
                 }

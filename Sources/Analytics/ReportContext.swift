@@ -19,7 +19,8 @@ extension AnalyticsEngine {
             return meta
         }
 
-        static func load(_ db: Database, scope: Scope?, asOf: Date) throws -> Context {
+        /// `trees`: a cache that keeps the scoped tree while the admin units' and schools' change tokens stand.
+        static func load(_ db: Database, scope: Scope?, asOf: Date, trees: RosterCache? = nil) throws -> Context {
             let meta = try meta(db)
             guard let zoneName = meta["timezone"] else {
                 throw AnalyticsError.invalidSnapshot("meta.timezone is missing")
@@ -27,7 +28,8 @@ extension AnalyticsEngine {
             guard let zone = TimeZone(identifier: zoneName) else {
                 throw AnalyticsError.invalidSnapshot("meta.timezone \"\(zoneName)\" is not a known time zone")
             }
-            let tree = try ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
+            let tree = try trees?.tree(db, provinceCode: meta["province_code"], scope: scope)
+                ?? ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
             let day = try ReportDay.resolve(db, asOf: asOf, zone: zone)
             return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(SnapshotTime.parse))
         }

@@ -1,5 +1,11 @@
 import Foundation
 
+/// A device kind and status, the key of `Tally.devices`.
+struct DeviceKind: Hashable, Sendable {
+    let kind: String
+    let status: String
+}
+
 /// Additive counts for one class, school or group of schools; rolled up by summing, then turned into figures.
 /// Every figure of a parent is the sum of its children's tallies, so totals and children always agree.
 struct Tally {
@@ -18,7 +24,8 @@ struct Tally {
     var chronic = 0
     var schoolsTotal = 0, schoolsReporting = 0
     // Devices.
-    var devices: [String: [String: Int]] = [:]
+    /// Devices by kind and status (flat, so rolling up does not merge nested dictionaries).
+    var devices: [DeviceKind: Int] = [:]
     var computersWorking = 0, computersTotal = 0, projectorsWorking = 0
     var camerasOnline = 0, camerasTotal = 0, gatesOnline = 0, gatesTotal = 0
     // Connectivity (active schools).
@@ -29,18 +36,19 @@ struct Tally {
 
     var reported: Int { present + late + excused + unexcused }
 
+    /// Adds `o`'s counts; merging into an empty collection takes the other's (no per-key work).
     mutating func add(_ o: Tally) {
         enrolled += o.enrolled; female += o.female; male += o.male; joined += o.joined
-        leftByReason.merge(o.leftByReason, uniquingKeysWith: +)
-        byGrade.merge(o.byGrade, uniquingKeysWith: +)
-        byLevel.merge(o.byLevel, uniquingKeysWith: +)
+        Self.merge(&leftByReason, o.leftByReason)
+        Self.merge(&byGrade, o.byGrade)
+        Self.merge(&byLevel, o.byLevel)
         teachers += o.teachers; classes += o.classes
-        intakePlanned.merge(o.intakePlanned, uniquingKeysWith: +)
-        intakeEnrolled.merge(o.intakeEnrolled, uniquingKeysWith: +)
+        Self.merge(&intakePlanned, o.intakePlanned)
+        Self.merge(&intakeEnrolled, o.intakeEnrolled)
         present += o.present; late += o.late; excused += o.excused; unexcused += o.unexcused
         unreported += o.unreported; chronic += o.chronic
         schoolsTotal += o.schoolsTotal; schoolsReporting += o.schoolsReporting
-        devices.merge(o.devices) { a, b in a.merging(b, uniquingKeysWith: +) }
+        Self.merge(&devices, o.devices)
         computersWorking += o.computersWorking; computersTotal += o.computersTotal
         projectorsWorking += o.projectorsWorking
         camerasOnline += o.camerasOnline; camerasTotal += o.camerasTotal
@@ -48,6 +56,10 @@ struct Tally {
         good += o.good; moderate += o.moderate; offline += o.offline; unknown += o.unknown
         downloads += o.downloads; latencies += o.latencies
         offlineSchools += o.offlineSchools
+    }
+
+    private static func merge<K: Hashable>(_ target: inout [K: Int], _ other: [K: Int]) {
+        if target.isEmpty { target = other } else if !other.isEmpty { target.merge(other, uniquingKeysWith: +) }
     }
 
     static func sum<S: Sequence>(_ tallies: S) -> Tally where S.Element == Tally {
@@ -81,7 +93,7 @@ struct Tally {
 
     func deviceFigures() -> DeviceFigures {
         DeviceFigures(
-            byKindAndStatus: devices, computersWorking: computersWorking, computersTotal: computersTotal,
+            byKindAndStatus: devices.reduce(into: [:]) { $0[$1.key.kind, default: [:]][$1.key.status, default: 0] += $1.value }, computersWorking: computersWorking, computersTotal: computersTotal,
             learnersPerComputer: computersWorking > 0 ? Double(enrolled) / Double(computersWorking) : nil,
             projectorsWorking: projectorsWorking,
             projectorsPerClass: classes > 0 ? Double(projectorsWorking) / Double(classes) : nil,

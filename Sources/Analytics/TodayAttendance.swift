@@ -17,24 +17,70 @@ final class TodayAttendance: Sendable {
         var present = 0, late = 0, excused = 0, unexcused = 0
     }
 
-    /// What a report needs: per-class counts and the students absent today with their school.
+    /// What a report needs: per-class counts and the students absent today.
     struct Snapshot {
         let byClass: [FigureQueries.ClassKey: Counts]
-        let absent: [(student: Int64, school: Int64)]
+        let absent: Set<Int64>
     }
 
-    private struct State: Sendable {
+    struct State: Sendable {
         var key: String?
         var day: String?
         var mark: String?
         /// student → school (24 bits) | class (36 bits) | status (4 bits).
         var rows: [Int64: UInt64] = [:]
         var byClass: [FigureQueries.ClassKey: Counts] = [:]
+        /// Students whose row says excused or unexcused.
+        var absent: Set<Int64> = []
         var fullLoads = 0
         var rowsApplied = 0
     }
 
     private let state = Mutex(State())
+
+    /// Writes the day's rows and counts for the warm-start file.
+    func encode(into w: inout BinaryWriter) {
+        let s = state.withLock { $0 }
+        w.optionalString(s.key); w.optionalString(s.day); w.optionalString(s.mark)
+        w.array(Array(s.rows.keys))
+        w.array(Array(s.rows.values))
+        let keys = Array(s.byClass.keys)
+        w.array(keys.map(\.school)); w.array(keys.map(\.classID))
+        let counts = keys.map { s.byClass[$0] ?? Counts() }
+        w.array(counts.map { Int64($0.present) }); w.array(counts.map { Int64($0.late) })
+        w.array(counts.map { Int64($0.excused) }); w.array(counts.map { Int64($0.unexcused) })
+        w.array(Array(s.absent))
+    }
+
+    /// Reads what `encode` wrote.
+    static func decode(from r: inout BinaryReader) throws -> State {
+        var s = State()
+        s.key = try r.optionalString(); s.day = try r.optionalString(); s.mark = try r.optionalString()
+        let students = try r.array(Int64.self), packed = try r.array(UInt64.self)
+        guard students.count == packed.count else { throw BinaryReader.Malformed() }
+        s.rows = Dictionary(uniqueKeysWithValues: zip(students, packed))
+        let schools = try r.array(Int64.self), classes = try r.array(Int64.self)
+        let present = try r.array(Int64.self), late = try r.array(Int64.self)
+        let excused = try r.array(Int64.self), unexcused = try r.array(Int64.self)
+        guard [classes.count, present.count, late.count, excused.count, unexcused.count].allSatisfy({ $0 == schools.count })
+        else { throw BinaryReader.Malformed() }
+        for i in schools.indices {
+            s.byClass[FigureQueries.ClassKey(school: schools[i], classID: classes[i])] =
+                Counts(present: Int(present[i]), late: Int(late[i]), excused: Int(excused[i]), unexcused: Int(unexcused[i]))
+        }
+        s.absent = Set(try r.array(Int64.self))
+        return s
+    }
+
+    /// Installs a decoded state (the statistics are kept).
+    func install(_ restored: State) {
+        state.withLock { s in
+            var fresh = restored
+            fresh.fullLoads = s.fullLoads
+            fresh.rowsApplied = s.rowsApplied
+            s = fresh
+        }
+    }
 
     /// Forgets the day (the next snapshot loads it in full); the statistics are kept.
     func invalidate() {
@@ -71,8 +117,8 @@ final class TodayAttendance: Sendable {
         return try state.withLock { s -> Snapshot? in
             let fresh = s.key != key || s.day != day || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
             if fresh {
-                s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], fullLoads: s.fullLoads + 1,
-                          rowsApplied: s.rowsApplied)
+                s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], absent: [],
+                          fullLoads: s.fullLoads + 1, rowsApplied: s.rowsApplied)
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             } else if let old = s.mark {
                 // Re-read what was written since the last mark (less the lag margin) even when the mark has not
@@ -84,9 +130,7 @@ final class TodayAttendance: Sendable {
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             }
             s.mark = mark
-            var absent: [(student: Int64, school: Int64)] = []
-            for (student, packed) in s.rows where packed & 0xF >= 2 { absent.append((student, Int64(packed >> 40))) }
-            return Snapshot(byClass: s.byClass, absent: absent)
+            return Snapshot(byClass: s.byClass, absent: s.absent)
         }
     }
 
@@ -109,6 +153,7 @@ final class TodayAttendance: Sendable {
                 if Self.statuses.contains(status) { return false }
                 // An unknown status counts nowhere, as in the SQL path.
                 if let old = s.rows.removeValue(forKey: student) { Self.apply(old, sign: -1, to: &s.byClass) }
+                s.absent.remove(student)
                 continue
             }
             if let old = s.rows[student] {
@@ -117,6 +162,7 @@ final class TodayAttendance: Sendable {
             }
             s.rows[student] = packed
             Self.apply(packed, sign: 1, to: &s.byClass)
+            if packed & 0xF >= 2 { s.absent.insert(student) } else { s.absent.remove(student) }
             s.rowsApplied += 1
         }
         return true

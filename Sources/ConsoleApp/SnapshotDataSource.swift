@@ -19,14 +19,45 @@ public final class SnapshotDataSource: DashboardDataSource {
     private let scope: Scope?
     private let live: Mutex<Live?>
     /// Past-day summaries kept across refreshes and reopenings (they re-key themselves on a new file).
-    public let summaries = PastDaySummaries()
+    public let summaries: PastDaySummaries
+    /// Whether the summaries started from the store's file (an earlier run's).
+    public let restoredSummaries: Bool
+    /// Where the summaries are kept between runs (nil: not kept).
+    private let store: SummaryStore?
+    /// The summaries' revision when last saved, and when.
+    private let saved: Mutex<(revision: (material: Int, today: Int)?, at: ContinuousClock.Instant?)>
+    /// Today's rows alone are saved at most this often (everything else as soon as it changed).
+    private static let todaySaveInterval: Duration = .seconds(300)
 
     /// Opens the snapshot at `url`; throws a one-line `SnapshotError` when it is unusable.
-    public init(url: URL, config: AnalyticsConfig, scope: Scope?) throws {
+    /// With a `store`, the summaries start from its file for this snapshot and are saved back as they change.
+    public init(url: URL, config: AnalyticsConfig, scope: Scope?, store: SummaryStore? = nil) throws {
         self.url = url
         self.config = config
         self.scope = scope
+        self.store = store
+        let summaries = PastDaySummaries()
+        let restored = store?.restore(summaries, snapshotPath: url.path) ?? false
+        self.summaries = summaries
+        restoredSummaries = restored
+        saved = Mutex(restored ? (summaries.revision, ContinuousClock.now) : (nil, nil))
         live = Mutex(try Self.open(url, config, scope, summaries))
+    }
+
+    /// Saves the summaries when the past days, absences or roster changed since the last save, or today's rows
+    /// did and the last save is older than `todaySaveInterval`. A failure only costs the next start its head start.
+    private func saveSummariesIfDue() {
+        guard let store else { return }
+        let revision = summaries.revision
+        let now = ContinuousClock.now
+        let due = saved.withLock { last -> Bool in
+            guard let previous = last.revision, let at = last.at else { return true }
+            if previous.material != revision.material { return true }
+            return previous.today != revision.today && at.duration(to: now) >= Self.todaySaveInterval
+        }
+        guard due else { return }
+        _ = try? store.save(summaries, snapshotPath: url.path)
+        saved.withLock { $0 = (revision, now) }
     }
 
     /// The province's timezone from the snapshot first opened.
@@ -35,7 +66,9 @@ public final class SnapshotDataSource: DashboardDataSource {
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
         let current = try currentLive()
         do {
-            return try current.engine.report(for: node, asOf: asOf)
+            let report = try current.engine.report(for: node, asOf: asOf)
+            saveSummariesIfDue()
+            return report
         } catch AnalyticsError.notInYourArea(let code) {
             throw DashboardDataError.notInYourArea(code)
         } catch let error as AnalyticsError {
@@ -94,11 +127,11 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
-    /// Opens the path again after the file was replaced, went away or was unusable. The summaries start
-    /// over: a file restored at the same path can reuse the old inode, so the file's identity alone cannot
-    /// tell that its past days changed.
+    /// Opens the path again after the file was replaced, went away or was unusable. Summaries keyed by the
+    /// file's identity start over (a file restored at the same path can reuse the old inode); summaries keyed by
+    /// the snapshot's lineage are checked against the new file's change tokens and day marks instead.
     private func reopen() -> SnapshotPoll {
-        summaries.invalidate()
+        summaries.snapshotReopened()
         do {
             let fresh = try Self.open(url, config, scope, summaries)
             live.withLock { $0 = fresh }
@@ -110,7 +143,7 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private func currentLive() throws -> Live {
         if let current = live.withLock({ $0 }) { return current }
-        summaries.invalidate()  // the snapshot was dropped as unusable: trust nothing cached from it
+        summaries.snapshotReopened()  // the snapshot was dropped as unusable: check everything cached from it
         let fresh = try Self.open(url, config, scope, summaries)
         live.withLock { $0 = fresh }
         return fresh

@@ -112,12 +112,25 @@ public struct SampleGenerator: Sendable {
                 try db.execute(sql: index.ddl)
                 progress(SampleProgress(phase: .indexes, phaseFraction: Double(offset + 1) / Double(indexes.count)))
             }
+            for statement in ChangeTokens.ddl(initial: { Self.initialToken($0, options: options) }) {
+                try db.execute(sql: statement)
+            }
             try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
             progress(SampleProgress(phase: .finishing, phaseFraction: 0.3))
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }
         try queue.close()
         return counts
+    }
+
+    /// A change token's first value, derived from every option that shapes the content (FNV-1a): the same
+    /// options give the same content and the same tokens; other options give unrelated ones.
+    static func initialToken(_ name: String, options: SampleOptions) -> Int64 {
+        let text = "\(name)|\(options.seed)|\(options.schools)|\(options.historyDays)|\(options.now.timeIntervalSince1970)|"
+            + "\(options.forceSchoolDayToday)|\(options.provinceName)|\(options.provinceCode)|\(options.schoolCodePrefix)"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int64(bitPattern: hash)
     }
 
     /// Flushes the finished file to disk before it is renamed into place.

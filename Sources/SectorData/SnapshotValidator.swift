@@ -36,6 +36,7 @@ enum SnapshotValidator {
         for spec in SnapshotSchema.requiredIndexes where try !hasIndex(spec, in: db) {
             warnings.append(.missingIndex(spec))
         }
+        if try ChangeTokens.read(db) == nil { warnings.append(.noChangeTokens) }
         return Outcome(metadata: metadata, warnings: warnings)
     }
 

@@ -2,6 +2,8 @@
 public enum SnapshotWarning: Sendable, Equatable, CustomStringConvertible {
     /// No index on the table has the contract's leading columns; the queries that need it will be slow.
     case missingIndex(SnapshotSchema.IndexSpec)
+    /// The snapshot has no change tokens (or lacks one of their triggers): every refresh re-reads every table.
+    case noChangeTokens
     /// A `meta` value does not have the documented shape but the console can still work with it.
     case unusualMetaValue(key: String, value: String, expected: String)
 
@@ -11,6 +13,9 @@ public enum SnapshotWarning: Sendable, Equatable, CustomStringConvertible {
         case .missingIndex(let spec):
             return "missing index on \(spec.table)(\(spec.columns.joined(separator: ", "))), needed for "
                 + "\(spec.purpose); queries will be slow (e.g. \(spec.ddl))"
+        case .noChangeTokens:
+            return "no change tokens (table change_tokens with all its triggers): every refresh re-reads every table "
+                + "and summaries cannot be kept between runs; see docs/SNAPSHOT.md, Change tokens"
         case .unusualMetaValue(let key, let value, let expected):
             return SnapshotError.oneLine("meta '\(key)' is '\(value)', expected \(expected)")
         }

@@ -13,11 +13,14 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure the dashboard's data paths against the naive SQL, in the same run.",
         discussion: """
-            Uses --snapshot, or builds (once, then reuses) a sample province under --work-dir: a full school year \
-            with --generate-year, else --history-days of attendance. Works on a copy so the original is untouched. \
-            Reports median (min–max) over --runs: first complete dashboard (new engine and cache), steady refresh \
-            after the feed commits 1,000 attendance records and a probe per school, the 30-school-day trend for the \
-            province and one commune, drill to a school, peak memory, and terminal output per refresh.
+            Uses --snapshot (on a copy, so the original is untouched), or builds once and then reuses a sample \
+            province under --work-dir: a full school year (170 past school days, a Monday in April) with \
+            --generate-year, else --history-days of attendance before 2026-11-23. A built province is measured in \
+            place; the rows a previous run's feed added are removed first. Reports median (min–max) over --runs: the \
+            first complete dashboard of a new console process (wall time of a child process, first start ever and \
+            with the summaries file an earlier run left), steady refresh after the feed commits 1,000 attendance \
+            records and a probe per school, the 30-school-day trend for the province and one commune, drill to a \
+            school, the console process's peak memory, and terminal output per refresh.
             """)
 
     @Option(name: .long, help: ArgumentHelp("An existing snapshot to measure (a copy is used).", valueName: "file"))
@@ -43,17 +46,30 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try snapshot.map { URL(fileURLWithPath: $0) } ?? buildProvince()
         let directory = URL(fileURLWithPath: workDir, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let copy = directory.appendingPathComponent("bench-copy-\(ProcessInfo.processInfo.processIdentifier).sqlite")
-        try? FileManager.default.removeItem(at: copy)
-        note("copying \(source.path) → \(copy.path)")
-        try FileManager.default.copyItem(at: source, to: copy)
-        defer {
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+        let path: URL
+        var copy: URL?
+        if let snapshot {
+            let target = directory.appendingPathComponent("bench-copy-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+            try? FileManager.default.removeItem(at: target)
+            note("copying \(snapshot) → \(target.path)")
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: snapshot), to: target)
+            path = target
+            copy = target
+        } else {
+            path = try buildProvince()
+            try BenchRun.removeFeedRows(path: path.path)
         }
-        var bench = try BenchRun(path: copy.path, runs: runs, note: note)
+        defer {
+            if let copy {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: copy.path + suffix) }
+            }
+        }
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var bench = try BenchRun(path: path.path, runs: runs, executable: executable,
+                                 cacheDirectory: directory.appendingPathComponent("summaries-\(ProcessInfo.processInfo.processIdentifier)"),
+                                 note: note)
         let table = try bench.measureAll()
         print(table)
     }
@@ -67,7 +83,7 @@ struct BenchCommand: ParsableCommand {
         let days = historyDays ?? (generateYear ? 170 : 30)
         let directory = URL(fileURLWithPath: workDir, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let target = directory.appendingPathComponent("province-850-\(days)d.sqlite")
+        let target = directory.appendingPathComponent("province-850-\(days)d\(generateYear ? "-year" : "").sqlite")
         if FileManager.default.fileExists(atPath: target.path) {
             note("reusing \(target.path)")
             return target
@@ -77,7 +93,8 @@ struct BenchCommand: ParsableCommand {
             explicitDirectory: nil, environment: ProcessInfo.processInfo.environment,
             executableURL: Bundle.main.executableURL,
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
-        let options = SampleOptions(now: BenchRun.sampleNow, sampleDataDirectory: try locator.locate(),
+        let options = SampleOptions(now: generateYear ? BenchRun.yearNow : BenchRun.sampleNow,
+                                    sampleDataDirectory: try locator.locate(),
                                     schools: SampleOptions.defaultSchools, seed: 1, historyDays: days,
                                     forceSchoolDayToday: true)
         let partial = target.appendingPathExtension("partial")

@@ -66,6 +66,10 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII borders and glyphs only.")
     var ascii = false
 
+    @Flag(name: .customLong("no-summary-cache"), help: ArgumentHelp(
+        "Do not keep summaries of past school days between runs (in <cache>/summaries; see README, Performance)."))
+    var noSummaryCache = false
+
     func validate() throws {
         try access.validate(scope: scope, exportDirectory: exportDir)
         if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
@@ -89,7 +93,8 @@ struct ConsoleCommand: ParsableCommand {
         let userScope = access.ssh ? grant?.scope : ScopeArgument.parse(scope)
         let snapshotURL = try snapshot.map { URL(fileURLWithPath: $0) } ?? BundledSample.ensureForToday(
             sampleData: try locate(.sampleData, explicit: sampleData))
-        let source = try SnapshotDataSource(url: snapshotURL, config: analyticsConfig, scope: userScope)
+        let store = noSummaryCache ? nil : try summaryStore(user: grant?.user)
+        let source = try SnapshotDataSource(url: snapshotURL, config: analyticsConfig, scope: userScope, store: store)
 
         let noColour = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal = try NcursesTerminal(noColor: noColour, asciiOnly: ascii)
@@ -106,6 +111,15 @@ struct ConsoleCommand: ParsableCommand {
         terminal.shutdown()
         let status = trap.exitStatus()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The warm-start file's folder: `<cache>/summaries`, the cache folder being the account's own
+    /// (`~/.cache/eduioc` from the password database in SSH mode, never from the environment).
+    private func summaryStore(user: String?) throws -> SummaryStore? {
+        guard access.ssh else { return SummaryStore(directory: BundledSample.cacheDirectory.appendingPathComponent("summaries")) }
+        guard let user else { return nil }
+        return SummaryStore(directory: FileManager.default.homeDirectory(forUser: user)
+            .map { $0.appendingPathComponent(".cache/eduioc/summaries") } ?? URL(fileURLWithPath: "/nonexistent"))
     }
 
     private func locate(_ folder: DataFolderLocator.Folder, explicit: String?) throws -> URL {

@@ -7,7 +7,8 @@ struct EduIOC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eduioc",
         abstract: "EduIOC — operations console for a provincial education department.",
-        subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self],
+        subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self,
+                      BenchFirstDashboardCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

@@ -147,4 +147,79 @@ import TestSupport
         #expect(fast == (try AnalyticsEngine(snapshot: try Snapshot.open(at: other)).report(for: nil, asOf: asOf)))
         #expect(summaries.statistics.resets == 1)
     }
+
+    /// Students joining, leaving and changing class (the students change token moves): enrollment, chronic
+    /// absence and the trend's denominators follow on the next refresh, and unchanged students are not re-read.
+    @Test func rosterChangesAreFollowed() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "initial")
+        try verify(engine, "unchanged")
+        let loads = summaries.rosterStudentLoads
+        #expect(loads == 1, "the students were read once")
+
+        // New attendance and probes only: the students stay held.
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:27:00Z'
+            WHERE day = '\(day)' AND student_id IN (SELECT student_id FROM attendance WHERE day = '\(day)' LIMIT 20);
+            """)
+        try verify(engine, "after attendance only")
+        #expect(summaries.rosterStudentLoads == loads, "an attendance write does not re-read the students")
+
+        // Leavers (one of them chronically absent), a class change and a new student.
+        let chronicStudent = try SQLiteCLI.rows(path, """
+            SELECT student_id FROM attendance WHERE status IN ('excused', 'unexcused') AND day < '\(day)'
+            GROUP BY student_id ORDER BY count(*) DESC LIMIT 1
+            """)[0][0]
+        try SQLiteCLI.execute(path, script: """
+            UPDATE students SET left_on = '\(day)', leave_reason = 'dropout' WHERE id = \(chronicStudent);
+            UPDATE students SET left_on = '2026-11-20', leave_reason = 'transfer' WHERE id % 97 = 0 AND left_on IS NULL;
+            UPDATE students SET class_id = (SELECT min(id) FROM classes c WHERE c.school_id = students.school_id)
+              WHERE id % 89 = 0;
+            INSERT INTO students (id, school_id, class_id, gender, enrolled_on)
+              SELECT max(id) + 1, (SELECT school_id FROM classes WHERE id = 1), 1, 'F', '2026-11-20' FROM students;
+            """)
+        try verify(engine, "after roster changes")
+        #expect(summaries.rosterStudentLoads == loads + 1, "the students were read again once")
+    }
+
+    /// A publication by rename of the same database (same lineage) keeps the summaries and still shows what the
+    /// new file changed; a file without change tokens is read correctly with every table re-read.
+    @Test func renamedPublicationKeepsTheSummaries() throws {
+        let summaries = PastDaySummaries()
+        try verify(AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries), "initial")
+        let computed = summaries.statistics.dayComputations
+
+        let next = url.deletingLastPathComponent().appendingPathComponent("next-\(UUID().uuidString).sqlite")
+        try FileManager.default.copyItem(at: url, to: next)
+        let pastDay = try SQLiteCLI.rows(next.path, "SELECT max(day) FROM school_days WHERE day < '\(day)'")[0][0]
+        try SQLiteCLI.execute(next.path, script: """
+            UPDATE attendance SET status = 'excused', recorded_at = '2026-11-23T02:28:00Z'
+            WHERE day = '\(pastDay)' AND student_id % 11 = 0;
+            """)
+        try FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: next, to: url)
+        summaries.snapshotReopened()
+        try verify(AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries), "renamed")
+        #expect(summaries.statistics.resets == 0, "same lineage: nothing dropped")
+        #expect(summaries.statistics.dayComputations == computed + 1, "only the corrected day was summarised again")
+
+        try SQLiteCLI.execute(path, script: "DROP TRIGGER change_tokens_students_update;")
+        summaries.snapshotReopened()
+        try verify(AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries), "without change tokens")
+        try SQLiteCLI.execute(path, script: "UPDATE students SET left_on = '2026-11-20' WHERE id % 5 = 0 AND left_on IS NULL;")
+        try verify(AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries), "roster change without tokens")
+    }
+
+    /// Deleting attendance rows of a past day (which no recorded_at can show) drops the attendance summaries.
+    @Test func deletedRowsAreNotCountedFromTheCache() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "initial")
+        let pastDay = try SQLiteCLI.rows(path, "SELECT max(day) FROM school_days WHERE day < '\(day)'")[0][0]
+        try SQLiteCLI.execute(path, script: """
+            DELETE FROM attendance WHERE day = '\(pastDay)' AND status IN ('excused', 'unexcused') AND student_id % 2 = 0;
+            """)
+        try verify(engine, "after deleting rows")
+    }
 }

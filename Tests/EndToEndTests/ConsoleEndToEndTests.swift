@@ -83,6 +83,34 @@ struct ConsoleEndToEndTests {
         #expect(words.contains("icanon") && words.contains("echo"), "terminal modes after exit: \(modes)")
     }
 
+    /// The console keeps its summaries in the user's cache folder: a second start on the same snapshot finds the
+    /// file (mode 0600), shows the same figures, and has nothing to recompute (the file is not rewritten).
+    @Test func aRestartStartsFromTheSavedSummaries() throws {
+        let first = try ConsoleSession()
+        let present = Int(try first.sql("""
+            SELECT count(*) FROM attendance WHERE day = \(LiveSnapshot.todaySQL) AND status = 'present'
+              AND recorded_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            """).first ?? "") ?? -1
+        try first.tmux.waitFor("the dashboard with Có mặt \(present) (sqlite3)") { showsPresent(present, $0) }
+        try first.tmux.send("q")
+        _ = try first.tmux.waitFor(text: " END")
+        let folder = first.directory.appendingPathComponent("cache/eduioc/summaries")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("summaries-") }
+        try #require(files.count == 1, "one summaries file in \(folder.path): \(files)")
+        let file = folder.appendingPathComponent(files[0])
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let written = attributes[.modificationDate] as? Date
+
+        let second = try ConsoleSession(snapshot: first.snapshot,
+                                        environment: ["XDG_CACHE_HOME": first.directory.appendingPathComponent("cache").path])
+        try second.tmux.waitFor("the restarted dashboard with Có mặt \(present) (sqlite3)") { showsPresent(present, $0) }
+        try second.tmux.send("q")
+        _ = try second.tmux.waitFor(text: "EXIT:0")
+        let rewritten = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+        #expect(rewritten == written, "nothing was recomputed, so the file was not rewritten")
+    }
+
     @Test func hostileNamesNeverReachTheTerminalAndColumnsStayAligned() throws {
         // Poison a sample's school names: an OSC title sequence, a bidi override, NFD Vietnamese.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("eduioc-hostile-\(UUID().uuidString)")

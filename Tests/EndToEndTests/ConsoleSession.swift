@@ -31,6 +31,9 @@ final class ConsoleSession {
         let wait = recordRawOutput ? "while [ ! -e \(TmuxSession.quote(gate)) ]; do sleep 0.05; done; " : ""
         let modes = "stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
         let command = wait + "\(console); echo \"EXIT:$?\"; echo \"MODES: $(\(modes)) END\"; sleep 600"
+        // The console's own cache (summaries between runs) stays in this session's folder, not in $HOME.
+        var environment = environment
+        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = directory.appendingPathComponent("cache").path }
         tmux = try TmuxSession(columns: columns, rows: rows, command: command, environment: environment)
         if recordRawOutput {
             try tmux.recordOutput(to: rawLog)

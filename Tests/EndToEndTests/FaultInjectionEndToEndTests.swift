@@ -24,9 +24,11 @@ struct FaultInjectionEndToEndTests {
         }
         /// Publishes a good copy with one more present pupil and waits for the console to show it, banner gone.
         func restore(after what: String) throws {
-            // One more present pupil in the good copy, so the figure proves the console read the new file.
+            // One more present pupil in the good copy, so the figure proves the console read the new file. The
+            // write stamps recorded_at with its own time, as the snapshot contract requires of every write.
             try live.execute("""
-                UPDATE attendance SET status = 'present' WHERE day = \(LiveSnapshot.todaySQL) AND student_id =
+                UPDATE attendance SET status = 'present', recorded_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                WHERE day = \(LiveSnapshot.todaySQL) AND student_id =
                   (SELECT min(student_id) FROM attendance WHERE day = \(LiveSnapshot.todaySQL) AND status <> 'present')
                 """, file: pristine)
             let good = live.directory.appendingPathComponent("restore.sqlite")

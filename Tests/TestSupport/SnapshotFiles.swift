@@ -29,10 +29,14 @@ public enum SnapshotFiles {
         public var metaOverrides: [String: String?]
         /// Whether to create ``SnapshotSchema/requiredIndexes``.
         public var includesIndexes: Bool
+        /// Whether to create the change tokens (``ChangeTokens``) after the rows.
+        public var includesChangeTokens: Bool
 
         /// Creates options; the defaults make a tiny valid snapshot published now.
         public init(journalMode: JournalMode = .delete, studentsPerClass: Int = 3, schoolDays: Int = 3,
-                    publishedAt: Date = Date(), metaOverrides: [String: String?] = [:], includesIndexes: Bool = true) {
+                    publishedAt: Date = Date(), metaOverrides: [String: String?] = [:], includesIndexes: Bool = true,
+                    includesChangeTokens: Bool = true) {
+            self.includesChangeTokens = includesChangeTokens
             self.journalMode = journalMode
             self.studentsPerClass = studentsPerClass
             self.schoolDays = schoolDays
@@ -90,6 +94,9 @@ public enum SnapshotFiles {
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
             }
             try insertRows(db, options: options)
+            if options.includesChangeTokens {
+                for statement in ChangeTokens.ddl(initial: { name in Int64(name.utf8.count) }) { try db.execute(sql: statement) }
+            }
         }
         if options.journalMode == .wal {
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }

@@ -9,6 +9,8 @@ import SectorData
 struct BenchRun {
     /// The instant built provinces are published at: a Monday morning in the province.
     static let sampleNow = Date(timeIntervalSince1970: 1_795_401_000)  // 2026-11-23T02:30:00Z
+    /// The full school year's instant: Monday 19 April 2027, 09:30 in the province (about 180 school days in).
+    static let yearNow = Date(timeIntervalSince1970: 1_807_925_400)  // 2027-04-19T02:30:00Z
 
     /// Snapshot timestamp text (`YYYY-MM-DDTHH:MM:SSZ`).
     static func utc(_ date: Date) -> String {
@@ -19,6 +21,10 @@ struct BenchRun {
 
     let path: String
     let runs: Int
+    /// This program, run as a new console process for the first-dashboard measurements.
+    let executable: URL
+    /// The summaries folder those processes use (emptied for "first start ever").
+    let cacheDirectory: URL
     let note: (String) -> Void
     let asOf: Date
     let day: String
@@ -26,9 +32,11 @@ struct BenchRun {
     /// Rows committed by the simulated feed so far (each batch takes new students).
     private var batches = 0
 
-    init(path: String, runs: Int, note: @escaping (String) -> Void) throws {
+    init(path: String, runs: Int, executable: URL, cacheDirectory: URL, note: @escaping (String) -> Void) throws {
         self.path = path
         self.runs = runs
+        self.executable = executable
+        self.cacheDirectory = cacheDirectory
         self.note = note
         let probe = try Snapshot.open(at: URL(fileURLWithPath: path))
         // As-of: ten minutes after publication, so the feed's batches (stamped in between) all count.
@@ -51,16 +59,30 @@ struct BenchRun {
         let url = URL(fileURLWithPath: path)
         var lines: [Line] = []
 
-        note("first complete dashboard (new engine and cache each run)")
-        var coldOurs = BenchSamples(), coldNaive = BenchSamples()
+        note("first complete dashboard of a new console process, first start ever (no summaries file)")
+        defer { try? FileManager.default.removeItem(at: cacheDirectory) }
+        var firstEver = BenchSamples(), coldNaive = BenchSamples()
+        var firstPeak = 0
         for _ in 0..<runs {
-            try coldOurs.time {
-                let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: PastDaySummaries())
-                _ = try engine.report(for: nil, asOf: asOf)
-            }
+            try? FileManager.default.removeItem(at: cacheDirectory)
+            let child = try firstDashboardProcess()
+            firstEver.milliseconds.append(child.wallMilliseconds)
+            firstPeak = max(firstPeak, child.peakKB)
             try coldNaive.time { _ = try naive.dashboard(schools: nil, trend: true) }
         }
-        lines.append(Line(name: "first complete dashboard (province)", ours: coldOurs, naive: coldNaive, target: "≤ 300 ms"))
+        lines.append(Line(name: "first dashboard, new process, first start ever", ours: firstEver, naive: coldNaive,
+                          target: "–"))
+        note("first complete dashboard of a new console process, with the summaries file")
+        var warmStart = BenchSamples()
+        var warmPeak = 0
+        for _ in 0..<runs {
+            let child = try firstDashboardProcess()
+            guard child.restored else { throw BenchFailure(description: "the console process did not restore its summaries file") }
+            warmStart.milliseconds.append(child.wallMilliseconds)
+            warmPeak = max(warmPeak, child.peakKB)
+        }
+        lines.append(Line(name: "first dashboard, new process (summaries file)", ours: warmStart, naive: coldNaive,
+                          target: "≤ 300 ms"))
 
         // The console's engine: one snapshot connection and one cache kept across refreshes.
         let summaries = PastDaySummaries()
@@ -107,9 +129,54 @@ struct BenchRun {
         }
         lines.append(Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms"))
 
-        let peak = ProcessMemory.kilobytes("VmHWM") ?? 0
         let terminal = terminalOutput(before: before, after: after)
-        return render(lines, peakKB: peak, terminal: terminal, stats: summaries.statistics)
+        return render(lines, peaks: (firstPeak, warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0), terminal: terminal,
+                      stats: summaries.statistics)
+    }
+
+    /// What one new console process reported.
+    struct ChildResult {
+        let wallMilliseconds: Double
+        let peakKB: Int
+        let restored: Bool
+    }
+
+    /// Runs `eduioc bench-first-dashboard` on the snapshot (the console's data source with its summaries file)
+    /// and times it from spawn to exit.
+    private func firstDashboardProcess() throws -> ChildResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["bench-first-dashboard", "--snapshot", path, "--as-of", Self.utc(asOf),
+                             "--summaries-dir", cacheDirectory.path]
+        let output = Pipe()
+        process.standardOutput = output
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let elapsed = start.duration(to: clock.now)
+        guard process.terminationStatus == 0,
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let peak = object["peak_kb"] as? Int, let restored = object["restored"] as? Bool else {
+            throw BenchFailure(description: "bench-first-dashboard failed (status \(process.terminationStatus))")
+        }
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return ChildResult(wallMilliseconds: ms, peakKB: peak, restored: restored)
+    }
+
+    /// Removes what earlier runs' feed batches added to a built province (rows stamped after its publication),
+    /// so every run starts from the same data.
+    static func removeFeedRows(path: String) throws {
+        let writer = try DatabaseQueue(path: path)
+        try writer.write { db in
+            guard let published = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'published_at'") else { return }
+            let day = try String.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE day <= substr(?, 1, 10)",
+                                          arguments: [published]) ?? ""
+            try db.execute(sql: "DELETE FROM attendance WHERE day >= ? AND recorded_at > ?", arguments: [day, published])
+            try db.execute(sql: "DELETE FROM connectivity_probes WHERE measured_at > ?", arguments: [published])
+        }
+        try writer.close()
     }
 
     // MARK: The feed
@@ -206,7 +273,8 @@ struct BenchRun {
 
     // MARK: Output
 
-    private func render(_ lines: [Line], peakKB: Int, terminal: TerminalOutput, stats: PastDaySummaries.Statistics) -> String {
+    private func render(_ lines: [Line], peaks: (first: Int, warm: Int, bench: Int), terminal: TerminalOutput,
+                        stats: PastDaySummaries.Statistics) -> String {
         var out: [String] = []
         let counts = (try? naive.db.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [day]) ?? 0,
@@ -225,7 +293,9 @@ struct BenchRun {
             rows.append([line.name, line.ours.text, line.naive?.text ?? "–",
                          ratio.map { String(format: "%.0f×", $0) } ?? "–", line.target])
         }
-        rows.append(["peak resident memory (whole bench process)", "\(peakKB / 1024) MB", "–", "–", "≤ 100 MB"])
+        rows.append(["peak memory, console process, first start ever", "\(peaks.first / 1024) MB", "–", "–", "≤ 100 MB"])
+        rows.append(["peak memory, console process, with summaries file", "\(peaks.warm / 1024) MB", "–", "–", "≤ 100 MB"])
+        rows.append(["peak memory, this bench process (naive runs included)", "\(peaks.bench / 1024) MB", "–", "–", "–"])
         rows.append(["terminal output, refresh with changed figures", "\(terminal.changedCells) cells, \(terminal.changedBytes) B",
                      "\(terminal.size.columns * terminal.size.rows) cells (full repaint)", "–", "small"])
         rows.append(["terminal output, idle frame", "\(terminal.idleCells) cells, \(terminal.idleBytes) B", "–", "–", "0 B"])

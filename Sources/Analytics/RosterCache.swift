@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import SectorData
+import Synchronization
+
+/// Figures that depend only on slowly changing tables — students, classes, teachers, intake plans — kept while
+/// their change tokens stand (see SectorData's `ChangeTokens`), so a refresh after new attendance or probes does
+/// not read those tables again.
+///
+/// Everything is province-wide, keyed by school (and class); reports filter it to their node. Used only when the
+/// snapshot carries change tokens; without them reports read the tables with SQL every time.
+final class RosterCache: Sendable {
+    /// Per-school and per-class figures for one report day.
+    struct DayFigures: Sendable {
+        /// Enrollment per class (enrolled by gender and grade, joined, left by reason).
+        let byClass: [FigureQueries.ClassKey: Tally]
+        let teachers: [Int64: Int]
+        let classCounts: [Int64: Int]
+        let intake: [Int64: [Int: Int]]
+        /// `byClass` summed per school.
+        let schoolEnrollment: [Int64: Tally]
+        /// Enrolled students per class (for the unreported count, which is taken per class).
+        let enrolledByClass: [FigureQueries.ClassKey: Int]
+    }
+
+    struct State: Sendable {
+        var studentsToken: Int64?
+        var students: StudentFacts?
+        /// Tokens (students, classes, teachers, intake plans), day and year start the figures were made for.
+        var figuresKey: [String]?
+        var figures: DayFigures?
+        var enrolledKey: [String]?
+        var enrolledByDay: [String: [Int64: Int]] = [:]
+        var treeKey: TreeKey?
+        var tree: ProvinceTree?
+        var devicesToken: Int64?
+        var deviceCounts: [Int64: Tally] = [:]
+        var studentLoads = 0
+    }
+
+    /// What a held tree was loaded for.
+    struct TreeKey: Hashable, Sendable {
+        let adminUnits: Int64
+        let schools: Int64
+        let provinceCode: String?
+        let scope: Scope?
+    }
+
+    private let state = Mutex(State())
+
+    /// The scoped admin tree and schools, loaded again only when the admin units' or schools' token moved;
+    /// nil without tokens (the caller loads it).
+    func tree(_ db: Database, provinceCode: String?, scope: Scope?) throws -> ProvinceTree? {
+        guard let tokens = try ChangeTokens.read(db), let units = tokens["admin_units"], let schools = tokens["schools"]
+        else { return nil }
+        let key = TreeKey(adminUnits: units, schools: schools, provinceCode: provinceCode, scope: scope)
+        if let held = state.withLock({ s in s.treeKey == key ? s.tree : nil }) { return held }
+        let tree = try ProvinceTree.load(db, provinceCode: provinceCode, scope: scope)
+        state.withLock { s in
+            s.treeKey = key
+            s.tree = tree
+        }
+        return tree
+    }
+
+    /// Writes the held students for the warm-start file (the figures derived from them are recomputed).
+    func encode(into w: inout BinaryWriter) {
+        let s = state.withLock { $0 }
+        guard let token = s.studentsToken, let students = s.students else {
+            w.int(0)
+            return
+        }
+        w.int(1)
+        w.int(token)
+        w.array(students.ids); w.array(students.school); w.array(students.classID)
+        w.array(students.enrolledOn); w.array(students.leftOn); w.array(students.gender); w.array(students.reason)
+        w.strings(students.reasons.dropFirst().map { $0 ?? "" })
+        w.array(students.classKeys.map(\.school)); w.array(students.classKeys.map(\.classID)); w.array(students.classIndex)
+    }
+
+    /// Reads what `encode` wrote.
+    static func decode(from r: inout BinaryReader) throws -> State {
+        var s = State()
+        switch try r.int() {
+        case 0: return s
+        case 1: break
+        default: throw BinaryReader.Malformed()
+        }
+        s.studentsToken = try r.int()
+        let ids = try r.array(Int64.self), school = try r.array(Int32.self), classID = try r.array(Int32.self)
+        let enrolled = try r.array(Int32.self), left = try r.array(Int32.self)
+        let gender = try r.array(UInt8.self), reason = try r.array(UInt8.self)
+        let reasons: [String?] = [nil] + (try r.strings()).map { Optional($0) }
+        let keySchools = try r.array(Int64.self), keyClasses = try r.array(Int64.self), classIndex = try r.array(Int32.self)
+        guard keySchools.count == keyClasses.count else { throw BinaryReader.Malformed() }
+        let classKeys = zip(keySchools, keyClasses).map { FigureQueries.ClassKey(school: $0, classID: $1) }
+        guard [school.count, classID.count, enrolled.count, left.count, gender.count, reason.count]
+                .allSatisfy({ $0 == ids.count }),
+              reason.allSatisfy({ Int($0) < reasons.count }) else { throw BinaryReader.Malformed() }
+        s.students = StudentFacts(ids: ids, school: school, classID: classID, enrolledOn: enrolled, leftOn: left,
+                                  gender: gender, reason: reason, reasons: reasons, classKeys: classKeys,
+                                  classIndex: classIndex)
+        return s
+    }
+
+    /// Installs a decoded state (the load counter is kept).
+    func install(_ restored: State) {
+        state.withLock { s in
+            var fresh = restored
+            fresh.studentLoads = s.studentLoads
+            s = fresh
+        }
+    }
+
+    /// Drops everything.
+    func invalidate() {
+        state.withLock { s in s = State(studentLoads: s.studentLoads) }
+    }
+
+    /// Times the students table was read in full (tests and the benchmark).
+    var studentLoads: Int { state.withLock { $0.studentLoads } }
+
+    /// The students of this token, reading them when the token changed (every time without tokens); nil when
+    /// they do not fit the compact form.
+    func students(_ db: Database, tokens: ChangeTokens?) throws -> StudentFacts? {
+        guard let token = tokens?["students"] else { return try StudentFacts.load(db) }
+        if let held = state.withLock({ s in s.studentsToken == token ? s.students : nil }) { return held }
+        let facts = try StudentFacts.load(db)
+        state.withLock { s in
+            s.studentsToken = token
+            s.students = facts
+            s.studentLoads += 1
+            s.figures = nil; s.figuresKey = nil
+            s.enrolledKey = nil; s.enrolledByDay = [:]
+        }
+        return facts
+    }
+
+    /// The report day's province-wide enrollment, teachers, classes and intake plans.
+    /// Without tokens they are computed from the tables every time.
+    func dayFigures(_ db: Database, tokens: ChangeTokens?, day: ReportDay, students: StudentFacts) throws -> DayFigures? {
+        let key = tokens.map { tokens in
+            ["students", "classes", "teachers", "intake_plans"].map { "\(tokens[$0] ?? 0)" } + [day.day, day.yearStart ?? ""]
+        }
+        if let key, let held = state.withLock({ s in s.figuresKey == key ? s.figures : nil }) { return held }
+        guard let dayNumber = StudentFacts.dayNumber(day.day) else { return nil }
+        let start = StudentFacts.dayNumber(day.yearStart) ?? dayNumber
+        let queries = FigureQueries(db: db, filter: .all, day: day, config: AnalyticsConfig())
+        var byClass = students.enrollmentByClass(day: dayNumber, yearStart: start)
+        let grades = try queries.gradeByClass()
+        for (key, t) in byClass where t.enrolled > 0 {
+            if let grade = grades[key.classID] { byClass[key]?.byGrade[grade, default: 0] += t.enrolled }
+        }
+        var schoolEnrollment: [Int64: Tally] = [:]
+        for (key, t) in byClass { schoolEnrollment[key.school, default: Tally()].add(t) }
+        let figures = DayFigures(byClass: byClass, teachers: try queries.teachersBySchool(),
+                                 classCounts: try queries.classCountBySchool(), intake: try queries.intakeBySchool(),
+                                 schoolEnrollment: schoolEnrollment, enrolledByClass: byClass.mapValues(\.enrolled))
+        if let key {
+            state.withLock { s in
+                s.figuresKey = key
+                s.figures = figures
+            }
+        }
+        return figures
+    }
+
+    /// Device counts per school by kind and status (without the heartbeat-based "seen" counts), kept while the
+    /// `devices` token stands; nil without tokens.
+    func deviceCounts(_ db: Database, tokens: ChangeTokens?, day: ReportDay) throws -> [Int64: Tally]? {
+        guard let token = tokens?["devices"] else { return nil }
+        if let held = state.withLock({ s in s.devicesToken == token ? s.deviceCounts : nil }) { return held }
+        let counts = try FigureQueries(db: db, filter: .all, day: day, config: AnalyticsConfig()).deviceCountsBySchool()
+        state.withLock { s in
+            s.devicesToken = token
+            s.deviceCounts = counts
+        }
+        return counts
+    }
+
+    /// Enrolled students per school on each of `days` (the trend's denominators).
+    func enrolledBySchool(tokens: ChangeTokens?, days: [String], students: StudentFacts) -> [String: [Int64: Int]] {
+        let key = tokens.map { ["\($0["students"] ?? 0)"] + days }
+        if let key, let held = state.withLock({ s in s.enrolledKey == key ? s.enrolledByDay : nil }) { return held }
+        let counts = students.enrolledBySchool(onDays: days)
+        if let key {
+            state.withLock { s in
+                s.enrolledKey = key
+                s.enrolledByDay = counts
+            }
+        }
+        return counts
+    }
+}

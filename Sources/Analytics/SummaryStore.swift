@@ -1,0 +1,87 @@
+import Foundation
+
+/// The summaries' warm-start file, kept in the user's cache folder (never inside the snapshot): a new console
+/// process starts from the summaries an earlier one computed instead of re-reading a school year of rows.
+///
+/// Nothing in it is trusted: restored summaries are keyed by the snapshot's lineage and checked on the first
+/// report like any refresh — change tokens for the roster, each past day's `max(recorded_at)`, today's rows
+/// written since the saved mark — so a file from another snapshot, an older state or a bad write only costs the
+/// recomputation. Only summaries keyed by lineage are saved (a snapshot without change tokens has nothing a
+/// later process could check). One file per snapshot path, written to a temporary name and renamed, mode 0600.
+public struct SummaryStore: Sendable {
+    /// The folder holding the files (created on first save, mode 0700).
+    public let directory: URL
+
+    private static let magic = "EDUIOC-SUMMARIES"
+    private static let formatVersion: Int64 = 1
+
+    /// A store in `directory`.
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The file for a snapshot path: `summaries-<hash of the absolute path>.bin`.
+    public func fileURL(forSnapshot path: String) -> URL {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return directory.appendingPathComponent("summaries-\(String(hash, radix: 16)).bin")
+    }
+
+    /// Loads the file for `snapshotPath` into `summaries`; false when there is none or it cannot be read
+    /// (then nothing is changed).
+    @discardableResult
+    public func restore(_ summaries: PastDaySummaries, snapshotPath: String) -> Bool {
+        guard let data = try? Data(contentsOf: fileURL(forSnapshot: snapshotPath), options: .mappedIfSafe) else {
+            return false
+        }
+        var reader = BinaryReader(data)
+        do {
+            guard try reader.string() == Self.magic, try reader.int() == Self.formatVersion,
+                  try reader.string() == URL(fileURLWithPath: snapshotPath).standardizedFileURL.path else { return false }
+            let restored = try PastDaySummaries.decode(from: &reader)
+            guard reader.isAtEnd else { return false }
+            summaries.install(restored)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Writes `summaries` for `snapshotPath`; false when they are not worth keeping (keyed by file identity).
+    @discardableResult
+    public func save(_ summaries: PastDaySummaries, snapshotPath: String) throws -> Bool {
+        var writer = BinaryWriter()
+        writer.string(Self.magic)
+        writer.int(Self.formatVersion)
+        writer.string(URL(fileURLWithPath: snapshotPath).standardizedFileURL.path)
+        guard summaries.encode(into: &writer) else { return false }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let target = fileURL(forSnapshot: snapshotPath)
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: writer.data,
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            if rename(temporary.path, target.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        removeStaleFiles(keeping: target)
+        return true
+    }
+
+    /// Files for other snapshots untouched for a week go (yesterday's bundled sample, a moved snapshot).
+    private func removeStaleFiles(keeping target: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let cutoff = Date().addingTimeInterval(-7 * 86_400)
+        for name in names where name.hasPrefix("summaries-") && name != target.lastPathComponent {
+            let file = directory.appendingPathComponent(name)
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
+            if let modified, modified < cutoff { try? FileManager.default.removeItem(at: file) }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+
+/// The snapshot's change tokens: an optional part of schema v1 that tells a reader which tables changed.
+///
+/// The table `change_tokens(table_name, token)` holds one row per tracked table. Triggers that ship inside the
+/// snapshot set a table's token to a fresh `random()` on every insert, update or delete of that table, so the
+/// writer cannot forget: the replicator's own SQL fires them, and a page-level copy of a primary carries both the
+/// triggers and their effects. A reader that saw the same token before has already seen that table's content
+/// (with overwhelming probability), whichever file or process it saw it in: a copy, a restore or a rename keeps
+/// token and content together, and an unrelated file starts from unrelated tokens.
+///
+/// The `lineage` row is never changed by a trigger: it names the database across copies and publications.
+/// Devices count only changes of `school_id`, `kind` and `status` (heartbeats of `last_seen_at` are read every
+/// refresh anyway); attendance counts only deletions (inserts and corrections carry `recorded_at`).
+/// Without the table or any of its triggers, readers re-read every table on every refresh (correct, slower).
+public struct ChangeTokens: Sendable, Equatable, Hashable {
+    /// Token per tracked name (`students`, …, `attendance_deletions`).
+    public let values: [String: Int64]
+
+    /// Creates tokens from their values (tests and the cache file).
+    public init(values: [String: Int64]) {
+        self.values = values
+    }
+
+    /// The token of a tracked table; nil when it is not tracked.
+    public subscript(table: String) -> Int64? { values[table] }
+
+    /// The table holding the tokens.
+    public static let tableName = "change_tokens"
+
+    /// Tables whose every insert, update and delete changes their token.
+    public static let wholeTables = ["admin_units", "schools", "classes", "students", "teachers", "school_days",
+                                     "intake_plans"]
+    /// `devices`: inserts, deletes and changes of these columns change its token.
+    public static let deviceColumns = ["school_id", "kind", "status"]
+    /// The name tracking deletions of attendance rows.
+    public static let attendanceDeletions = "attendance_deletions"
+    /// A token no trigger changes: set once when the database is created and kept by every copy, it tells a
+    /// later publication of the same database from an unrelated file.
+    public static let lineage = "lineage"
+
+    /// Every name with a row, in a fixed order.
+    public static var trackedNames: [String] { wholeTables + ["devices", attendanceDeletions, lineage] }
+
+    /// The statements creating the table and its triggers (run after bulk loading: triggers cost per row).
+    /// `initial` gives each token its first value (the generator derives them from its seed).
+    public static func ddl(initial: (String) -> Int64) -> [String] {
+        var statements = [
+            "CREATE TABLE \(tableName) (table_name TEXT PRIMARY KEY NOT NULL, token INTEGER NOT NULL) WITHOUT ROWID",
+        ]
+        for name in trackedNames {
+            statements.append("INSERT INTO \(tableName) (table_name, token) VALUES ('\(name)', \(initial(name)))")
+        }
+        for trigger in triggers { statements.append(trigger.ddl) }
+        return statements
+    }
+
+    /// One trigger of the contract: its name and statement.
+    public struct Trigger: Sendable, Equatable {
+        /// The trigger's name (readers check that every one exists).
+        public let name: String
+        /// The CREATE TRIGGER statement.
+        public let ddl: String
+    }
+
+    /// The triggers keeping the tokens, named `change_tokens_<table>_<insert|update|delete>`.
+    public static var triggers: [Trigger] {
+        func make(_ table: String, _ event: String, _ tracked: String, columns: [String]? = nil) -> Trigger {
+            let name = "\(tableName)_\(table)_\(event.lowercased())"
+            let on = columns.map { "UPDATE OF \($0.joined(separator: ", "))" } ?? event
+            return Trigger(name: name, ddl: """
+                CREATE TRIGGER \(name) AFTER \(on) ON \(table) BEGIN \
+                UPDATE \(tableName) SET token = random() WHERE table_name = '\(tracked)'; END
+                """)
+        }
+        var result: [Trigger] = []
+        for table in wholeTables {
+            for event in ["INSERT", "UPDATE", "DELETE"] { result.append(make(table, event, table)) }
+        }
+        result.append(make("devices", "INSERT", "devices"))
+        result.append(make("devices", "UPDATE", "devices", columns: deviceColumns))
+        result.append(make("devices", "DELETE", "devices"))
+        result.append(make("attendance", "DELETE", attendanceDeletions))
+        return result
+    }
+
+    private static let presentTriggersSQL = """
+        SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(tableName)\\_%' ESCAPE '\\'
+        """
+
+    /// The tokens in this read transaction, or nil when the snapshot does not carry the table, a row or a trigger
+    /// (then nothing can be skipped).
+    public static func read(_ db: Database) throws -> ChangeTokens? {
+        guard try db.tableExists(tableName) else { return nil }
+        let present = Set(try String.fetchAll(db, sql: presentTriggersSQL))
+        guard triggers.allSatisfy({ present.contains($0.name) }) else { return nil }
+        var values: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT table_name, token FROM \(tableName)") {
+            let name: String = row[0]
+            values[name] = row[1]
+        }
+        guard trackedNames.allSatisfy({ values[$0] != nil }) else { return nil }
+        return ChangeTokens(values: values)
+    }
+}
