@@ -1,18 +1,48 @@
 import Foundation
 
-/// Appends fixed-width integers, strings and integer arrays to a byte buffer (little-endian), for the
-/// summaries' warm-start file.
+/// Writes fixed-width integers, strings and integer arrays (little-endian) to a file descriptor, for the
+/// summaries' warm-start file. Streams: large arrays go straight from their memory to the file, so saving does
+/// not hold a second copy of the summaries. The first write error is kept and thrown by `finish()`.
 struct BinaryWriter {
-    private(set) var data = Data()
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var failure: Int32?
+
+    init(fileDescriptor: Int32) {
+        descriptor = fileDescriptor
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, var base = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = Foundation.write(descriptor, base, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            remaining -= written
+            base += written
+        }
+    }
+
+    private mutating func flush() {
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
 
     mutating func int(_ value: Int64) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func string(_ value: String) {
         let bytes = Array(value.utf8)
         int(Int64(bytes.count))
-        data.append(contentsOf: bytes)
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func optionalString(_ value: String?) {
@@ -20,42 +50,111 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
-    /// An array of fixed-width integers, copied as raw memory (this machine is little-endian).
+    /// An array of fixed-width integers, written from its memory (this machine is little-endian).
     mutating func array<T: FixedWidthInteger>(_ values: [T]) {
         int(Int64(values.count))
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        flush()
+        values.withUnsafeBytes { writeAll($0) }
     }
 
     mutating func strings(_ values: [String]) {
         int(Int64(values.count))
         for value in values { string(value) }
     }
+
+    /// Writes what is buffered; throws the first error any write met.
+    mutating func finish() throws {
+        flush()
+        if let failure { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    }
 }
 
-/// Reads what `BinaryWriter` wrote; every read checks its bounds and throws on a short or malformed buffer.
+/// Reads what `BinaryWriter` wrote from a file descriptor; every read checks what it gets and throws on a
+/// short or malformed file. Arrays are read straight into their own memory.
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let data: Data
-    private var offset: Int
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// Bytes the file has beyond what was consumed: no count read from a damaged file can ask for more.
+    private var remainingInFile: Int
 
-    init(_ data: Data) {
-        self.data = data
-        offset = data.startIndex
+    init(fileDescriptor: Int32) {
+        descriptor = fileDescriptor
+        var status = stat()
+        remainingInFile = fstat(fileDescriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
-    var isAtEnd: Bool { offset == data.endIndex }
+    /// Reads up to `count` bytes into `destination`; the number read (0 at the end of the file).
+    private func readSome(_ destination: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
+        while true {
+            let n = Foundation.read(descriptor, destination, count)
+            if n >= 0 { return n }
+            if errno != EINTR { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+    }
 
-    private mutating func bytes(_ count: Int) throws -> Data {
-        guard count >= 0, data.endIndex - offset >= count else { throw Malformed() }
-        defer { offset += count }
-        return data[offset..<offset + count]
+    /// Fills `destination` completely, from the buffer first, then from the file.
+    private mutating func fill(_ destination: UnsafeMutableRawBufferPointer) throws {
+        guard var target = destination.baseAddress else { return }
+        var remaining = destination.count
+        guard remaining <= remainingInFile else { throw Malformed() }
+        remainingInFile -= remaining
+        let buffered = min(remaining, buffer.count - position)
+        if buffered > 0 {
+            let start = position
+            buffer.withUnsafeBytes { source in
+                if let base = source.baseAddress { target.copyMemory(from: base + start, byteCount: buffered) }
+            }
+            position += buffered
+            remaining -= buffered
+            target += buffered
+        }
+        if remaining >= 1 << 16 {
+            while remaining > 0 {
+                let n = try readSome(target, remaining)
+                guard n > 0 else { throw Malformed() }
+                remaining -= n
+                target += n
+            }
+            return
+        }
+        while remaining > 0 {
+            try refill()
+            let n = min(remaining, buffer.count - position)
+            let start = position
+            buffer.withUnsafeBytes { source in
+                if let base = source.baseAddress { target.copyMemory(from: base + start, byteCount: n) }
+            }
+            position += n
+            remaining -= n
+            target += n
+        }
+    }
+
+    private mutating func refill() throws {
+        var fresh = [UInt8](repeating: 0, count: 1 << 16)
+        let n = try fresh.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return 0 }
+            return try readSome(base, raw.count)
+        }
+        guard n > 0 else { throw Malformed() }
+        fresh.removeSubrange(n...)
+        buffer = fresh
+        position = 0
+    }
+
+    /// Whether the whole file has been read.
+    mutating func isAtEnd() throws -> Bool {
+        if position < buffer.count { return false }
+        var byte: UInt8 = 0
+        return try readSome(&byte, 1) == 0
     }
 
     mutating func int() throws -> Int64 {
-        let raw = try bytes(8)
         var value: Int64 = 0
-        _ = withUnsafeMutableBytes(of: &value) { raw.copyBytes(to: $0) }
+        try withUnsafeMutableBytes(of: &value) { try fill($0) }
         return Int64(littleEndian: value)
     }
 
@@ -65,8 +164,19 @@ struct BinaryReader {
         return Int(value)
     }
 
+    /// A count of items each taking at least `bytes` bytes further on in the file (checked against its size).
+    mutating func count(perElement bytes: Int) throws -> Int {
+        let n = try count()
+        guard n <= remainingInFile / max(1, bytes) else { throw Malformed() }
+        return n
+    }
+
     mutating func string() throws -> String {
-        guard let text = String(data: try bytes(try count()), encoding: .utf8) else { throw Malformed() }
+        let n = try count()
+        guard n <= remainingInFile else { throw Malformed() }
+        var bytes = [UInt8](repeating: 0, count: n)
+        try bytes.withUnsafeMutableBytes { try fill($0) }
+        guard let text = String(bytes: bytes, encoding: .utf8) else { throw Malformed() }
         return text
     }
 
@@ -80,17 +190,16 @@ struct BinaryReader {
 
     mutating func array<T: FixedWidthInteger>(_: T.Type) throws -> [T] {
         let n = try count()
-        let raw = try bytes(n * MemoryLayout<T>.stride)
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            raw.copyBytes(to: UnsafeMutableRawBufferPointer(buffer))
-            initialized = n
-        }
+        guard n <= remainingInFile / MemoryLayout<T>.stride else { throw Malformed() }
+        var values = [T](repeating: 0, count: n)
+        try values.withUnsafeMutableBytes { try fill($0) }
+        return values
     }
 
     mutating func strings() throws -> [String] {
         let n = try count()
         var result: [String] = []
-        result.reserveCapacity(n)
+        result.reserveCapacity(min(n, 1 << 16))
         for _ in 0..<n { result.append(try string()) }
         return result
     }

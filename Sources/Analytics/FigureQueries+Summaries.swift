@@ -37,7 +37,7 @@ extension FigureQueries {
             guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
             let past = Int(base.pastBySlot[slot])
             guard past < base.minDays, past + 1 >= base.minDays else { continue }
-            let key = ClassKey(school: Int64(students.school[slot]), classID: Int64(students.classID[slot]))
+            let key = students.classKey(slot)
             if includes(school: key.school, classID: key.classID) { tallies[key, default: Tally()].chronic += 1 }
         }
     }

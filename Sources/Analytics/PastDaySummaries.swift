@@ -149,6 +149,10 @@ public final class PastDaySummaries: Sendable {
         return (material + roster.studentLoads, todayStats.fullLoads + todayStats.rowsApplied)
     }
 
+    /// Whether the summaries are keyed by the snapshot's lineage (only those are worth a warm-start file: a later
+    /// process cannot check a file identity).
+    public var isKeyedByLineage: Bool { state.withLock { $0.key?.hasPrefix("lineage:") ?? false } }
+
     /// Writes everything for `SummaryStore`; false when it is keyed by file identity (which a later process cannot
     /// check) or holds nothing.
     func encode(into w: inout BinaryWriter) -> Bool {
@@ -172,13 +176,13 @@ public final class PastDaySummaries: Sendable {
             w.int(1)
             w.string(start)
             w.string(before)
-            var schools: [Int64] = [], students: [Int64] = [], counts: [Int32] = []
+            // School by school, so neither side holds a second copy of every count.
+            w.int(Int64(absences.count))
             for (school, perStudent) in absences {
-                for (student, n) in perStudent {
-                    schools.append(school); students.append(student); counts.append(Int32(clamping: n))
-                }
+                w.int(school)
+                w.array(Array(perStudent.keys))
+                w.array(perStudent.values.map { Int32(clamping: $0) })
             }
-            w.array(schools); w.array(students); w.array(counts)
         } else {
             w.int(0)
         }
@@ -206,18 +210,16 @@ public final class PastDaySummaries: Sendable {
         case 1:
             s.absencesYearStart = try r.string()
             s.absencesBefore = try r.string()
-            let schools = try r.array(Int64.self), students = try r.array(Int64.self), counts = try r.array(Int32.self)
-            guard students.count == schools.count, counts.count == schools.count else { throw BinaryReader.Malformed() }
+            let schoolCount = try r.count(perElement: 24)
             var absences: [Int64: [Int64: Int]] = [:]
-            var i = 0
-            while i < schools.count {
-                // Rows were written school by school: fill one school's dictionary at a time.
-                let school = schools[i]
-                var perStudent = absences[school] ?? [:]
-                while i < schools.count, schools[i] == school {
-                    perStudent[students[i]] = Int(counts[i])
-                    i += 1
-                }
+            absences.reserveCapacity(min(schoolCount, 1 << 16))
+            for _ in 0..<schoolCount {
+                let school = try r.int()
+                let students = try r.array(Int64.self), counts = try r.array(Int32.self)
+                guard counts.count == students.count else { throw BinaryReader.Malformed() }
+                var perStudent: [Int64: Int] = [:]
+                perStudent.reserveCapacity(students.count)
+                for i in students.indices { perStudent[students[i]] = Int(counts[i]) }
                 absences[school] = perStudent
             }
             s.absences = absences
@@ -414,8 +416,7 @@ public final class PastDaySummaries: Sendable {
         var atThreshold: [FigureQueries.ClassKey: Int] = [:]
         if let dayNumber = StudentFacts.dayNumber(day) {
             for slot in 0..<students.count where Int(bySlot[slot]) >= minDays && students.isEnrolled(slot, on: dayNumber) {
-                atThreshold[FigureQueries.ClassKey(school: Int64(students.school[slot]),
-                                                   classID: Int64(students.classID[slot])), default: 0] += 1
+                atThreshold[students.classKey(slot), default: 0] += 1
             }
         }
         var bySchool: [Int64: Int] = [:]

@@ -85,8 +85,9 @@ struct ReportBuilder {
             guard let i = position[key.school] else { continue }
             present[i] += c.present; late[i] += c.late; excused[i] += c.excused; unexcused[i] += c.unexcused
         }
-        for (key, enrolled) in roster.enrolledByClass {
+        for (index, key) in roster.classes.keys.enumerated() {
             guard let i = position[key.school] else { continue }
+            let enrolled = Int(roster.classes.enrolled[index])
             let c = today.byClass[key]
             let reported = c.map { $0.present + $0.late + $0.excused + $0.unexcused } ?? 0
             unreported[i] += max(0, enrolled - reported)
@@ -121,7 +122,7 @@ struct ReportBuilder {
             guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
             let past = Int(base.pastBySlot[slot])
             guard past < base.minDays, past + 1 >= base.minDays,
-                  let i = position[Int64(students.school[slot])] else { continue }
+                  let i = position[students.classKey(slot).school] else { continue }
             chronic[i] += 1
         }
     }
@@ -194,8 +195,9 @@ struct ReportBuilder {
             classSums = try schoolSums(queries, roster: roster, today: today, schools: nodeSchools)
         } else {
             if let roster {
-                for (key, t) in roster.byClass where queries.includes(school: key.school, classID: key.classID) {
-                    classTallies[key] = t
+                for (position, key) in roster.classes.keys.enumerated()
+                where queries.includes(school: key.school, classID: key.classID) {
+                    classTallies[key] = roster.tally(at: position)
                 }
             } else {
                 try queries.enrollmentByClass(into: &classTallies)

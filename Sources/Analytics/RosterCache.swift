@@ -12,15 +12,22 @@ import Synchronization
 final class RosterCache: Sendable {
     /// Per-school and per-class figures for one report day.
     struct DayFigures: Sendable {
-        /// Enrollment per class (enrolled by gender and grade, joined, left by reason).
-        let byClass: [FigureQueries.ClassKey: Tally]
+        /// Enrollment per class, in columns (a `Tally` per class only when a report needs that class).
+        let classes: StudentFacts.ClassEnrollment
+        /// Grade of each class id.
+        let grades: [Int64: Int]
         let teachers: [Int64: Int]
         let classCounts: [Int64: Int]
         let intake: [Int64: [Int: Int]]
-        /// `byClass` summed per school.
+        /// The classes' enrollment summed per school.
         let schoolEnrollment: [Int64: Tally]
-        /// Enrolled students per class (for the unreported count, which is taken per class).
-        let enrolledByClass: [FigureQueries.ClassKey: Int]
+
+        /// The enrollment tally of the class at `position`, with its grade.
+        func tally(at position: Int) -> Tally {
+            var t = classes.tally(at: position)
+            if t.enrolled > 0, let grade = grades[classes.keys[position].classID] { t.byGrade = [grade: t.enrolled] }
+            return t
+        }
     }
 
     struct State: Sendable {
@@ -72,10 +79,10 @@ final class RosterCache: Sendable {
         }
         w.int(1)
         w.int(token)
-        w.array(students.ids); w.array(students.school); w.array(students.classID)
+        w.array(students.ids)
+        w.array(students.classKeys.map(\.school)); w.array(students.classKeys.map(\.classID)); w.array(students.classIndex)
         w.array(students.enrolledOn); w.array(students.leftOn); w.array(students.gender); w.array(students.reason)
         w.strings(students.reasons.dropFirst().map { $0 ?? "" })
-        w.array(students.classKeys.map(\.school)); w.array(students.classKeys.map(\.classID)); w.array(students.classIndex)
     }
 
     /// Reads what `encode` wrote.
@@ -87,19 +94,16 @@ final class RosterCache: Sendable {
         default: throw BinaryReader.Malformed()
         }
         s.studentsToken = try r.int()
-        let ids = try r.array(Int64.self), school = try r.array(Int32.self), classID = try r.array(Int32.self)
+        let ids = try r.array(Int64.self)
+        let keySchools = try r.array(Int64.self), keyClasses = try r.array(Int64.self), classIndex = try r.array(Int32.self)
         let enrolled = try r.array(Int32.self), left = try r.array(Int32.self)
         let gender = try r.array(UInt8.self), reason = try r.array(UInt8.self)
         let reasons: [String?] = [nil] + (try r.strings()).map { Optional($0) }
-        let keySchools = try r.array(Int64.self), keyClasses = try r.array(Int64.self), classIndex = try r.array(Int32.self)
-        guard keySchools.count == keyClasses.count else { throw BinaryReader.Malformed() }
-        let classKeys = zip(keySchools, keyClasses).map { FigureQueries.ClassKey(school: $0, classID: $1) }
-        guard [school.count, classID.count, enrolled.count, left.count, gender.count, reason.count]
-                .allSatisfy({ $0 == ids.count }),
-              reason.allSatisfy({ Int($0) < reasons.count }) else { throw BinaryReader.Malformed() }
-        s.students = StudentFacts(ids: ids, school: school, classID: classID, enrolledOn: enrolled, leftOn: left,
-                                  gender: gender, reason: reason, reasons: reasons, classKeys: classKeys,
-                                  classIndex: classIndex)
+        guard keySchools.count == keyClasses.count,
+              let students = StudentFacts(ids: ids, classKeys: zip(keySchools, keyClasses).map {
+                  FigureQueries.ClassKey(school: $0, classID: $1) }, classIndex: classIndex, enrolledOn: enrolled,
+                  leftOn: left, gender: gender, reason: reason, reasons: reasons) else { throw BinaryReader.Malformed() }
+        s.students = students
         return s
     }
 
@@ -146,16 +150,17 @@ final class RosterCache: Sendable {
         guard let dayNumber = StudentFacts.dayNumber(day.day) else { return nil }
         let start = StudentFacts.dayNumber(day.yearStart) ?? dayNumber
         let queries = FigureQueries(db: db, filter: .all, day: day, config: AnalyticsConfig())
-        var byClass = students.enrollmentByClass(day: dayNumber, yearStart: start)
+        let classes = students.enrollmentByClass(day: dayNumber, yearStart: start)
         let grades = try queries.gradeByClass()
-        for (key, t) in byClass where t.enrolled > 0 {
-            if let grade = grades[key.classID] { byClass[key]?.byGrade[grade, default: 0] += t.enrolled }
-        }
-        var schoolEnrollment: [Int64: Tally] = [:]
-        for (key, t) in byClass { schoolEnrollment[key.school, default: Tally()].add(t) }
-        let figures = DayFigures(byClass: byClass, teachers: try queries.teachersBySchool(),
+        var figures = DayFigures(classes: classes, grades: grades, teachers: try queries.teachersBySchool(),
                                  classCounts: try queries.classCountBySchool(), intake: try queries.intakeBySchool(),
-                                 schoolEnrollment: schoolEnrollment, enrolledByClass: byClass.mapValues(\.enrolled))
+                                 schoolEnrollment: [:])
+        var schoolEnrollment: [Int64: Tally] = [:]
+        for position in classes.keys.indices {
+            schoolEnrollment[classes.keys[position].school, default: Tally()].add(figures.tally(at: position))
+        }
+        figures = DayFigures(classes: classes, grades: grades, teachers: figures.teachers, classCounts: figures.classCounts,
+                             intake: figures.intake, schoolEnrollment: schoolEnrollment)
         if let key {
             state.withLock { s in
                 s.figuresKey = key

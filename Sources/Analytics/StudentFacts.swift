@@ -5,13 +5,11 @@ import GRDB
 ///
 /// Enrollment per class, enrolled students per trend day and the class a chronically absent student belongs to
 /// are then computed in memory instead of by SQL over ~500,000 rows each refresh. Dates are kept as order-
-/// preserving integers (`YYYYMMDD`); a snapshot with a date that is not `YYYY-MM-DD`, or ids beyond 32 bits for
-/// schools and classes, is not held (`load` returns nil) and reports fall back to SQL.
+/// preserving integers (`YYYYMMDD`) and each student's (school, class) as a position in `classKeys`; a snapshot with
+/// a date that is not `YYYY-MM-DD` is not held (`load` returns nil) and reports fall back to SQL.
 struct StudentFacts: Sendable {
     /// Student ids, ascending; every other column is aligned with it (a student's *slot*).
     let ids: [Int64]
-    let school: [Int32]
-    let classID: [Int32]
     let enrolledOn: [Int32]
     /// `Int32.max` when the student has not left.
     let leftOn: [Int32]
@@ -31,22 +29,23 @@ struct StudentFacts: Sendable {
 
     /// Reads every student (one scan); nil when a value does not fit the compact form.
     static func load(_ db: Database) throws -> StudentFacts? {
-        var ids: [Int64] = [], school: [Int32] = [], classID: [Int32] = []
+        var ids: [Int64] = [], classIndex: [Int32] = []
         var enrolled: [Int32] = [], left: [Int32] = [], gender: [UInt8] = [], reason: [UInt8] = []
         var reasons: [String?] = [nil]
         var reasonCode: [String: UInt8] = [:]
-        let expected = try Int.fetchOne(db, sql: "SELECT max(id) - min(id) + 1 FROM students") ?? 0
+        var classKeys: [FigureQueries.ClassKey] = []
+        var positionOf: [FigureQueries.ClassKey: Int32] = [:]
+        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0
         let reserve = min(max(expected, 0), 4_000_000)
-        ids.reserveCapacity(reserve); school.reserveCapacity(reserve); classID.reserveCapacity(reserve)
+        ids.reserveCapacity(reserve); classIndex.reserveCapacity(reserve)
         enrolled.reserveCapacity(reserve); left.reserveCapacity(reserve)
         gender.reserveCapacity(reserve); reason.reserveCapacity(reserve)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, school_id, class_id, gender, enrolled_on, left_on, leave_reason FROM students ORDER BY id
             """)
+        var previous: (key: FigureQueries.ClassKey, position: Int32)?
         while let row = try rows.next() {
-            let s: Int64 = row[1], c: Int64 = row[2]
-            guard let s32 = Int32(exactly: s), let c32 = Int32(exactly: c),
-                  let on = Self.dayNumber(row[4]) else { return nil }
+            guard let on = Self.dayNumber(row[4]) else { return nil }
             let leftText: String? = row[5]
             var leftNumber = Int32.max
             if let leftText {
@@ -64,43 +63,37 @@ struct StudentFacts: Sendable {
                     reasonCode[text] = code
                 }
             }
+            let key = FigureQueries.ClassKey(school: row[1], classID: row[2])
+            let position: Int32
+            if let previous, previous.key == key {
+                position = previous.position  // consecutive students usually share a class
+            } else if let known = positionOf[key] {
+                position = known
+            } else {
+                position = Int32(classKeys.count)
+                classKeys.append(key)
+                positionOf[key] = position
+            }
+            previous = (key, position)
             let g: String = row[3]
-            ids.append(row[0]); school.append(s32); classID.append(c32)
+            ids.append(row[0]); classIndex.append(position)
             enrolled.append(on); left.append(leftNumber)
             gender.append(g == "F" ? 1 : g == "M" ? 2 : 0); reason.append(code)
         }
-        return StudentFacts(ids: ids, school: school, classID: classID, enrolledOn: enrolled, leftOn: left,
+        return StudentFacts(ids: ids, classKeys: classKeys, classIndex: classIndex, enrolledOn: enrolled, leftOn: left,
                             gender: gender, reason: reason, reasons: reasons)
     }
 
-    /// `classKeys` and `classIndex` are derived when not given (the warm-start file keeps them).
-    init(ids: [Int64], school: [Int32], classID: [Int32], enrolledOn: [Int32], leftOn: [Int32], gender: [UInt8],
-         reason: [UInt8], reasons: [String?], classKeys: [FigureQueries.ClassKey]? = nil, classIndex: [Int32]? = nil) {
-        self.ids = ids; self.school = school; self.classID = classID
+    /// Columns aligned with `ids`; nil when they do not agree (a damaged warm-start file).
+    init?(ids: [Int64], classKeys: [FigureQueries.ClassKey], classIndex: [Int32], enrolledOn: [Int32], leftOn: [Int32],
+          gender: [UInt8], reason: [UInt8], reasons: [String?]) {
+        guard [classIndex.count, enrolledOn.count, leftOn.count, gender.count, reason.count].allSatisfy({ $0 == ids.count }),
+              classIndex.allSatisfy({ $0 >= 0 && Int($0) < classKeys.count }),
+              reason.allSatisfy({ Int($0) < reasons.count }),
+              zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        self.ids = ids; self.classKeys = classKeys; self.classIndex = classIndex
         self.enrolledOn = enrolledOn; self.leftOn = leftOn; self.gender = gender
         self.reason = reason; self.reasons = reasons
-        if let classKeys, let classIndex, classIndex.count == ids.count,
-           classIndex.allSatisfy({ $0 >= 0 && Int($0) < classKeys.count }) {
-            self.classKeys = classKeys
-            self.classIndex = classIndex
-        } else {
-            var keys: [FigureQueries.ClassKey] = []
-            var indexOf: [FigureQueries.ClassKey: Int32] = [:]
-            var index = [Int32](repeating: 0, count: ids.count)
-            for slot in 0..<ids.count {
-                let key = FigureQueries.ClassKey(school: Int64(school[slot]), classID: Int64(classID[slot]))
-                if let known = indexOf[key] {
-                    index[slot] = known
-                } else {
-                    let next = Int32(keys.count)
-                    keys.append(key)
-                    indexOf[key] = next
-                    index[slot] = next
-                }
-            }
-            self.classKeys = keys
-            self.classIndex = index
-        }
         let base = ids.first ?? 0
         let span = (ids.last ?? base) - base + 1
         if !ids.isEmpty, span <= 4 * Int64(ids.count) + 1024 {
@@ -114,6 +107,9 @@ struct StudentFacts: Sendable {
             denseBase = 0; dense = []; sparse = map
         }
     }
+
+    /// The (school, class) of the student in `slot`.
+    func classKey(_ slot: Int) -> FigureQueries.ClassKey { classKeys[Int(classIndex[slot])] }
 
     /// Number of students held.
     var count: Int { ids.count }
@@ -148,12 +144,29 @@ struct StudentFacts: Sendable {
 
     // MARK: Derived figures
 
+    /// Enrollment per class on `day`, in columns aligned with `classKeys`.
+    struct ClassEnrollment: Sendable {
+        let keys: [FigureQueries.ClassKey]
+        let enrolled: [Int32], female: [Int32], male: [Int32], joined: [Int32]
+        /// Leavers since the year start by class position and reason label (few).
+        let leavers: [Int: [String: Int]]
+
+        /// The enrollment tally of the class at `position` (attendance fields zero).
+        func tally(at position: Int) -> Tally {
+            var t = Tally()
+            t.enrolled = Int(enrolled[position]); t.female = Int(female[position]); t.male = Int(male[position])
+            t.joined = Int(joined[position])
+            if let left = leavers[position] { t.leftByReason = left }
+            return t
+        }
+    }
+
     /// Enrollment per class on `day`: enrolled (by gender), joined since `yearStart`, and leavers since then by
     /// reason (`transfer`, `dropout`, `graduated`, else `other`). Same definitions as the SQL path.
-    func enrollmentByClass(day: Int32, yearStart: Int32) -> [FigureQueries.ClassKey: Tally] {
+    func enrollmentByClass(day: Int32, yearStart: Int32) -> ClassEnrollment {
         let classes = classKeys.count
-        var enrolled = [Int](repeating: 0, count: classes), female = enrolled, male = enrolled, joined = enrolled
-        var leavers: [Int: [Int: Int]] = [:]  // class index → reason code → count (few)
+        var enrolled = [Int32](repeating: 0, count: classes), female = enrolled, male = enrolled, joined = enrolled
+        var leaverCodes: [Int: [Int: Int]] = [:]  // class position → reason code → count (few)
         for slot in 0..<ids.count {
             let c = Int(classIndex[slot])
             let on = enrolledOn[slot], off = leftOn[slot]
@@ -162,19 +175,16 @@ struct StudentFacts: Sendable {
                 if gender[slot] == 1 { female[c] += 1 } else if gender[slot] == 2 { male[c] += 1 }
             }
             if on >= yearStart && on <= day { joined[c] += 1 }
-            if off != Int32.max && off >= yearStart && off <= day { leavers[c, default: [:]][Int(reason[slot]), default: 0] += 1 }
+            if off != Int32.max && off >= yearStart && off <= day { leaverCodes[c, default: [:]][Int(reason[slot]), default: 0] += 1 }
         }
         let known: Set<String> = ["transfer", "dropout", "graduated"]
         let labels = reasons.map { $0.flatMap { known.contains($0) ? $0 : nil } ?? "other" }
-        var result: [FigureQueries.ClassKey: Tally] = [:]
-        result.reserveCapacity(classes)
-        for c in 0..<classes {
-            var t = Tally()
-            t.enrolled = enrolled[c]; t.female = female[c]; t.male = male[c]; t.joined = joined[c]
-            for (code, n) in leavers[c] ?? [:] { t.leftByReason[labels[code], default: 0] += n }
-            result[classKeys[c]] = t
+        var leavers: [Int: [String: Int]] = [:]
+        for (c, codes) in leaverCodes {
+            for (code, n) in codes { leavers[c, default: [:]][labels[code], default: 0] += n }
         }
-        return result
+        return ClassEnrollment(keys: classKeys, enrolled: enrolled, female: female, male: male, joined: joined,
+                               leavers: leavers)
     }
 
     /// Enrolled students per school on each day (`YYYY-MM-DD` texts): per class, how many enrolled and left on

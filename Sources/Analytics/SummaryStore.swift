@@ -13,7 +13,7 @@ public struct SummaryStore: Sendable {
     public let directory: URL
 
     private static let magic = "EDUIOC-SUMMARIES"
-    private static let formatVersion: Int64 = 1
+    private static let formatVersion: Int64 = 2
 
     /// A store in `directory`.
     public init(directory: URL) {
@@ -32,15 +32,15 @@ public struct SummaryStore: Sendable {
     /// (then nothing is changed).
     @discardableResult
     public func restore(_ summaries: PastDaySummaries, snapshotPath: String) -> Bool {
-        guard let data = try? Data(contentsOf: fileURL(forSnapshot: snapshotPath), options: .mappedIfSafe) else {
-            return false
-        }
-        var reader = BinaryReader(data)
+        let descriptor = open(fileURL(forSnapshot: snapshotPath).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var reader = BinaryReader(fileDescriptor: descriptor)
         do {
             guard try reader.string() == Self.magic, try reader.int() == Self.formatVersion,
                   try reader.string() == URL(fileURLWithPath: snapshotPath).standardizedFileURL.path else { return false }
             let restored = try PastDaySummaries.decode(from: &reader)
-            guard reader.isAtEnd else { return false }
+            guard try reader.isAtEnd() else { return false }
             summaries.install(restored)
             return true
         } catch {
@@ -51,22 +51,28 @@ public struct SummaryStore: Sendable {
     /// Writes `summaries` for `snapshotPath`; false when they are not worth keeping (keyed by file identity).
     @discardableResult
     public func save(_ summaries: PastDaySummaries, snapshotPath: String) throws -> Bool {
-        var writer = BinaryWriter()
-        writer.string(Self.magic)
-        writer.int(Self.formatVersion)
-        writer.string(URL(fileURLWithPath: snapshotPath).standardizedFileURL.path)
-        guard summaries.encode(into: &writer) else { return false }
+        guard summaries.isKeyedByLineage else { return false }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let target = fileURL(forSnapshot: snapshotPath)
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: writer.data,
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         do {
+            var writer = BinaryWriter(fileDescriptor: descriptor)
+            writer.string(Self.magic)
+            writer.int(Self.formatVersion)
+            writer.string(URL(fileURLWithPath: snapshotPath).standardizedFileURL.path)
+            guard summaries.encode(into: &writer) else {
+                close(descriptor)
+                try? FileManager.default.removeItem(at: temporary)
+                return false
+            }
+            try writer.finish()
+            close(descriptor)
             if rename(temporary.path, target.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
+            close(descriptor)
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }

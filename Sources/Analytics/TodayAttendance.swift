@@ -42,8 +42,19 @@ final class TodayAttendance: Sendable {
     func encode(into w: inout BinaryWriter) {
         let s = state.withLock { $0 }
         w.optionalString(s.key); w.optionalString(s.day); w.optionalString(s.mark)
-        w.array(Array(s.rows.keys))
-        w.array(Array(s.rows.values))
+        // In chunks, so neither side holds a second copy of every row.
+        let chunk = 1 << 16
+        w.int(Int64(s.rows.count))
+        var students: [Int64] = [], packed: [UInt64] = []
+        students.reserveCapacity(chunk); packed.reserveCapacity(chunk)
+        for (student, value) in s.rows {
+            students.append(student); packed.append(value)
+            if students.count == chunk {
+                w.array(students); w.array(packed)
+                students.removeAll(keepingCapacity: true); packed.removeAll(keepingCapacity: true)
+            }
+        }
+        if !students.isEmpty { w.array(students); w.array(packed) }
         let keys = Array(s.byClass.keys)
         w.array(keys.map(\.school)); w.array(keys.map(\.classID))
         let counts = keys.map { s.byClass[$0] ?? Counts() }
@@ -56,9 +67,14 @@ final class TodayAttendance: Sendable {
     static func decode(from r: inout BinaryReader) throws -> State {
         var s = State()
         s.key = try r.optionalString(); s.day = try r.optionalString(); s.mark = try r.optionalString()
-        let students = try r.array(Int64.self), packed = try r.array(UInt64.self)
-        guard students.count == packed.count else { throw BinaryReader.Malformed() }
-        s.rows = Dictionary(uniqueKeysWithValues: zip(students, packed))
+        let total = try r.count(perElement: 16)
+        s.rows.reserveCapacity(total)
+        while s.rows.count < total {
+            let students = try r.array(Int64.self), packed = try r.array(UInt64.self)
+            guard students.count == packed.count, !students.isEmpty else { throw BinaryReader.Malformed() }
+            for i in students.indices { s.rows[students[i]] = packed[i] }
+        }
+        guard s.rows.count == total else { throw BinaryReader.Malformed() }
         let schools = try r.array(Int64.self), classes = try r.array(Int64.self)
         let present = try r.array(Int64.self), late = try r.array(Int64.self)
         let excused = try r.array(Int64.self), unexcused = try r.array(Int64.self)

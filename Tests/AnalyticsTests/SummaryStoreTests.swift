@@ -70,7 +70,11 @@ import TestSupport
         _ = try savedSummaries()
         let file = store.fileURL(forSnapshot: url.path)
         let bytes = try Data(contentsOf: file)
-        for damaged in [bytes.prefix(bytes.count / 2), Data("not a summaries file".utf8), bytes + Data([0])] {
+        // A valid header followed by a length far beyond the file (must not be allocated).
+        let headerLength = 8 + 16 + 8 + 8 + URL(fileURLWithPath: url.path).standardizedFileURL.path.utf8.count
+        var hugeCount = bytes.prefix(headerLength)
+        withUnsafeBytes(of: Int64(1 << 40).littleEndian) { hugeCount.append(contentsOf: $0) }
+        for damaged in [bytes.prefix(bytes.count / 2), Data("not a summaries file".utf8), bytes + Data([0]), hugeCount] {
             try damaged.write(to: file)
             let summaries = PastDaySummaries()
             #expect(!store.restore(summaries, snapshotPath: url.path))
