@@ -208,28 +208,28 @@ struct FigureQueries {
             """, arguments: args)
         for row in rows {
             let school: Int64 = row[0]
-            let kind: String = row[1]
-            let status: String = row[2]
-            let n: Int = row[3]
-            var t = result[school] ?? Tally()
-            t.devices[DeviceKind(kind: kind, status: status), default: 0] += n
-            let notRetired = status != "retired"
-            switch kind {
-            case "desktop", "laptop", "tablet":
-                if notRetired { t.computersTotal += n }
-                if status == "working" { t.computersWorking += n }
-            case "projector", "interactive_display":
-                if status == "working" { t.projectorsWorking += n }
-            case "camera":
-                if notRetired { t.camerasTotal += n }
-            case "attendance_gate":
-                if notRetired { t.gatesTotal += n }
-            default:
-                break
-            }
-            result[school] = t
+            Self.addDevices(row[3], of: DeviceKind(kind: row[1], status: row[2]), to: &result[school, default: Tally()])
         }
         return result
+    }
+
+    /// Counts `n` devices of a kind and status into a school's tally (totals by kind family as well).
+    static func addDevices(_ n: Int, of device: DeviceKind, to t: inout Tally) {
+        t.devices[device, default: 0] += n
+        let notRetired = device.status != "retired"
+        switch device.kind {
+        case "desktop", "laptop", "tablet":
+            if notRetired { t.computersTotal += n }
+            if device.status == "working" { t.computersWorking += n }
+        case "projector", "interactive_display":
+            if device.status == "working" { t.projectorsWorking += n }
+        case "camera":
+            if notRetired { t.camerasTotal += n }
+        case "attendance_gate":
+            if notRetired { t.gatesTotal += n }
+        default:
+            break
+        }
     }
 
     /// Adds the cameras and attendance gates (not retired) seen in the window ending at `seenBy`: a range in the

@@ -186,6 +186,17 @@ public final class PastDaySummaries: Sendable {
         } else {
             w.int(0)
         }
+        w.int(Int64(s.absencesVersion))
+        if let key = s.chronicKey, let base = s.chronic {
+            w.int(1)
+            w.int(Int64(key.absencesVersion)); w.int(key.studentsToken); w.string(key.day); w.int(Int64(key.minDays))
+            w.array(base.pastBySlot)
+            let classes = Array(base.atThreshold.keys)
+            w.array(classes.map(\.school)); w.array(classes.map(\.classID))
+            w.array(classes.map { Int64(base.atThreshold[$0] ?? 0) })
+        } else {
+            w.int(0)
+        }
         today.encode(into: &w)
         roster.encode(into: &w)
         return true
@@ -223,6 +234,26 @@ public final class PastDaySummaries: Sendable {
                 absences[school] = perStudent
             }
             s.absences = absences
+        default:
+            throw BinaryReader.Malformed()
+        }
+        s.absencesVersion = Int(try r.int())
+        switch try r.int() {
+        case 0: break
+        case 1:
+            let version = Int(try r.int()), token = try r.int(), day = try r.string(), minDays = Int(try r.int())
+            let pastBySlot = try r.array(UInt16.self)
+            let schools = try r.array(Int64.self), classes = try r.array(Int64.self), counts = try r.array(Int64.self)
+            guard classes.count == schools.count, counts.count == schools.count else { throw BinaryReader.Malformed() }
+            var atThreshold: [FigureQueries.ClassKey: Int] = [:]
+            var bySchool: [Int64: Int] = [:]
+            for i in schools.indices {
+                atThreshold[FigureQueries.ClassKey(school: schools[i], classID: classes[i]), default: 0] += Int(counts[i])
+                bySchool[schools[i], default: 0] += Int(counts[i])
+            }
+            s.chronicKey = ChronicKey(absencesVersion: version, studentsToken: token, day: day, minDays: minDays)
+            s.chronic = ChronicBase(atThreshold: atThreshold, atThresholdBySchool: bySchool, pastBySlot: pastBySlot,
+                                    minDays: minDays)
         default:
             throw BinaryReader.Malformed()
         }
@@ -405,7 +436,8 @@ public final class PastDaySummaries: Sendable {
                 ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
             }
         }
-        if let key, let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }) { return held }
+        if let key, let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }),
+           held.pastBySlot.count == students.count { return held }
         var bySlot = [UInt16](repeating: 0, count: students.count)
         for (_, perStudent) in past {
             for (student, n) in perStudent {

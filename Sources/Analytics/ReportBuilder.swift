@@ -176,11 +176,30 @@ struct ReportBuilder {
     func trendOnly(_ resolved: ProvinceTree.Resolved) throws -> [DayRate] {
         let (nodeSchools, filter) = coverage(resolved)
         let queries = FigureQueries(db: db, filter: filter, day: day, config: config)
-        var classTallies: [FigureQueries.ClassKey: Tally] = [:]
-        try attendance(queries, into: &classTallies)
-        var sums: [Int64: Tally] = [:]
-        for (key, t) in classTallies { sums[key.school, default: Tally()].add(t) }
-        return try trendPoints(queries, schools: nodeSchools, today: sums, unit: isUnit(resolved))
+        var todayBySchool: [Int64: DayPoint] = [:]
+        if let today, !day.isBeforeSchoolYear {
+            for (key, c) in today.byClass where queries.includes(school: key.school, classID: key.classID) {
+                todayBySchool[key.school, default: DayPoint()].add(attending: c.present + c.late,
+                                                                 reported: c.present + c.late + c.excused + c.unexcused)
+            }
+        } else {
+            var classTallies: [FigureQueries.ClassKey: Tally] = [:]
+            try queries.attendanceByClass(into: &classTallies)
+            for (key, t) in classTallies {
+                todayBySchool[key.school, default: DayPoint()].add(attending: t.present + t.late, reported: t.reported)
+            }
+        }
+        return try trendPoints(queries, schools: nodeSchools, today: todayBySchool, unit: isUnit(resolved))
+    }
+
+    /// One school's attending and reported counts of a day (a trend point before the rate is taken).
+    struct DayPoint {
+        var attending = 0, reported = 0
+
+        mutating func add(attending a: Int, reported r: Int) {
+            attending += a
+            reported += r
+        }
     }
 
     func build(_ resolved: ProvinceTree.Resolved, includeChildren: Bool, includeTrend: Bool) throws -> Result {
@@ -263,7 +282,9 @@ struct ReportBuilder {
 
         // The node itself.
         let nodeRef = tree.ref(resolved)
-        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools, today: classSums, unit: isUnit(resolved)) : []
+        let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools,
+                                                   today: classSums.mapValues { DayPoint(attending: $0.present + $0.late, reported: $0.reported) },
+                                                   unit: isUnit(resolved)) : []
         let figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
@@ -355,9 +376,9 @@ struct ReportBuilder {
 
     // MARK: Trend and connectivity
 
-    /// `today`: the report day's tallies per school (attendance counted).
+    /// `today`: the report day's attending and reported counts per school.
     private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School],
-                             today: [Int64: Tally], unit: Bool) throws -> [DayRate] {
+                             today: [Int64: DayPoint], unit: Bool) throws -> [DayRate] {
         let ids = Set(schools.map(\.id))
         let past = try pastCounts(queries, unit: unit)
         let enrolled = try students.map { students in
@@ -367,9 +388,9 @@ struct ReportBuilder {
         return day.trendDays.map { d in
             var attending = 0, reported = 0, enrolledThatDay = 0
             if d == day.day {
-                for (school, t) in today where ids.contains(school) {
-                    attending += t.present + t.late
-                    reported += t.reported
+                for (school, point) in today where ids.contains(school) {
+                    attending += point.attending
+                    reported += point.reported
                 }
             } else {
                 for (school, counts) in past[d] ?? [:] where ids.contains(school) {

@@ -70,9 +70,35 @@ final class RosterCache: Sendable {
         return tree
     }
 
-    /// Writes the held students for the warm-start file (the figures derived from them are recomputed).
+    /// Writes the held students, device counts and trend denominators for the warm-start file (each with the
+    /// token it was made for; the day figures are recomputed).
     func encode(into w: inout BinaryWriter) {
         let s = state.withLock { $0 }
+        if let token = s.devicesToken {
+            w.int(1)
+            w.int(token)
+            var schools: [Int64] = [], counts: [Int64] = [], kinds: [String] = [], statuses: [String] = []
+            for (school, t) in s.deviceCounts {
+                for (device, n) in t.devices {
+                    schools.append(school); counts.append(Int64(n)); kinds.append(device.kind); statuses.append(device.status)
+                }
+            }
+            w.array(schools); w.array(counts); w.strings(kinds); w.strings(statuses)
+        } else {
+            w.int(0)
+        }
+        if let key = s.enrolledKey {
+            w.int(1)
+            w.strings(key)
+            let days = s.enrolledByDay.keys.sorted()
+            w.strings(days)
+            for day in days {
+                let counts = s.enrolledByDay[day] ?? [:]
+                w.array(Array(counts.keys)); w.array(counts.values.map { Int64($0) })
+            }
+        } else {
+            w.int(0)
+        }
         guard let token = s.studentsToken, let students = s.students else {
             w.int(0)
             return
@@ -88,6 +114,32 @@ final class RosterCache: Sendable {
     /// Reads what `encode` wrote.
     static func decode(from r: inout BinaryReader) throws -> State {
         var s = State()
+        switch try r.int() {
+        case 0: break
+        case 1:
+            s.devicesToken = try r.int()
+            let schools = try r.array(Int64.self), counts = try r.array(Int64.self)
+            let kinds = try r.strings(), statuses = try r.strings()
+            guard [counts.count, kinds.count, statuses.count].allSatisfy({ $0 == schools.count }) else {
+                throw BinaryReader.Malformed()
+            }
+            for i in schools.indices {
+                FigureQueries.addDevices(Int(counts[i]), of: DeviceKind(kind: kinds[i], status: statuses[i]),
+                                         to: &s.deviceCounts[schools[i], default: Tally()])
+            }
+        default: throw BinaryReader.Malformed()
+        }
+        switch try r.int() {
+        case 0: break
+        case 1:
+            s.enrolledKey = try r.strings()
+            for day in try r.strings() {
+                let schools = try r.array(Int64.self), counts = try r.array(Int64.self)
+                guard counts.count == schools.count else { throw BinaryReader.Malformed() }
+                s.enrolledByDay[day] = Dictionary(zip(schools, counts.map { Int($0) }), uniquingKeysWith: +)
+            }
+        default: throw BinaryReader.Malformed()
+        }
         switch try r.int() {
         case 0: return s
         case 1: break
@@ -152,15 +204,39 @@ final class RosterCache: Sendable {
         let queries = FigureQueries(db: db, filter: .all, day: day, config: AnalyticsConfig())
         let classes = students.enrollmentByClass(day: dayNumber, yearStart: start)
         let grades = try queries.gradeByClass()
-        var figures = DayFigures(classes: classes, grades: grades, teachers: try queries.teachersBySchool(),
-                                 classCounts: try queries.classCountBySchool(), intake: try queries.intakeBySchool(),
-                                 schoolEnrollment: [:])
-        var schoolEnrollment: [Int64: Tally] = [:]
-        for position in classes.keys.indices {
-            schoolEnrollment[classes.keys[position].school, default: Tally()].add(figures.tally(at: position))
+        // Per school: plain counters first, one Tally per school at the end.
+        var position: [Int64: Int] = [:]
+        var schools: [Int64] = []
+        var enrolled: [Int] = [], female: [Int] = [], male: [Int] = [], joined: [Int] = []
+        var byGrade: [[Int: Int]] = [], leavers: [[String: Int]] = []
+        for (c, key) in classes.keys.enumerated() {
+            let i: Int
+            if let known = position[key.school] {
+                i = known
+            } else {
+                i = schools.count
+                position[key.school] = i
+                schools.append(key.school)
+                enrolled.append(0); female.append(0); male.append(0); joined.append(0)
+                byGrade.append([:]); leavers.append([:])
+            }
+            let n = Int(classes.enrolled[c])
+            enrolled[i] += n; female[i] += Int(classes.female[c]); male[i] += Int(classes.male[c])
+            joined[i] += Int(classes.joined[c])
+            if n > 0, let grade = grades[key.classID] { byGrade[i][grade, default: 0] += n }
+            if let left = classes.leavers[c] { leavers[i].merge(left, uniquingKeysWith: +) }
         }
-        figures = DayFigures(classes: classes, grades: grades, teachers: figures.teachers, classCounts: figures.classCounts,
-                             intake: figures.intake, schoolEnrollment: schoolEnrollment)
+        var schoolEnrollment: [Int64: Tally] = [:]
+        schoolEnrollment.reserveCapacity(schools.count)
+        for (i, school) in schools.enumerated() {
+            var t = Tally()
+            t.enrolled = enrolled[i]; t.female = female[i]; t.male = male[i]; t.joined = joined[i]
+            t.byGrade = byGrade[i]; t.leftByReason = leavers[i]
+            schoolEnrollment[school] = t
+        }
+        let figures = DayFigures(classes: classes, grades: grades, teachers: try queries.teachersBySchool(),
+                                 classCounts: try queries.classCountBySchool(), intake: try queries.intakeBySchool(),
+                                 schoolEnrollment: schoolEnrollment)
         if let key {
             state.withLock { s in
                 s.figuresKey = key

@@ -142,7 +142,7 @@ struct BenchRun {
     }
 
     /// Runs `eduioc bench-first-dashboard` on the snapshot (the console's data source with its summaries file)
-    /// and times it from spawn to exit.
+    /// and times it from spawn to the line it prints once the dashboard data is complete.
     private func firstDashboardProcess() throws -> ChildResult {
         let process = Process()
         process.executableURL = executable
@@ -153,15 +153,21 @@ struct BenchRun {
         let clock = ContinuousClock()
         let start = clock.now
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        // The child prints its line as soon as the dashboard data is complete: time to that line, not to exit.
+        var data = Data()
+        var elapsed: Duration?
+        while let chunk = try output.fileHandleForReading.read(upToCount: 4096), !chunk.isEmpty {
+            data.append(chunk)
+            if elapsed == nil, data.contains(UInt8(ascii: "\n")) { elapsed = start.duration(to: clock.now) }
+        }
         process.waitUntilExit()
-        let elapsed = start.duration(to: clock.now)
+        let wall = elapsed ?? start.duration(to: clock.now)
         guard process.terminationStatus == 0,
               let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let peak = object["peak_kb"] as? Int, let restored = object["restored"] as? Bool else {
             throw BenchFailure(description: "bench-first-dashboard failed (status \(process.terminationStatus))")
         }
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let ms = Double(wall.components.seconds) * 1000 + Double(wall.components.attoseconds) / 1e15
         return ChildResult(wallMilliseconds: ms, peakKB: peak, restored: restored)
     }
 
