@@ -101,16 +101,7 @@ struct BinaryReader {
         var remaining = destination.count
         guard remaining <= remainingInFile else { throw Malformed() }
         remainingInFile -= remaining
-        let buffered = min(remaining, buffer.count - position)
-        if buffered > 0 {
-            let start = position
-            buffer.withUnsafeBytes { source in
-                if let base = source.baseAddress { target.copyMemory(from: base + start, byteCount: buffered) }
-            }
-            position += buffered
-            remaining -= buffered
-            target += buffered
-        }
+        takeBuffered(into: &target, remaining: &remaining)
         if remaining >= 1 << 16 {
             while remaining > 0 {
                 let n = try readSome(target, remaining)
@@ -122,15 +113,21 @@ struct BinaryReader {
         }
         while remaining > 0 {
             try refill()
-            let n = min(remaining, buffer.count - position)
-            let start = position
-            buffer.withUnsafeBytes { source in
-                if let base = source.baseAddress { target.copyMemory(from: base + start, byteCount: n) }
-            }
-            position += n
-            remaining -= n
-            target += n
+            takeBuffered(into: &target, remaining: &remaining)
         }
+    }
+
+    /// Copies what the buffer holds (up to `remaining` bytes) to `target`, advancing both.
+    private mutating func takeBuffered(into target: inout UnsafeMutableRawPointer, remaining: inout Int) {
+        let n = min(remaining, buffer.count - position)
+        guard n > 0 else { return }
+        let start = position
+        buffer.withUnsafeBytes { source in
+            if let base = source.baseAddress { target.copyMemory(from: base + start, byteCount: n) }
+        }
+        position += n
+        remaining -= n
+        target += n
     }
 
     private mutating func refill() throws {
