@@ -37,6 +37,31 @@ public final class PastDaySummaries: Sendable {
         var pastTrend: [String: [Int64: DayCounts]] = [:]
         /// Absences per school, per student, on days in [yearStart, absencesBefore).
         var absences: [Int64: [Int64: Int]]?
+        /// The same, as a warm-start file held them (per school: students and counts), until something needs
+        /// `absences`: a restored console often never does, and decoding them costs a dictionary insert each.
+        var absenceColumns: [(school: Int64, students: [Int64], counts: [Int32])]?
+
+        /// Turns `absenceColumns` into `absences`.
+        mutating func materializeAbsences() {
+            guard let columns = absenceColumns else { return }
+            var table: [Int64: [Int64: Int]] = [:]
+            table.reserveCapacity(columns.count)
+            for column in columns {
+                var perStudent: [Int64: Int] = [:]
+                perStudent.reserveCapacity(column.students.count)
+                for i in column.students.indices { perStudent[column.students[i]] = Int(column.counts[i]) }
+                table[column.school, default: [:]].merge(perStudent, uniquingKeysWith: +)
+            }
+            absences = table
+            absenceColumns = nil
+        }
+
+        /// Drops the absences (both forms).
+        mutating func dropAbsences() {
+            absences = nil
+            absenceColumns = nil
+            absencesVersion += 1
+        }
         var absencesYearStart: String?
         var absencesBefore: String?
         /// Bumped whenever `absences` changes (the chronic base is kept per version).
@@ -172,7 +197,17 @@ public final class PastDaySummaries: Sendable {
             w.array(schools.map { Int64(counts[$0]?.attending ?? 0) })
             w.array(schools.map { Int64(counts[$0]?.reported ?? 0) })
         }
-        if let absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore {
+        if let columns = s.absenceColumns, let start = s.absencesYearStart, let before = s.absencesBefore {
+            w.int(1)
+            w.string(start)
+            w.string(before)
+            w.int(Int64(columns.count))
+            for column in columns {
+                w.int(column.school)
+                w.array(column.students)
+                w.array(column.counts)
+            }
+        } else if let absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore {
             w.int(1)
             w.string(start)
             w.string(before)
@@ -222,18 +257,15 @@ public final class PastDaySummaries: Sendable {
             s.absencesYearStart = try r.string()
             s.absencesBefore = try r.string()
             let schoolCount = try r.count(perElement: 24)
-            var absences: [Int64: [Int64: Int]] = [:]
-            absences.reserveCapacity(min(schoolCount, 1 << 16))
+            var columns: [(school: Int64, students: [Int64], counts: [Int32])] = []
+            columns.reserveCapacity(schoolCount)
             for _ in 0..<schoolCount {
                 let school = try r.int()
                 let students = try r.array(Int64.self), counts = try r.array(Int32.self)
                 guard counts.count == students.count else { throw BinaryReader.Malformed() }
-                var perStudent: [Int64: Int] = [:]
-                perStudent.reserveCapacity(students.count)
-                for i in students.indices { perStudent[students[i]] = Int(counts[i]) }
-                absences[school] = perStudent
+                columns.append((school, students, counts))
             }
-            s.absences = absences
+            s.absenceColumns = columns
         default:
             throw BinaryReader.Malformed()
         }
@@ -310,9 +342,9 @@ public final class PastDaySummaries: Sendable {
                 }
                 if let old = known, let mark, mark < old {
                     // Rows removed or rewritten: recompute from scratch.
-                    s.pastTrend[day] = nil; s.absences = nil; s.absencesVersion += 1
+                    s.pastTrend[day] = nil; s.dropAbsences()
                 } else if known == nil && mark != nil {
-                    s.pastTrend[day] = nil; s.absences = nil; s.absencesVersion += 1
+                    s.pastTrend[day] = nil; s.dropAbsences()
                 } else if let old = known, let mark, mark > old || mark >= recentFrom {
                     var changed = false
                     for r in try Self.rowsWritten(db, day: day, since: min(old, mark)) {
@@ -327,6 +359,7 @@ public final class PastDaySummaries: Sendable {
                 s.dayMarks[day] = .some(mark)
             }
             s.recentlySeen = seen
+            if !touchedStudents.isEmpty { s.materializeAbsences() }
             if var absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore,
                !touchedStudents.isEmpty {
                 let statement = try db.cachedStatement(sql: """
@@ -388,13 +421,18 @@ public final class PastDaySummaries: Sendable {
 
     /// Whether province-wide absences before `day` are held (so a school drill can use them without a fill).
     func hasAbsences(yearStart: String, before day: String) -> Bool {
-        state.withLock { $0.absences != nil && $0.absencesYearStart == yearStart && $0.absencesBefore == day }
+        state.withLock {
+            ($0.absences != nil || $0.absenceColumns != nil) && $0.absencesYearStart == yearStart && $0.absencesBefore == day
+        }
     }
 
     /// Absences per school and student on school-year days in [yearStart, day), extending or rebuilding the
     /// held counts.
     func absences(_ db: Database, yearStart: String, before day: String) throws -> [Int64: [Int64: Int]] {
-        let held = state.withLock { s in (s.absences, s.absencesYearStart, s.absencesBefore) }
+        let held = state.withLock { s in
+            s.materializeAbsences()
+            return (s.absences, s.absencesYearStart, s.absencesBefore)
+        }
         if let counts = held.0, held.1 == yearStart, held.2 == day { return counts }
         var counts: [Int64: [Int64: Int]]
         let from: String
@@ -430,14 +468,19 @@ public final class PastDaySummaries: Sendable {
     /// `studentsToken` nil (a snapshot without change tokens): built afresh and not kept.
     func chronicBase(_ db: Database, students: StudentFacts, studentsToken: Int64?, yearStart: String, day: String,
                      minDays: Int) throws -> ChronicBase {
-        let past = try absences(db, yearStart: yearStart, before: day)
-        let key = studentsToken.map { token in
-            state.withLock { s in
-                ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
+        // A held base for this day and absences version was built after the absences reached `day`: check it
+        // before the absences themselves, which a restored console may then never need to decode.
+        func currentKey() -> ChronicKey? {
+            studentsToken.map { token in
+                state.withLock { s in
+                    ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
+                }
             }
         }
-        if let key, let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }),
+        if let key = currentKey(), let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }),
            held.pastBySlot.count == students.count { return held }
+        let past = try absences(db, yearStart: yearStart, before: day)
+        let key = currentKey()
         var bySlot = [UInt16](repeating: 0, count: students.count)
         for (_, perStudent) in past {
             for (student, n) in perStudent {
