@@ -66,6 +66,24 @@ import TestSupport
         #expect(restored.rosterStudentLoads == 1, "the students were read again (their token moved)")
     }
 
+    /// A file written on an earlier school day: the restored absences (still in the file's columns) are extended
+    /// by the days since, and yesterday's "today" becomes a past day like any other.
+    @Test func aFileFromAnEarlierDayIsExtended() throws {
+        let yesterday = try SQLiteCLI.rows(url.path, "SELECT max(day) FROM school_days WHERE day < '\(day)'")[0][0]
+        let earlier = try #require(ISO8601DateFormatter().date(from: "\(yesterday)T09:00:00Z"))
+        let summaries = PastDaySummaries()
+        _ = try AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries).report(for: nil, asOf: earlier)
+        #expect(try store.save(summaries, snapshotPath: url.path))
+
+        let restored = PastDaySummaries()
+        #expect(store.restore(restored, snapshotPath: url.path))
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: restored)
+        #expect(try engine.report(for: nil, asOf: asOf) == (try naive()))
+        let unit = try #require(try naive().children.first { $0.node.level == .unit }).node
+        #expect(try engine.report(for: unit, asOf: asOf)
+                == AnalyticsEngine(snapshot: try Snapshot.open(at: url)).report(for: unit, asOf: asOf))
+    }
+
     @Test func aDamagedFileIsIgnored() throws {
         _ = try savedSummaries()
         let file = store.fileURL(forSnapshot: url.path)
