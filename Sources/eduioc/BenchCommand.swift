@@ -14,11 +14,12 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure the dashboard's data paths against the naive SQL, in the same run.",
         discussion: """
             Uses --snapshot (on a copy, so the original is untouched), or builds once and then reuses a sample \
-            province under --work-dir: a full school year (170 past school days, a Monday in April) with \
-            --generate-year, else --history-days of attendance before 2026-11-23. A built province is measured in \
-            place; the rows a previous run's feed added are removed first. Reports median (min–max) over --runs: the \
-            first complete dashboard of a new console process (wall time of a child process, first start ever and \
-            with the summaries file an earlier run left), steady refresh after the feed commits 1,000 attendance \
+            province under --work-dir: a full school year (170 past school days, a Monday in April; about 11 minutes \
+            and 17 GB the first time) with --generate-year, else --history-days of attendance before 2026-11-23. A \
+            built province is measured in place; the rows a previous run's feed added are removed first. Reports \
+            median (min–max) over --runs: the first complete dashboard of a new console process (from spawn to its \
+            complete dashboard data; first start ever, and with the summaries file an earlier run left), steady \
+            refresh after the feed commits 1,000 attendance \
             records and a probe per school, the 30-school-day trend for the province and one commune, drill to a \
             school, the console process's peak memory, and terminal output per refresh.
             """)
