@@ -289,10 +289,21 @@ struct ReportBuilder {
         var children: [NodeFigures] = []
         switch resolved {
         case .unit(let unit):
-            // The total is the branches' sums plus the unit's own schools: each school is added once.
-            let byBranch = branchTallies(of: unit, schools: nodeSchools, tallies: schoolTallies)
-            var total = Tally.sum(byBranch.values)
-            for school in nodeSchools where school.unitID == unit.id { total.add(schoolTallies[school.id] ?? Tally()) }
+            // The total is the branches' sums plus the unit's own schools: each school is added once. What changes
+            // only with the roster is summed once per roster state; each refresh adds the day's counts.
+            let statics = summaries.map { summaries in
+                summaries.roster.branchStatics(summaries.roster.branchKey(
+                    tokens: tokens, day: day, provinceCode: tree.province.code, scope: tree.scope, unit: unit.id)) {
+                    staticSums(of: unit, schools: nodeSchools, tallies: schoolTallies)
+                }
+            } ?? staticSums(of: unit, schools: nodeSchools, tallies: schoolTallies)
+            var byBranch = statics.byBranch
+            var total = statics.total
+            for school in nodeSchools {
+                guard let t = schoolTallies[school.id] else { continue }
+                total.addDynamic(t)
+                if school.unitID != unit.id { byBranch[branch(of: school, under: unit), default: Tally()].addDynamic(t) }
+            }
             figures = NodeFigures(node: nodeRef, attendance: total.attendance(day: day, trend: trend),
                                   enrollment: total.enrollment(), devices: total.deviceFigures(),
                                   connectivity: total.connectivityFigures(status: nil))
@@ -326,16 +337,24 @@ struct ReportBuilder {
 
     // MARK: Children
 
-    /// The schools below `unit` (not directly in it) summed per child unit they fall under.
-    private func branchTallies(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
-                               tallies: [Int64: Tally]) -> [Int64: Tally] {
+    /// The child unit of `unit` that a school below it (not directly in it) falls under.
+    private func branch(of school: ProvinceTree.School, under unit: ProvinceTree.Unit) -> Int64 {
+        var id = school.unitID
+        while let parent = tree.units[id]?.parentID, parent != unit.id { id = parent }
+        return id
+    }
+
+    /// The static parts (`Tally.staticPart`) of a unit's schools summed per child unit and in all.
+    private func staticSums(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
+                            tallies: [Int64: Tally]) -> RosterCache.BranchStatics {
         var byBranch: [Int64: Tally] = [:]
-        for school in schools where school.unitID != unit.id {
-            var id = school.unitID
-            while let parent = tree.units[id]?.parentID, parent != unit.id { id = parent }
-            byBranch[id, default: Tally()].add(tallies[school.id] ?? Tally())
+        var total = Tally()
+        for school in schools {
+            let part = (tallies[school.id] ?? Tally()).staticPart
+            total.add(part)
+            if school.unitID != unit.id { byBranch[branch(of: school, under: unit), default: Tally()].add(part) }
         }
-        return byBranch
+        return RosterCache.BranchStatics(byBranch: byBranch, total: total)
     }
 
     private func unitChildren(of unit: ProvinceTree.Unit, byBranch: [Int64: Tally],

@@ -40,9 +40,52 @@ final class RosterCache: Sendable {
         var enrolledByDay: [String: [Int64: Int]] = [:]
         var treeKey: TreeKey?
         var tree: ProvinceTree?
+        /// Per unit shown (the province and the communes drilled into), the last few.
+        var branchStatics: [BranchKey: BranchStatics] = [:]
         var devicesToken: Int64?
         var deviceCounts: [Int64: Tally] = [:]
         var studentLoads = 0
+    }
+
+    /// What a unit's per-branch static sums were made for.
+    struct BranchKey: Hashable, Sendable {
+        let figures: [String]
+        let devices: Int64
+        let tree: TreeKey
+        let unit: Int64
+    }
+
+    /// A unit's schools summed per child unit, and in all, without their per-refresh counts.
+    struct BranchStatics: Sendable {
+        let byBranch: [Int64: Tally]
+        let total: Tally
+    }
+
+    /// The held static sums for `key`, or `make()`'s (then held); nil key (no tokens): `make()` each time.
+    func branchStatics(_ key: BranchKey?, make: () -> BranchStatics) -> BranchStatics {
+        if let key, let held = state.withLock({ s in s.branchStatics[key] }) { return held }
+        let made = make()
+        if let key {
+            state.withLock { s in
+                // Entries of an older roster state are never asked for again: keep only this state's units.
+                s.branchStatics = s.branchStatics.filter { $0.key.figures == key.figures && $0.key.devices == key.devices
+                    && $0.key.tree == key.tree }
+                if s.branchStatics.count >= 32 { s.branchStatics.removeAll() }
+                s.branchStatics[key] = made
+            }
+        }
+        return made
+    }
+
+    /// The key of what the static sums depend on, when the snapshot has change tokens.
+    func branchKey(tokens: ChangeTokens?, day: ReportDay, provinceCode: String?, scope: Scope?, unit: Int64) -> BranchKey? {
+        guard let tokens, let devices = tokens["devices"], let units = tokens["admin_units"],
+              let schools = tokens["schools"] else { return nil }
+        let figures = ["students", "classes", "teachers", "intake_plans"].map { "\(tokens[$0] ?? 0)" }
+            + [day.day, day.yearStart ?? ""]
+        return BranchKey(figures: figures, devices: devices,
+                         tree: TreeKey(adminUnits: units, schools: schools, provinceCode: provinceCode, scope: scope),
+                         unit: unit)
     }
 
     /// What a held tree was loaded for.

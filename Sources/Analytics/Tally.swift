@@ -58,6 +58,28 @@ struct Tally {
         offlineSchools += o.offlineSchools
     }
 
+    /// Adds only what changes with every refresh: the day's attendance, cameras and gates seen, connectivity.
+    /// `add` is `addDynamic` plus the enrollment, staff and device counts that change only with the roster.
+    mutating func addDynamic(_ o: Tally) {
+        present += o.present; late += o.late; excused += o.excused; unexcused += o.unexcused
+        unreported += o.unreported; chronic += o.chronic; schoolsReporting += o.schoolsReporting
+        camerasOnline += o.camerasOnline; gatesOnline += o.gatesOnline
+        good += o.good; moderate += o.moderate; offline += o.offline; unknown += o.unknown
+        downloads += o.downloads; latencies += o.latencies
+        offlineSchools += o.offlineSchools
+    }
+
+    /// This tally without what `addDynamic` adds (kept summed per branch while the roster stands).
+    var staticPart: Tally {
+        var t = self
+        t.present = 0; t.late = 0; t.excused = 0; t.unexcused = 0
+        t.unreported = 0; t.chronic = 0; t.schoolsReporting = 0
+        t.camerasOnline = 0; t.gatesOnline = 0
+        t.good = 0; t.moderate = 0; t.offline = 0; t.unknown = 0
+        t.downloads = []; t.latencies = []; t.offlineSchools = []
+        return t
+    }
+
     private static func merge<K: Hashable>(_ target: inout [K: Int], _ other: [K: Int]) {
         if target.isEmpty { target = other } else if !other.isEmpty { target.merge(other, uniquingKeysWith: +) }
     }

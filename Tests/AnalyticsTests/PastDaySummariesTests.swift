@@ -180,6 +180,15 @@ import TestSupport
               SELECT max(id) + 1, (SELECT school_id FROM classes WHERE id = 1), 1, 'F', '2026-11-20' FROM students;
             """)
         try verify(engine, "after roster changes")
+
+        // Devices breaking, then a teacher leaving: the per-branch sums kept between refreshes follow each.
+        _ = try engine.report(for: nil, asOf: asOf)  // the province's sums are held
+        try SQLiteCLI.execute(path, script: "UPDATE devices SET status = 'broken' WHERE id % 7 = 0 AND status = 'working';")
+        try verify(engine, "after devices broke")
+        try SQLiteCLI.execute(path, script: """
+            UPDATE teachers SET active = 0 WHERE id = (SELECT min(id) FROM teachers WHERE active <> 0);
+            """)
+        try verify(engine, "after a teacher left")
         #expect(summaries.rosterStudentLoads == loads + 1, "the students were read again once")
     }
 
