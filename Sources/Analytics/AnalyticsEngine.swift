@@ -60,7 +60,7 @@ public struct AnalyticsEngine: Sendable {
         var builder = context.builder(db, config: config, asOf: asOf)
         if let summaries, !context.day.isBeforeSchoolYear,
            try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
-            let tokens = try ChangeTokens.read(db)
+            let tokens = context.tokens
             let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens)
             try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText)
             builder.summaries = summaries

@@ -169,9 +169,7 @@ struct BinaryReader {
     }
 
     mutating func string() throws -> String {
-        let n = try count()
-        guard n <= remainingInFile else { throw Malformed() }
-        var bytes = [UInt8](repeating: 0, count: n)
+        var bytes = [UInt8](repeating: 0, count: try count(perElement: 1))
         try bytes.withUnsafeMutableBytes { try fill($0) }
         guard let text = String(bytes: bytes, encoding: .utf8) else { throw Malformed() }
         return text
@@ -186,9 +184,7 @@ struct BinaryReader {
     }
 
     mutating func array<T: FixedWidthInteger>(_: T.Type) throws -> [T] {
-        let n = try count()
-        guard n <= remainingInFile / MemoryLayout<T>.stride else { throw Malformed() }
-        var values = [T](repeating: 0, count: n)
+        var values = [T](repeating: 0, count: try count(perElement: MemoryLayout<T>.stride))
         try values.withUnsafeMutableBytes { try fill($0) }
         return values
     }

@@ -29,16 +29,24 @@ extension FigureQueries {
     /// to the student's current class when enrolled on the report day.
     func chronicByClass(into tallies: inout [ClassKey: Tally], base: PastDaySummaries.ChronicBase,
                         students: StudentFacts, absentToday: Set<Int64>) {
-        guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let dayNumber = StudentFacts.dayNumber(day.day) else { return }
         for (key, n) in base.atThreshold where includes(school: key.school, classID: key.classID) {
             tallies[key, default: Tally()].chronic += n
         }
+        forEachReachingThreshold(base: base, students: students, absentToday: absentToday) { key in
+            if includes(school: key.school, classID: key.classID) { tallies[key, default: Tally()].chronic += 1 }
+        }
+    }
+
+    /// Calls `visit` with the current class of each enrolled student whom today's absence brings to the
+    /// chronic-absence threshold (one absence short before today). The caller checks the day is a school day
+    /// in `YYYY-MM-DD` form.
+    func forEachReachingThreshold(base: PastDaySummaries.ChronicBase, students: StudentFacts, absentToday: Set<Int64>,
+                                  _ visit: (ClassKey) -> Void) {
+        guard let dayNumber = StudentFacts.dayNumber(day.day) else { return }
         for student in absentToday {
             guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
             let past = Int(base.pastBySlot[slot])
-            guard past < base.minDays, past + 1 >= base.minDays else { continue }
-            let key = students.classKey(slot)
-            if includes(school: key.school, classID: key.classID) { tallies[key, default: Tally()].chronic += 1 }
+            if past < base.minDays, past + 1 >= base.minDays { visit(students.classKey(slot)) }
         }
     }
 }

@@ -191,13 +191,6 @@ struct FigureQueries {
         return result
     }
 
-    /// Device counts per school (kind × status, cameras and gates seen in the window ending at `seenBy`).
-    func devicesBySchool(seenBy: Date) throws -> [Int64: Tally] {
-        var result = try deviceCountsBySchool()
-        try addDevicesSeen(into: &result, seenBy: seenBy)
-        return result
-    }
-
     /// Device counts per school by kind and status, computer, projector, camera and gate totals: what changes
     /// only with the `devices` change token (not with heartbeats).
     func deviceCountsBySchool() throws -> [Int64: Tally] {

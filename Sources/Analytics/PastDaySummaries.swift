@@ -89,6 +89,15 @@ public final class PastDaySummaries: Sendable {
         /// Absences before the day per student slot of the `StudentFacts` it was built from.
         let pastBySlot: [UInt16]
         let minDays: Int
+
+        init(atThreshold: [FigureQueries.ClassKey: Int], pastBySlot: [UInt16], minDays: Int) {
+            self.atThreshold = atThreshold
+            var bySchool: [Int64: Int] = [:]
+            for (key, n) in atThreshold { bySchool[key.school, default: 0] += n }
+            atThresholdBySchool = bySchool
+            self.pastBySlot = pastBySlot
+            self.minDays = minDays
+        }
     }
 
     struct ChronicKey: Equatable, Sendable {
@@ -103,8 +112,10 @@ public final class PastDaySummaries: Sendable {
     static func key(identity: String, tokens: ChangeTokens?) -> String {
         guard let tokens, let lineage = tokens[ChangeTokens.lineage],
               let deletions = tokens[ChangeTokens.attendanceDeletions] else { return identity }
-        return "lineage:\(lineage):\(deletions)"
+        return "\(lineagePrefix)\(lineage):\(deletions)"
     }
+
+    private static let lineagePrefix = "lineage:"
 
     /// Creates an empty cache.
     public init() {}
@@ -154,8 +165,7 @@ public final class PastDaySummaries: Sendable {
     /// Summaries keyed by file identity are dropped: a file restored at the same path can reuse the old inode,
     /// so identity alone cannot tell that its content changed.
     public func snapshotReopened() {
-        let lineageKeyed = state.withLock { $0.key?.hasPrefix("lineage:") ?? false }
-        if !lineageKeyed { invalidate() }
+        if !isKeyedByLineage { invalidate() }
     }
 
     // MARK: Warm-start file
@@ -176,13 +186,13 @@ public final class PastDaySummaries: Sendable {
 
     /// Whether the summaries are keyed by the snapshot's lineage (only those are worth a warm-start file: a later
     /// process cannot check a file identity).
-    public var isKeyedByLineage: Bool { state.withLock { $0.key?.hasPrefix("lineage:") ?? false } }
+    public var isKeyedByLineage: Bool { state.withLock { $0.key?.hasPrefix(Self.lineagePrefix) ?? false } }
 
     /// Writes everything for `SummaryStore`; false when it is keyed by file identity (which a later process cannot
     /// check) or holds nothing.
     func encode(into w: inout BinaryWriter) -> Bool {
         let s = state.withLock { $0 }
-        guard let key = s.key, key.hasPrefix("lineage:") else { return false }
+        guard let key = s.key, key.hasPrefix(Self.lineagePrefix) else { return false }
         w.string(key)
         let days = s.dayMarks.keys.sorted()
         w.strings(days)
@@ -197,26 +207,19 @@ public final class PastDaySummaries: Sendable {
             w.array(schools.map { Int64(counts[$0]?.attending ?? 0) })
             w.array(schools.map { Int64(counts[$0]?.reported ?? 0) })
         }
-        if let columns = s.absenceColumns, let start = s.absencesYearStart, let before = s.absencesBefore {
-            w.int(1)
-            w.string(start)
-            w.string(before)
-            w.int(Int64(columns.count))
-            for column in columns {
-                w.int(column.school)
-                w.array(column.students)
-                w.array(column.counts)
-            }
-        } else if let absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore {
+        if let start = s.absencesYearStart, let before = s.absencesBefore, s.absenceColumns != nil || s.absences != nil {
             w.int(1)
             w.string(start)
             w.string(before)
             // School by school, so neither side holds a second copy of every count.
-            w.int(Int64(absences.count))
-            for (school, perStudent) in absences {
-                w.int(school)
-                w.array(Array(perStudent.keys))
-                w.array(perStudent.values.map { Int32(clamping: $0) })
+            if let columns = s.absenceColumns {
+                w.int(Int64(columns.count))
+                for column in columns { w.int(column.school); w.array(column.students); w.array(column.counts) }
+            } else if let absences = s.absences {
+                w.int(Int64(absences.count))
+                for (school, perStudent) in absences {
+                    w.int(school); w.array(Array(perStudent.keys)); w.array(perStudent.values.map { Int32(clamping: $0) })
+                }
             }
         } else {
             w.int(0)
@@ -278,14 +281,11 @@ public final class PastDaySummaries: Sendable {
             let schools = try r.array(Int64.self), classes = try r.array(Int64.self), counts = try r.array(Int64.self)
             guard classes.count == schools.count, counts.count == schools.count else { throw BinaryReader.Malformed() }
             var atThreshold: [FigureQueries.ClassKey: Int] = [:]
-            var bySchool: [Int64: Int] = [:]
             for i in schools.indices {
                 atThreshold[FigureQueries.ClassKey(school: schools[i], classID: classes[i]), default: 0] += Int(counts[i])
-                bySchool[schools[i], default: 0] += Int(counts[i])
             }
             s.chronicKey = ChronicKey(absencesVersion: version, studentsToken: token, day: day, minDays: minDays)
-            s.chronic = ChronicBase(atThreshold: atThreshold, atThresholdBySchool: bySchool, pastBySlot: pastBySlot,
-                                    minDays: minDays)
+            s.chronic = ChronicBase(atThreshold: atThreshold, pastBySlot: pastBySlot, minDays: minDays)
         default:
             throw BinaryReader.Malformed()
         }
@@ -494,9 +494,7 @@ public final class PastDaySummaries: Sendable {
                 atThreshold[students.classKey(slot), default: 0] += 1
             }
         }
-        var bySchool: [Int64: Int] = [:]
-        for (key, n) in atThreshold { bySchool[key.school, default: 0] += n }
-        let base = ChronicBase(atThreshold: atThreshold, atThresholdBySchool: bySchool, pastBySlot: bySlot, minDays: minDays)
+        let base = ChronicBase(atThreshold: atThreshold, pastBySlot: bySlot, minDays: minDays)
         if let key {
             state.withLock { s in
                 s.chronicKey = key

@@ -88,9 +88,7 @@ struct ReportBuilder {
         for (index, key) in roster.classes.keys.enumerated() {
             guard let i = position[key.school] else { continue }
             let enrolled = Int(roster.classes.enrolled[index])
-            let c = today.byClass[key]
-            let reported = c.map { $0.present + $0.late + $0.excused + $0.unexcused } ?? 0
-            unreported[i] += max(0, enrolled - reported)
+            unreported[i] += max(0, enrolled - (today.byClass[key]?.reported ?? 0))
         }
         try addChronic(queries, into: &chronic, position: position, absentToday: today.absent)
         var sums: [Int64: Tally] = [:]
@@ -108,23 +106,28 @@ struct ReportBuilder {
     /// students absent today one absence short of the threshold (SQL per class when nothing is held).
     private func addChronic(_ queries: FigureQueries, into chronic: inout [Int], position: [Int64: Int],
                             absentToday: Set<Int64>) throws {
-        guard let summaries, let students, let start = day.yearStart, !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0,
-              let dayNumber = StudentFacts.dayNumber(day.day) else {
+        guard let (base, students) = try heldChronicBase(queries, unit: true) else {
             var byClass: [FigureQueries.ClassKey: Tally] = [:]
-            try self.chronic(queries, into: &byClass, unit: true)
+            try queries.chronicByClass(into: &byClass)
             for (key, t) in byClass { if let i = position[key.school] { chronic[i] += t.chronic } }
             return
         }
+        for (school, n) in base.atThresholdBySchool { if let i = position[school] { chronic[i] += n } }
+        queries.forEachReachingThreshold(base: base, students: students, absentToday: absentToday) { key in
+            if let i = position[key.school] { chronic[i] += 1 }
+        }
+    }
+
+    /// The chronic-absence base from the summaries when the students are held, the day is a school day in
+    /// `YYYY-MM-DD` form and the province-wide absences are (or, for a unit report, may be) filled; nil = SQL.
+    private func heldChronicBase(_ queries: FigureQueries, unit: Bool) throws
+        -> (base: PastDaySummaries.ChronicBase, students: StudentFacts)? {
+        guard let summaries, let students, let start = day.yearStart, !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0,
+              StudentFacts.dayNumber(day.day) != nil,
+              unit || summaries.hasAbsences(yearStart: start, before: day.day) else { return nil }
         let base = try summaries.chronicBase(db, students: students, studentsToken: tokens?["students"],
                                              yearStart: start, day: day.day, minDays: queries.chronicMinDays)
-        for (school, n) in base.atThresholdBySchool { if let i = position[school] { chronic[i] += n } }
-        for student in absentToday {
-            guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
-            let past = Int(base.pastBySlot[slot])
-            guard past < base.minDays, past + 1 >= base.minDays,
-                  let i = position[students.classKey(slot).school] else { continue }
-            chronic[i] += 1
-        }
+        return (base, students)
     }
 
     /// The report day's province-wide enrollment, teachers, classes and intake plans from the roster cache, when
@@ -151,13 +154,10 @@ struct ReportBuilder {
     /// province-wide absences are (or may be) filled, else one SQL query.
     private func chronic(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally],
                          unit: Bool) throws {
-        guard let summaries, let students, let start = day.yearStart, !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0,
-              unit || summaries.hasAbsences(yearStart: start, before: day.day) else {
+        guard let (base, students) = try heldChronicBase(queries, unit: unit) else {
             try queries.chronicByClass(into: &tallies)
             return
         }
-        let base = try summaries.chronicBase(db, students: students, studentsToken: tokens?["students"],
-                                             yearStart: start, day: day.day, minDays: queries.chronicMinDays)
         queries.chronicByClass(into: &tallies, base: base, students: students,
                                absentToday: try today?.absent ?? queries.absentToday())
     }
@@ -179,8 +179,7 @@ struct ReportBuilder {
         var todayBySchool: [Int64: DayPoint] = [:]
         if let today, !day.isBeforeSchoolYear {
             for (key, c) in today.byClass where queries.includes(school: key.school, classID: key.classID) {
-                todayBySchool[key.school, default: DayPoint()].add(attending: c.present + c.late,
-                                                                 reported: c.present + c.late + c.excused + c.unexcused)
+                todayBySchool[key.school, default: DayPoint()].add(attending: c.attending, reported: c.reported)
             }
         } else {
             var classTallies: [FigureQueries.ClassKey: Tally] = [:]
@@ -400,10 +399,12 @@ struct ReportBuilder {
                              today: [Int64: DayPoint], unit: Bool) throws -> [DayRate] {
         let ids = Set(schools.map(\.id))
         let past = try pastCounts(queries, unit: unit)
-        let enrolled = try students.map { students in
-            summaries?.roster.enrolledBySchool(tokens: tokens, days: day.trendDays, students: students)
-                ?? students.enrolledBySchool(onDays: day.trendDays)
-        } ?? queries.enrolledBySchool(onDays: day.trendDays)
+        let enrolled: [String: [Int64: Int]]
+        if let summaries, let students {
+            enrolled = summaries.roster.enrolledBySchool(tokens: tokens, days: day.trendDays, students: students)
+        } else {
+            enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
+        }
         return day.trendDays.map { d in
             var attending = 0, reported = 0, enrolledThatDay = 0
             if d == day.day {

@@ -9,6 +9,8 @@ extension AnalyticsEngine {
         let zone: TimeZone
         let day: ReportDay
         let publishedAt: Date?
+        /// The snapshot's change tokens, read when a cache is in use (nil: none, or no cache).
+        let tokens: ChangeTokens?
 
         static func meta(_ db: Database) throws -> [String: String] {
             var meta: [String: String] = [:]
@@ -28,10 +30,12 @@ extension AnalyticsEngine {
             guard let zone = TimeZone(identifier: zoneName) else {
                 throw AnalyticsError.invalidSnapshot("meta.timezone \"\(zoneName)\" is not a known time zone")
             }
-            let tree = try trees?.tree(db, provinceCode: meta["province_code"], scope: scope)
+            let tokens = trees == nil ? nil : try ChangeTokens.read(db)
+            let tree = try trees?.tree(db, tokens: tokens, provinceCode: meta["province_code"], scope: scope)
                 ?? ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
             let day = try ReportDay.resolve(db, asOf: asOf, zone: zone)
-            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(SnapshotTime.parse))
+            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(SnapshotTime.parse),
+                           tokens: tokens)
         }
 
         func builder(_ db: Database, config: AnalyticsConfig, asOf: Date) -> ReportBuilder {

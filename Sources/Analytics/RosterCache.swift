@@ -77,13 +77,16 @@ final class RosterCache: Sendable {
         return made
     }
 
+    /// What a day's roster figures depend on: the tokens of the tables they read, the day and the year start.
+    static func figuresKey(tokens: ChangeTokens, day: ReportDay) -> [String] {
+        ["students", "classes", "teachers", "intake_plans"].map { "\(tokens[$0] ?? 0)" } + [day.day, day.yearStart ?? ""]
+    }
+
     /// The key of what the static sums depend on, when the snapshot has change tokens.
     func branchKey(tokens: ChangeTokens?, day: ReportDay, provinceCode: String?, scope: Scope?, unit: Int64) -> BranchKey? {
         guard let tokens, let devices = tokens["devices"], let units = tokens["admin_units"],
               let schools = tokens["schools"] else { return nil }
-        let figures = ["students", "classes", "teachers", "intake_plans"].map { "\(tokens[$0] ?? 0)" }
-            + [day.day, day.yearStart ?? ""]
-        return BranchKey(figures: figures, devices: devices,
+        return BranchKey(figures: Self.figuresKey(tokens: tokens, day: day), devices: devices,
                          tree: TreeKey(adminUnits: units, schools: schools, provinceCode: provinceCode, scope: scope),
                          unit: unit)
     }
@@ -100,9 +103,8 @@ final class RosterCache: Sendable {
 
     /// The scoped admin tree and schools, loaded again only when the admin units' or schools' token moved;
     /// nil without tokens (the caller loads it).
-    func tree(_ db: Database, provinceCode: String?, scope: Scope?) throws -> ProvinceTree? {
-        guard let tokens = try ChangeTokens.read(db), let units = tokens["admin_units"], let schools = tokens["schools"]
-        else { return nil }
+    func tree(_ db: Database, tokens: ChangeTokens?, provinceCode: String?, scope: Scope?) throws -> ProvinceTree? {
+        guard let tokens, let units = tokens["admin_units"], let schools = tokens["schools"] else { return nil }
         let key = TreeKey(adminUnits: units, schools: schools, provinceCode: provinceCode, scope: scope)
         if let held = state.withLock({ s in s.treeKey == key ? s.tree : nil }) { return held }
         let tree = try ProvinceTree.load(db, provinceCode: provinceCode, scope: scope)
@@ -238,9 +240,7 @@ final class RosterCache: Sendable {
     /// The report day's province-wide enrollment, teachers, classes and intake plans.
     /// Without tokens they are computed from the tables every time.
     func dayFigures(_ db: Database, tokens: ChangeTokens?, day: ReportDay, students: StudentFacts) throws -> DayFigures? {
-        let key = tokens.map { tokens in
-            ["students", "classes", "teachers", "intake_plans"].map { "\(tokens[$0] ?? 0)" } + [day.day, day.yearStart ?? ""]
-        }
+        let key = tokens.map { Self.figuresKey(tokens: $0, day: day) }
         if let key, let held = state.withLock({ s in s.figuresKey == key ? s.figures : nil }) { return held }
         guard let dayNumber = StudentFacts.dayNumber(day.day) else { return nil }
         let start = StudentFacts.dayNumber(day.yearStart) ?? dayNumber

@@ -84,11 +84,6 @@ struct Tally {
         if target.isEmpty { target = other } else if !other.isEmpty { target.merge(other, uniquingKeysWith: +) }
     }
 
-    static func sum<S: Sequence>(_ tallies: S) -> Tally where S.Element == Tally {
-        var total = Tally()
-        for t in tallies { total.add(t) }
-        return total
-    }
 
     // MARK: Figures
 

@@ -15,6 +15,11 @@ final class TodayAttendance: Sendable {
     /// Counts of one class: present, late, excused, unexcused.
     struct Counts: Sendable {
         var present = 0, late = 0, excused = 0, unexcused = 0
+
+        /// Present or late.
+        var attending: Int { present + late }
+        /// Every row of the class.
+        var reported: Int { present + late + excused + unexcused }
     }
 
     /// What a report needs: per-class counts and the students absent today.

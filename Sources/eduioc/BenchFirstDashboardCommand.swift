@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import ConsoleApp
 import Foundation
+import SectorData
 
 /// `eduioc bench-first-dashboard` (hidden): what a new console process does before its first complete dashboard
 /// — open the snapshot through the console's data source, with its summaries file — for `eduioc bench` to time
@@ -15,7 +16,7 @@ struct BenchFirstDashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Snapshot file.")
     var snapshot: String
 
-    @Option(name: .customLong("as-of"), help: "Report instant, ISO-8601 UTC.")
+    @Option(name: .customLong("as-of"), help: "Report instant, YYYY-MM-DDTHH:MM:SSZ.")
     var asOf: String
 
     @Option(name: .customLong("summaries-dir"), help: "Folder of the summaries file.")
@@ -25,7 +26,7 @@ struct BenchFirstDashboardCommand: ParsableCommand {
     var again: Int = 0
 
     func run() throws {
-        guard let instant = ISO8601DateFormatter().date(from: asOf) else { throw ValidationError("--as-of: not ISO-8601") }
+        guard let instant = SnapshotTime.parse(asOf) else { throw ValidationError("--as-of: not YYYY-MM-DDTHH:MM:SSZ") }
         let clock = ContinuousClock()
         let start = clock.now
         let store = SummaryStore(directory: URL(fileURLWithPath: summariesDir, isDirectory: true))
@@ -34,7 +35,7 @@ struct BenchFirstDashboardCommand: ParsableCommand {
         let restored = source.restoredSummaries
         let report = try source.report(for: nil, asOf: instant)
         let elapsed = start.duration(to: clock.now)
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let ms = elapsed.milliseconds
         for _ in 0..<again {
             let t = clock.now
             _ = try source.report(for: nil, asOf: instant)

@@ -12,13 +12,6 @@ struct BenchRun {
     /// The full school year's instant: Monday 19 April 2027, 09:30 in the province (about 180 school days in).
     static let yearNow = Date(timeIntervalSince1970: 1_807_925_400)  // 2027-04-19T02:30:00Z
 
-    /// Snapshot timestamp text (`YYYY-MM-DDTHH:MM:SSZ`).
-    static func utc(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
-
     let path: String
     let runs: Int
     /// This program, run as a new console process for the first-dashboard measurements.
@@ -43,8 +36,8 @@ struct BenchRun {
         asOf = probe.publishedAt.addingTimeInterval(600)
         let engine = AnalyticsEngine(snapshot: probe)
         day = try engine.report(for: nil, asOf: asOf, includeTrend: false).figures.attendance.day
-        naive = try NaiveDashboard(path: path, day: day, asOf: Self.utc(asOf),
-                                   seenFrom: Self.utc(asOf.addingTimeInterval(-15 * 60)))
+        naive = try NaiveDashboard(path: path, day: day, asOf: SnapshotTime.format(asOf),
+                                   seenFrom: SnapshotTime.format(asOf.addingTimeInterval(-15 * 60)))
     }
 
     /// One row of the result table.
@@ -146,7 +139,7 @@ struct BenchRun {
     private func firstDashboardProcess() throws -> ChildResult {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["bench-first-dashboard", "--snapshot", path, "--as-of", Self.utc(asOf),
+        process.arguments = ["bench-first-dashboard", "--snapshot", path, "--as-of", SnapshotTime.format(asOf),
                              "--summaries-dir", cacheDirectory.path]
         let output = Pipe()
         process.standardOutput = output
@@ -167,8 +160,7 @@ struct BenchRun {
               let peak = object["peak_kb"] as? Int, let restored = object["restored"] as? Bool else {
             throw BenchFailure(description: "bench-first-dashboard failed (status \(process.terminationStatus))")
         }
-        let ms = Double(wall.components.seconds) * 1000 + Double(wall.components.attoseconds) / 1e15
-        return ChildResult(wallMilliseconds: ms, peakKB: peak, restored: restored)
+        return ChildResult(wallMilliseconds: wall.milliseconds, peakKB: peak, restored: restored)
     }
 
     /// Removes what earlier runs' feed batches added to a built province (rows stamped after its publication),
@@ -191,7 +183,7 @@ struct BenchRun {
     /// and a probe per school, in one write transaction on the working copy.
     private mutating func commitFeedBatch() throws {
         batches += 1
-        let stamp = Self.utc(asOf.addingTimeInterval(-600 + Double(batches * 10)))
+        let stamp = SnapshotTime.format(asOf.addingTimeInterval(-600 + Double(batches * 10)))
         let writer = try DatabaseQueue(path: path)
         try writer.write { db in
             try db.execute(sql: """

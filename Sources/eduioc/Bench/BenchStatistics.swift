@@ -10,7 +10,7 @@ struct BenchSamples {
         let start = clock.now
         try body()
         let elapsed = start.duration(to: clock.now)
-        milliseconds.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        milliseconds.append(elapsed.milliseconds)
     }
 
     /// The median (0 without samples).
@@ -42,4 +42,9 @@ enum ProcessMemory {
         }
         return nil
     }
+}
+
+extension Duration {
+    /// The duration in (fractional) milliseconds.
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
 }
