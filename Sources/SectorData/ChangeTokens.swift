@@ -10,8 +10,12 @@ import GRDB
 /// token and content together, and an unrelated file starts from unrelated tokens.
 ///
 /// The `lineage` row is never changed by a trigger: it names the database across copies and publications.
-/// Devices count only changes of `school_id`, `kind` and `status` (heartbeats of `last_seen_at` are read every
-/// refresh anyway); attendance counts only deletions (inserts and corrections carry `recorded_at`).
+/// Devices count only changes of `school_id`, `kind` and `status`. Attendance inserts and corrections carry
+/// `recorded_at`, and readers read them by that stamp; tokens move only for what that would miss:
+/// `past_attendance` for a write to a day older than the newest day with attendance (so a reader need not look
+/// at every past day each refresh), `late_attendance` for a write stamped before its day's newest row,
+/// `attendance_deletions` for a deletion or a row moved to another day or student. Probes are read as they arrive, by `measured_at`: only what that would miss
+/// moves `probe_rewrites` — a probe rewritten, deleted, or arriving more than `lateSlackMinutes` behind the newest.
 /// Without the table or any of its triggers, readers re-read every table on every refresh (correct, slower).
 public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// Token per tracked name (`students`, …, `attendance_deletions`).
@@ -35,12 +39,25 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     public static let deviceColumns = ["school_id", "kind", "status"]
     /// The name tracking deletions of attendance rows.
     public static let attendanceDeletions = "attendance_deletions"
+    /// The name tracking writes (inserts, updates) of attendance rows of a day older than the newest day with
+    /// attendance: late entries and corrections of past days.
+    public static let pastAttendance = "past_attendance"
+    /// The name tracking attendance writes stamped before the newest `recorded_at` of their day (out of order):
+    /// while it stands, every row written since a reader's last look is stamped at or after what it saw.
+    public static let lateAttendance = "late_attendance"
+    /// The name tracking what reading new probes by `measured_at` would miss: rewrites, deletions, late arrivals.
+    public static let probeRewrites = "probe_rewrites"
+    /// How far behind the newest probe a probe may arrive without moving `probe_rewrites`. Readers re-read at
+    /// least this far back (the console: `PastDaySummaries.lagMargin`, 15 minutes).
+    public static let lateSlackMinutes = 10
     /// A token no trigger changes: set once when the database is created and kept by every copy, it tells a
     /// later publication of the same database from an unrelated file.
     public static let lineage = "lineage"
 
     /// Every name with a row, in a fixed order.
-    public static var trackedNames: [String] { wholeTables + ["devices", attendanceDeletions, lineage] }
+    public static var trackedNames: [String] {
+        wholeTables + ["devices", attendanceDeletions, pastAttendance, lateAttendance, probeRewrites, lineage]
+    }
 
     /// The statements creating the table and its triggers (run after bulk loading: triggers cost per row).
     /// `initial` gives each token its first value (the generator derives them from its seed).
@@ -81,7 +98,63 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         result.append(make("devices", "UPDATE", "devices", columns: deviceColumns))
         result.append(make("devices", "DELETE", "devices"))
         result.append(make("attendance", "DELETE", attendanceDeletions))
+        result += pastAttendanceTriggers
+        result += probeTriggers
         return result
+    }
+
+    private static func bump(_ tracked: String) -> String {
+        "BEGIN UPDATE \(tableName) SET token = random() WHERE table_name = '\(tracked)'; END"
+    }
+
+    /// The triggers moving `past_attendance` (a write whose day, old or new, is before the newest day with
+    /// attendance: one seek at the end of the primary key), `late_attendance` (a write stamped before its day's
+    /// newest row: one seek in `idx_attendance_day_recorded`), and `attendance_deletions` for a row moved to
+    /// another day or student.
+    private static var pastAttendanceTriggers: [Trigger] {
+        let newest = "(SELECT max(day) FROM attendance)"
+        let newestStamp = "(SELECT max(recorded_at) FROM attendance WHERE day = NEW.day)"
+        return [
+            Trigger(name: "\(tableName)_attendance_insert_late", ddl: """
+                CREATE TRIGGER \(tableName)_attendance_insert_late AFTER INSERT ON attendance \
+                WHEN NEW.recorded_at < \(newestStamp) \(bump(lateAttendance))
+                """),
+            Trigger(name: "\(tableName)_attendance_update_late", ddl: """
+                CREATE TRIGGER \(tableName)_attendance_update_late AFTER UPDATE ON attendance \
+                WHEN NEW.recorded_at < \(newestStamp) \(bump(lateAttendance))
+                """),
+            Trigger(name: "\(tableName)_attendance_update_key", ddl: """
+                CREATE TRIGGER \(tableName)_attendance_update_key AFTER UPDATE OF day, student_id ON attendance \
+                WHEN NEW.day <> OLD.day OR NEW.student_id <> OLD.student_id \(bump(attendanceDeletions))
+                """),
+            Trigger(name: "\(tableName)_attendance_insert", ddl: """
+                CREATE TRIGGER \(tableName)_attendance_insert AFTER INSERT ON attendance \
+                WHEN NEW.day < \(newest) \(bump(pastAttendance))
+                """),
+            Trigger(name: "\(tableName)_attendance_update", ddl: """
+                CREATE TRIGGER \(tableName)_attendance_update AFTER UPDATE ON attendance \
+                WHEN NEW.day < \(newest) OR OLD.day < \(newest) \(bump(pastAttendance))
+                """),
+        ]
+    }
+
+    /// The triggers for what reading new probes by `measured_at` would miss.
+    private static var probeTriggers: [Trigger] {
+        let probes = "connectivity_probes"
+        let sameKey = "SELECT 1 FROM \(probes) WHERE school_id = NEW.school_id AND measured_at = NEW.measured_at"
+        let late = "strftime('%Y-%m-%dT%H:%M:%SZ', (SELECT max(measured_at) FROM \(probes)), '-\(lateSlackMinutes) minutes')"
+        return [
+            // BEFORE, so the row an INSERT OR REPLACE of the same key replaces is still there to be seen.
+            Trigger(name: "\(tableName)_\(probes)_insert", ddl: """
+                CREATE TRIGGER \(tableName)_\(probes)_insert BEFORE INSERT ON \(probes) \
+                WHEN EXISTS (\(sameKey)) OR NEW.measured_at < \(late) \
+                \(bump(probeRewrites))
+                """),
+            Trigger(name: "\(tableName)_\(probes)_update",
+                    ddl: "CREATE TRIGGER \(tableName)_\(probes)_update AFTER UPDATE ON \(probes) \(bump(probeRewrites))"),
+            Trigger(name: "\(tableName)_\(probes)_delete",
+                    ddl: "CREATE TRIGGER \(tableName)_\(probes)_delete AFTER DELETE ON \(probes) \(bump(probeRewrites))"),
+        ]
     }
 
     private static let presentTriggersSQL = """

@@ -1,3 +1,5 @@
+import GRDB
+
 /// The snapshot contract, schema version 1: tables, required columns, allowed values and indexes.
 ///
 /// This is the single source of truth. The validating opener checks against it, the sample
@@ -177,6 +179,22 @@ public enum SnapshotSchema {
         public let purpose: String
         /// The CREATE INDEX statement.
         public var ddl: String { "CREATE INDEX \(name) ON \(table)(\(columns.joined(separator: ", ")))" }
+
+        /// True when a complete (non-partial) index on the table starts with these columns, whatever its name.
+        public func isPresent(in db: Database) throws -> Bool {
+            let wanted = columns.map { $0.lowercased() }
+            let indexes = try Row.fetchAll(db, sql: "SELECT name, partial FROM pragma_index_list(?)", arguments: [table])
+            for index in indexes {
+                guard let name: String = index["name"], index["partial"] as Int? == 0 else { continue }
+                let columns = try String?.fetchAll(
+                    db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name])
+                let leading = columns.prefix(wanted.count).map { $0?.lowercased() }
+                if leading.count == wanted.count, zip(leading, wanted).allSatisfy({ $0 == $1 }) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Indexes required by the contract (besides the primary keys above).
@@ -202,9 +220,10 @@ public enum SnapshotSchema {
                   purpose: "per-day max(recorded_at) and the rows written since: late corrections, today's new rows (covering)"),
         IndexSpec(name: "idx_devices_school", table: "devices", columns: ["school_id", "kind", "status"],
                   purpose: "devices by kind and status per school"),
-        IndexSpec(name: "idx_devices_seen", table: "devices", columns: ["kind", "last_seen_at", "status", "school_id"],
-                  purpose: "cameras and gates seen in the last minutes (covering)"),
-        IndexSpec(name: "idx_probes_time", table: "connectivity_probes", columns: ["measured_at"],
-                  purpose: "probes of the last 24 hours"),
+        IndexSpec(name: "idx_devices_seen", table: "devices", columns: ["kind", "school_id", "last_seen_at", "status"],
+                  purpose: "cameras and gates seen in the last minutes, counted per school in index order (covering)"),
+        IndexSpec(name: "idx_probes_time", table: "connectivity_probes",
+                  columns: ["measured_at", "download_mbps", "latency_ms"],
+                  purpose: "the probes measured since the last refresh (covering: the key adds school_id)"),
     ]
 }

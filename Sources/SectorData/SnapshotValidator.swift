@@ -33,7 +33,7 @@ enum SnapshotValidator {
 
         var warnings: [SnapshotWarning] = []
         let metadata = try decodeMetadata(values, version: version, path: path, warnings: &warnings)
-        for spec in SnapshotSchema.requiredIndexes where try !hasIndex(spec, in: db) {
+        for spec in SnapshotSchema.requiredIndexes where try !spec.isPresent(in: db) {
             warnings.append(.missingIndex(spec))
         }
         if try ChangeTokens.read(db) == nil { warnings.append(.noChangeTokens) }
@@ -94,21 +94,5 @@ enum SnapshotValidator {
         guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }),
               let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
         return second == first + 1
-    }
-
-    /// True when a complete (non-partial) index on the table starts with the spec's columns, whatever its name.
-    private static func hasIndex(_ spec: SnapshotSchema.IndexSpec, in db: Database) throws -> Bool {
-        let wanted = spec.columns.map { $0.lowercased() }
-        let indexes = try Row.fetchAll(db, sql: "SELECT name, partial FROM pragma_index_list(?)", arguments: [spec.table])
-        for index in indexes {
-            guard let name: String = index["name"], index["partial"] as Int? == 0 else { continue }
-            let columns = try String?.fetchAll(
-                db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name])
-            let leading = columns.prefix(wanted.count).map { $0?.lowercased() }
-            if leading.count == wanted.count, zip(leading, wanted).allSatisfy({ $0 == $1 }) {
-                return true
-            }
-        }
-        return false
     }
 }

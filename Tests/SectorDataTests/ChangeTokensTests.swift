@@ -34,13 +34,62 @@ import TestSupport
         #expect(try changed(by: "UPDATE classes SET name = name || 'x' WHERE id = (SELECT min(id) FROM classes);") == ["classes"])
         #expect(try changed(by: "UPDATE devices SET status = 'broken' WHERE id = (SELECT min(id) FROM devices);") == ["devices"])
         #expect(try changed(by: "UPDATE devices SET last_seen_at = '2026-11-23T02:29:00Z';").isEmpty, "heartbeats are not tracked")
+        let newest = "(SELECT max(day) FROM attendance)"
         #expect(try changed(by: """
             UPDATE attendance SET status = 'late', recorded_at = '2026-11-23T02:29:00Z'
-            WHERE student_id = (SELECT min(student_id) FROM attendance);
-            """).isEmpty, "corrections carry recorded_at instead")
+            WHERE day = \(newest) AND student_id = (SELECT min(student_id) FROM attendance);
+            """).isEmpty, "corrections of the newest day carry recorded_at instead")
+        #expect(try changed(by: """
+            UPDATE attendance SET status = 'late', recorded_at = '2026-11-23T02:29:00Z'
+            WHERE day < \(newest) AND student_id = (SELECT min(student_id) FROM attendance);
+            """) == [ChangeTokens.pastAttendance], "a correction of an older day")
+        #expect(try changed(by: """
+            INSERT INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
+            SELECT '2026-11-24', id, class_id, school_id, 'present', '2026-11-24T00:30:00Z', 'gate' FROM students LIMIT 3;
+            """).isEmpty, "rows of a new newest day")
+        #expect(try changed(by: """
+            INSERT OR IGNORE INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
+            SELECT '2026-11-20', id, class_id, school_id, 'present', '2026-11-24T00:31:00Z', 'gate' FROM students;
+            """) == [ChangeTokens.pastAttendance], "a late entry for an older day")
         #expect(try changed(by: "DELETE FROM attendance WHERE student_id = (SELECT min(student_id) FROM attendance);")
                 == [ChangeTokens.attendanceDeletions])
         #expect(try changed(by: "UPDATE schools SET name = name WHERE id = (SELECT min(id) FROM schools);") == ["schools"])
+    }
+
+    /// Today's rows are read by `recorded_at` from the last mark on: a write stamped before its day's newest row
+    /// moves `late_attendance`; a row moved to another student or day counts as a deletion.
+    @Test func attendanceWritesMoveTokensOnlyWhenReadingByStampWouldMissThem() throws {
+        let row = "day = (SELECT max(day) FROM attendance) AND student_id = (SELECT min(student_id) FROM attendance WHERE day = (SELECT max(day) FROM attendance))"
+        #expect(try changed(by: "UPDATE attendance SET status = 'late', recorded_at = '2026-11-24T00:00:00Z' WHERE \(row);").isEmpty,
+                "a correction stamped after everything")
+        #expect(try changed(by: "UPDATE attendance SET status = 'excused', recorded_at = '2026-11-24T00:00:00Z' WHERE \(row);").isEmpty,
+                "one stamped in the same second as the newest")
+        #expect(try changed(by: "UPDATE attendance SET status = 'present', recorded_at = '2000-01-01T00:00:00Z' WHERE \(row);")
+                == [ChangeTokens.lateAttendance], "a correction stamped before the day's newest row")
+        #expect(try changed(by: "UPDATE attendance SET student_id = -1, recorded_at = '2026-11-25T00:00:00Z' WHERE \(row);")
+                == [ChangeTokens.attendanceDeletions], "a row moved to another student")
+    }
+
+    /// Probes are read by `measured_at`: new ones, and ones up to the slack behind the newest, move nothing;
+    /// whatever reading by time would miss moves `probe_rewrites`.
+    @Test func probesMoveTheirTokenOnlyForWhatReadingByTimeMisses() throws {
+        let newest = try SQLiteCLI.rows(path, "SELECT max(measured_at) FROM connectivity_probes")[0][0]
+        let base = try #require(SnapshotTime.parse(newest))
+        func at(_ minutes: Double) -> String { SnapshotTime.format(base.addingTimeInterval(minutes * 60)) }
+        let school = try SQLiteCLI.rows(path, "SELECT min(id) FROM schools")[0][0]
+        func insert(_ minutes: Double, or: String = "") -> String {
+            "INSERT \(or) INTO connectivity_probes (school_id, measured_at, download_mbps, upload_mbps, latency_ms) "
+                + "VALUES (\(school), '\(at(minutes))', 50, 10, 30);"
+        }
+        #expect(try changed(by: insert(5)).isEmpty, "a new probe")
+        #expect(try changed(by: insert(-4)).isEmpty, "a probe within the slack behind the newest")
+        let slack = Double(ChangeTokens.lateSlackMinutes)
+        #expect(try changed(by: insert(5 - slack - 1)) == [ChangeTokens.probeRewrites], "a probe later than the slack")
+        #expect(try changed(by: insert(5, or: "OR REPLACE")) == [ChangeTokens.probeRewrites], "a probe replaced")
+        #expect(try changed(by: "UPDATE connectivity_probes SET latency_ms = 31 WHERE measured_at = '\(at(5))';")
+                == [ChangeTokens.probeRewrites], "a probe rewritten")
+        #expect(try changed(by: "DELETE FROM connectivity_probes WHERE measured_at < '\(at(-60))';")
+                == [ChangeTokens.probeRewrites], "old probes pruned")
     }
 
     @Test func aMissingTriggerMeansNoTokens() throws {
