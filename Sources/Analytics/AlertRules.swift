@@ -8,6 +8,18 @@ struct AlertRules {
     let zone: TimeZone
     let asOf: Date
     let publishedAt: Date?
+    /// Whether the completeness alert applies at as-of (past the configured local time): once per report.
+    let completenessDue: Bool
+
+    init(config: AnalyticsConfig, day: ReportDay, zone: TimeZone, asOf: Date, publishedAt: Date?) {
+        self.config = config
+        self.day = day
+        self.zone = zone
+        self.asOf = asOf
+        self.publishedAt = publishedAt
+        completenessDue = config.attendance.completenessAfterMinutes
+            .map { Timestamps.localMinuteOfDay(asOf, in: zone) >= $0 } ?? false
+    }
 
     /// A stale (or undated) snapshot, reported against the user's root node.
     func snapshotAlerts(root: NodeRef) -> [Alert] {
@@ -23,14 +35,15 @@ struct AlertRules {
                       value: age, threshold: limit, severity: .critical)]
     }
 
-    /// Alerts for one active school.
-    func schoolAlerts(_ school: NodeRef, _ t: Tally, link: ReportBuilder.LinkState) -> [Alert] {
+    /// Alerts for one active school (`school` is evaluated only for an alert).
+    func schoolAlerts(_ school: @autoclosure () -> NodeRef, _ t: Tally, link: ReportBuilder.LinkState) -> [Alert] {
         var alerts: [Alert] = []
-        let label = "\(school.name) (\(school.code))"
+        func label(_ ref: NodeRef) -> String { "\(ref.name) (\(ref.code))" }
         if link.status == .offline {
             let minutes = link.since.map { max(0, asOf.timeIntervalSince($0) / 60) }
             let when = link.since.map { "since \(SnapshotTime.formatDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "(start unknown)"
-            alerts.append(Alert(kind: .schoolOffline, node: school, message: "\(label) is offline \(when)",
+            let ref = school()
+            alerts.append(Alert(kind: .schoolOffline, node: ref, message: "\(label(ref)) is offline \(when)",
                                 value: minutes, threshold: Double(config.connectivity.offlineAfterMinutes),
                                 severity: .critical))
         }
@@ -41,17 +54,18 @@ struct AlertRules {
                 if rate < p.rateWarn {
                     let critical = rate < p.rateCritical
                     let limit = critical ? p.rateCritical : p.rateWarn
-                    alerts.append(Alert(kind: .lowAttendance, node: school,
-                                        message: "\(label): attendance \(Self.percent(rate)) below \(Self.percent(limit))",
+                    let ref = school()
+                    alerts.append(Alert(kind: .lowAttendance, node: ref,
+                                        message: "\(label(ref)): attendance \(Self.percent(rate)) below \(Self.percent(limit))",
                                         value: rate, threshold: limit, severity: critical ? .critical : .warning))
                 }
             }
-            if let cutoff = p.completenessAfterMinutes, Timestamps.localMinuteOfDay(asOf, in: zone) >= cutoff,
-               t.enrolled > 0 {
+            if completenessDue, t.enrolled > 0 {
                 let completeness = Double(t.reported) / Double(t.enrolled)
                 if completeness < p.completenessWarn {
-                    alerts.append(Alert(kind: .lowCompleteness, node: school,
-                                        message: "\(label): only \(Self.percent(completeness)) of students reported after \(p.completenessAfter)",
+                    let ref = school()
+                    alerts.append(Alert(kind: .lowCompleteness, node: ref,
+                                        message: "\(label(ref)): only \(Self.percent(completeness)) of students reported after \(p.completenessAfter)",
                                         value: completeness, threshold: p.completenessWarn, severity: .warning))
                 }
             }
@@ -60,8 +74,9 @@ struct AlertRules {
         if !day.isBeforeSchoolYear, t.enrolled > 0, t.enrolled >= c.minEnrolled {
             let share = Double(t.chronic) / Double(t.enrolled)
             if share > c.shareWarn {
-                alerts.append(Alert(kind: .chronicAbsence, node: school,
-                                    message: "\(label): \(Self.percent(share)) of students chronically absent (above \(Self.percent(c.shareWarn)))",
+                let ref = school()
+                alerts.append(Alert(kind: .chronicAbsence, node: ref,
+                                    message: "\(label(ref)): \(Self.percent(share)) of students chronically absent (above \(Self.percent(c.shareWarn)))",
                                     value: share, threshold: c.shareWarn, severity: .warning))
             }
         }
@@ -89,6 +104,8 @@ struct AlertRules {
     }
 
     static func percent(_ value: Double) -> String {
-        String(format: "%.0f%%", value * 100)
+        // What `String(format: "%.0f%%", value * 100)` prints (ties to even), without its cost per alert.
+        let whole = (value * 100).rounded(.toNearestOrEven)
+        return whole.isFinite && abs(whole) < 1e15 ? "\(Int(whole))%" : String(format: "%.0f%%", value * 100)
     }
 }

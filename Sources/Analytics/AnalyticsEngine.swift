@@ -62,11 +62,32 @@ public struct AnalyticsEngine: Sendable {
            try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
             let tokens = context.tokens
             let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens)
-            try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText)
+            try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText,
+                                      pastToken: tokens.flatMap { t in
+                                          t[ChangeTokens.pastAttendance].map { "\($0):\(t["school_days"] ?? 0)" } })
             builder.summaries = summaries
             builder.tokens = tokens
-            builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText)
-            builder.students = try summaries.roster.students(db, tokens: tokens)
+            builder.summaryKey = key
+            let students = try summaries.roster.students(db, tokens: tokens)
+            builder.students = students
+            // Today's per-school counts are kept against the held roster state (only when tokens name it).
+            var basis: TodayAttendance.Basis?
+            if let tokens, let students,
+               let figures = try summaries.roster.dayFigures(db, tokens: tokens, day: context.day, students: students) {
+                basis = TodayAttendance.Basis(key: RosterCache.figuresKey(tokens: tokens, day: context.day), figures: figures)
+            }
+            // … and the students reaching the chronic-absence threshold today, against a held base.
+            var chronic: TodayAttendance.ChronicBasis?
+            if let students, let dayNumber = StudentFacts.dayNumber(context.day.day),
+               let held = summaries.heldChronicBase(
+                   students: students, studentsToken: tokens?["students"], day: context.day.day,
+                   minDays: FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays) {
+                chronic = TodayAttendance.ChronicBasis(key: held.key, base: held.base, students: students,
+                                                       dayNumber: dayNumber)
+            }
+            builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText,
+                                                         lateToken: tokens?[ChangeTokens.lateAttendance],
+                                                         basis: basis, chronic: chronic)
         }
         return builder
     }

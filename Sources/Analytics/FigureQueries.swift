@@ -225,27 +225,30 @@ struct FigureQueries {
         }
     }
 
-    /// Adds the cameras and attendance gates (not retired) seen in the window ending at `seenBy`: a range in the
-    /// contract's `idx_devices_seen(kind, last_seen_at, …)`, read every refresh (heartbeats move no token).
-    func addDevicesSeen(into result: inout [Int64: Tally], seenBy: Date) throws {
+    /// Cameras and attendance gates (not retired) seen in the window ending at `seenBy`, per school: read every
+    /// refresh (heartbeats move no token), per kind in the contract's `idx_devices_seen(kind, school_id,
+    /// last_seen_at, status)`, so the counts come out in school order without a sort.
+    func devicesSeen(by seenBy: Date) throws -> [Int64: (cameras: Int, gates: Int)] {
         let (clause, args) = filter.sql("")
         let until = SnapshotTime.format(seenBy)
         let since = SnapshotTime.format(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
-        var arguments: StatementArguments = [since, until]
-        arguments += args
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT school_id, kind, count(*) FROM devices
-            WHERE kind IN ('camera', 'attendance_gate') AND last_seen_at >= ? AND last_seen_at <= ?
-              AND status <> 'retired'\(clause)
-            GROUP BY school_id, kind
-            """, arguments: arguments)
-        for row in rows {
-            let school: Int64 = row[0]
-            let kind: String = row[1]
-            let n: Int = row[2]
-            if kind == "camera" { result[school, default: Tally()].camerasOnline += n }
-            else { result[school, default: Tally()].gatesOnline += n }
+        var result: [Int64: (cameras: Int, gates: Int)] = [:]
+        for kind in ["camera", "attendance_gate"] {
+            var arguments: StatementArguments = [kind, since, until]
+            arguments += args
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT school_id, count(*) FROM devices
+                WHERE kind = ? AND last_seen_at >= ? AND last_seen_at <= ? AND status <> 'retired'\(clause)
+                GROUP BY school_id
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                let school: Int64 = row[0]
+                let n: Int = row[1]
+                if kind == "camera" { result[school, default: (0, 0)].cameras = n }
+                else { result[school, default: (0, 0)].gates = n }
+            }
         }
+        return result
     }
 
     /// One school's latest probe state at as-of.

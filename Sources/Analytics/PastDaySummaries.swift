@@ -27,14 +27,27 @@ public final class PastDaySummaries: Sendable {
         var reported: Int
     }
 
+    /// A trend day's sums over a node's schools: attending and reported (past days only), enrolled.
+    struct TrendSum: Sendable {
+        var attending = 0, reported = 0, enrolled = 0
+    }
+
     struct State: Sendable {
         var key: String?
         /// Each past school day's `max(recorded_at)` when last synchronised (its fingerprint).
         var dayMarks: [String: String?] = [:]
         /// Rows inside the lag margin already processed ("day|student|recorded_at").
         var recentlySeen: Set<String> = []
+        /// The `past_attendance` and `school_days` tokens and the report day of the last synchronisation (not
+        /// kept in the file).
+        var pastToken: String?
+        var syncedToday: String?
         /// Past day → school → counts (province-wide).
-        var pastTrend: [String: [Int64: DayCounts]] = [:]
+        var pastTrend: [String: [Int64: DayCounts]] = [:] { didSet { pastTrendVersion &+= 1 } }
+        /// Bumped whenever `pastTrend` changes (the per-unit trend sums are kept per version).
+        var pastTrendVersion = 0
+        /// Per unit (a roster branch key): the trend sums made from `pastTrend` at a version.
+        var trendSums: [RosterCache.BranchKey: (version: Int, days: [String], sums: [String: TrendSum])] = [:]
         /// Absences per school, per student, on days in [yearStart, absencesBefore).
         var absences: [Int64: [Int64: Int]]?
         /// The same, as a warm-start file held them (per school: students and counts), until something needs
@@ -79,6 +92,8 @@ public final class PastDaySummaries: Sendable {
     let today = TodayAttendance()
     /// Enrollment and other slow-table figures, kept while their change tokens stand.
     let roster = RosterCache()
+    /// Every school's latest probe, updated from the probes measured since the last refresh.
+    let probes = ProbeTracker()
 
     /// Chronic absence before the report day, province-wide: enrolled students already at the threshold per
     /// class, and every enrolled student's absences so far (to add today's absences to).
@@ -134,6 +149,10 @@ public final class PastDaySummaries: Sendable {
         public let todayFullLoads: Int
         /// Report-day rows applied (full loads and increments).
         public let todayRowsApplied: Int
+        /// Times every school's latest probe was read from SQL (first report, `probe_rewrites` moved).
+        public let probeFullLoads: Int
+        /// Schools whose probes were read again after a probe arrived late, behind their latest.
+        public let probeSchoolRereads: Int
     }
 
     /// Times the students table was read in full (for tests and the benchmark).
@@ -142,10 +161,12 @@ public final class PastDaySummaries: Sendable {
     /// Counters describing the work done so far.
     public var statistics: Statistics {
         let todayStats = today.statistics
+        let probeStats = probes.statistics
         return state.withLock {
             Statistics(dayComputations: $0.dayComputations, studentRecounts: $0.studentRecounts, resets: $0.resets,
                        cachedDays: $0.pastTrend.count, todayFullLoads: todayStats.fullLoads,
-                       todayRowsApplied: todayStats.rowsApplied)
+                       todayRowsApplied: todayStats.rowsApplied, probeFullLoads: probeStats.fullLoads,
+                       probeSchoolRereads: probeStats.schoolRereads)
         }
     }
 
@@ -158,6 +179,7 @@ public final class PastDaySummaries: Sendable {
         }
         today.invalidate()
         roster.invalidate()
+        probes.invalidate()
     }
 
     /// Called when the snapshot path was opened again (after a rename, or after it went missing or bad).
@@ -313,11 +335,11 @@ public final class PastDaySummaries: Sendable {
     /// has its rows written since re-read (a range seek), which names the students to recount; the day's trend
     /// counts are dropped and recomputed on demand. A fingerprint that went backwards (rows deleted) drops the day
     /// and all absence counts.
-    func synchronize(_ db: Database, key: String, today: String, asOf: String) throws {
-        let marks = try Row.fetchAll(db, sql: """
-            SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
-            FROM school_days sd WHERE sd.day < ?
-            """, arguments: [today])
+    ///
+    /// With `pastToken` (the `past_attendance` and `school_days` change tokens) unchanged since the last call (same
+    /// key and report day), nothing was written to a day before the newest day with attendance and the school days
+    /// are the same: only that newest day, when it is a past school day, is looked at.
+    func synchronize(_ db: Database, key: String, today: String, asOf: String, pastToken: String? = nil) throws {
         try state.withLock { s in
             if s.key != key {
                 let resets = s.resets + (s.key == nil ? 0 : 1)
@@ -325,6 +347,11 @@ public final class PastDaySummaries: Sendable {
                 s.key = key
                 s.resets = resets
             }
+            let quiet = pastToken != nil && s.pastToken == pastToken && s.syncedToday == today
+            let marks = try Row.fetchAll(db, sql: """
+                SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
+                FROM school_days sd WHERE sd.day < ?\(quiet ? " AND sd.day = (SELECT max(day) FROM attendance)" : "")
+                """, arguments: [today])
             // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
             let recentFrom = SnapshotTime.parse(asOf).map { SnapshotTime.format($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
             var touchedStudents: [Int64: Int64] = [:]
@@ -358,7 +385,14 @@ public final class PastDaySummaries: Sendable {
                 }
                 s.dayMarks[day] = .some(mark)
             }
+            if quiet {
+                // Days not looked at keep their rows inside the lag margin.
+                let looked = Set(marks.map { (row: Row) -> String in row[0] })
+                seen.formUnion(s.recentlySeen.filter { id in !looked.contains(where: { id.hasPrefix($0 + "|") }) })
+            }
             s.recentlySeen = seen
+            s.pastToken = pastToken
+            s.syncedToday = today
             if !touchedStudents.isEmpty { s.materializeAbsences() }
             if var absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore,
                !touchedStudents.isEmpty {
@@ -414,6 +448,28 @@ public final class PastDaySummaries: Sendable {
         }
     }
 
+    /// A unit's trend sums held for the current past-day counts and `days`, or `make()`'s (then held). The key
+    /// names the unit and the roster state its enrolled counts come from.
+    func trendSums(_ key: RosterCache.BranchKey, days: [String],
+                   make: () throws -> [String: TrendSum]) rethrows -> [String: TrendSum] {
+        let (held, version) = state.withLock { s -> ([String: TrendSum]?, Int) in
+            guard let held = s.trendSums[key], held.version == s.pastTrendVersion, held.days == days else {
+                return (nil, s.pastTrendVersion)
+            }
+            return (held.sums, s.pastTrendVersion)
+        }
+        if let held { return held }
+        let made = try make()
+        state.withLock { s in
+            // Kept only if the counts it was made from did not change meanwhile (making it may fill missing days:
+            // then the next call makes it again, from the filled days).
+            guard s.pastTrendVersion == version else { return }
+            if s.trendSums.count >= 32 { s.trendSums.removeAll() }
+            s.trendSums[key] = (version, days, made)
+        }
+        return made
+    }
+
     /// Whether every one of these past days is held.
     func holds(days: [String]) -> Bool {
         state.withLock { s in days.allSatisfy { s.pastTrend[$0] != nil } }
@@ -466,6 +522,17 @@ public final class PastDaySummaries: Sendable {
     /// The chronic-absence base for the report day, rebuilt only when the absences, the students or the
     /// threshold changed. Counts absences in any school, attributed to the student's current class.
     /// `studentsToken` nil (a snapshot without change tokens): built afresh and not kept.
+    /// The chronic base held for these inputs, if one is (nothing is computed).
+    func heldChronicBase(students: StudentFacts, studentsToken: Int64?, day: String,
+                         minDays: Int) -> (key: ChronicKey, base: ChronicBase)? {
+        guard let studentsToken else { return nil }
+        return state.withLock { s in
+            let key = ChronicKey(absencesVersion: s.absencesVersion, studentsToken: studentsToken, day: day, minDays: minDays)
+            guard s.chronicKey == key, let held = s.chronic, held.pastBySlot.count == students.count else { return nil }
+            return (key, held)
+        }
+    }
+
     func chronicBase(_ db: Database, students: StudentFacts, studentsToken: Int64?, yearStart: String, day: String,
                      minDays: Int) throws -> ChronicBase {
         // A held base for this day and absences version was built after the absences reached `day`: check it

@@ -17,6 +17,8 @@ struct ReportBuilder {
     var today: TodayAttendance.Snapshot? = nil
     /// The snapshot's change tokens (nil: it has none, every table is read each time).
     var tokens: ChangeTokens? = nil
+    /// The summaries' key for this snapshot (with `summaries`).
+    var summaryKey: String? = nil
     /// Every student in compact form, when summaries are in use and the students fit it.
     var students: StudentFacts? = nil
 
@@ -65,6 +67,12 @@ struct ReportBuilder {
         }
     }
 
+    /// The unit's id when the node is an admin unit.
+    private func unitID(_ resolved: ProvinceTree.Resolved) -> Int64? {
+        if case .unit(let unit) = resolved { return unit.id }
+        return nil
+    }
+
     private func isUnit(_ resolved: ProvinceTree.Resolved) -> Bool {
         if case .unit = resolved { return true }
         return false
@@ -79,33 +87,44 @@ struct ReportBuilder {
         var position: [Int64: Int] = [:]
         position.reserveCapacity(schools.count)
         for (i, school) in schools.enumerated() { position[school.id] = i }
-        var present = [Int](repeating: 0, count: schools.count)
-        var late = present, excused = present, unexcused = present, unreported = present, chronic = present
-        for (key, c) in today.byClass {
-            guard let i = position[key.school] else { continue }
-            present[i] += c.present; late[i] += c.late; excused[i] += c.excused; unexcused[i] += c.unexcused
-        }
-        for (index, key) in roster.classes.keys.enumerated() {
-            guard let i = position[key.school] else { continue }
-            let enrolled = Int(roster.classes.enrolled[index])
-            unreported[i] += max(0, enrolled - (today.byClass[key]?.reported ?? 0))
-        }
+        var chronic = [Int](repeating: 0, count: schools.count)
         try addChronic(queries, into: &chronic, position: position, absentToday: today.absent)
+        // The per-school counts today's rows keep against this roster state, else summed from the classes.
+        let bySchool = today.bySchool ?? Self.schoolCounts(today.byClass, enrolled: roster.enrolledByClass)
         var sums: [Int64: Tally] = [:]
         sums.reserveCapacity(schools.count)
         for (i, school) in schools.enumerated() {
             var t = roster.schoolEnrollment[school.id] ?? Tally()
-            t.present = present[i]; t.late = late[i]; t.excused = excused[i]; t.unexcused = unexcused[i]
-            t.unreported = unreported[i]; t.chronic = chronic[i]
+            if let c = bySchool[school.id] {
+                t.present = c.statuses.present; t.late = c.statuses.late
+                t.excused = c.statuses.excused; t.unexcused = c.statuses.unexcused
+                t.unreported = c.unreported
+            }
+            t.chronic = chronic[i]
             sums[school.id] = t
         }
         return sums
+    }
+
+    /// Today's per-school counts summed from the classes' (what `TodayAttendance` keeps when given a basis).
+    private static func schoolCounts(_ byClass: [FigureQueries.ClassKey: TodayAttendance.Counts],
+                                     enrolled: [FigureQueries.ClassKey: Int]) -> [Int64: TodayAttendance.SchoolCounts] {
+        var state = TodayAttendance.State()
+        state.byClass = byClass
+        state.keepSchoolCounts(against: enrolled)
+        return state.bySchool
     }
 
     /// Chronic absence per school position for a unit report: from the held base's per-school counts and the
     /// students absent today one absence short of the threshold (SQL per class when nothing is held).
     private func addChronic(_ queries: FigureQueries, into chronic: inout [Int], position: [Int64: Int],
                             absentToday: Set<Int64>) throws {
+        if let held = today?.reaching {
+            // Kept by today's rows against the held base.
+            for (school, n) in held.base.atThresholdBySchool { if let i = position[school] { chronic[i] += n } }
+            for (school, n) in held.bySchool { if let i = position[school] { chronic[i] += n } }
+            return
+        }
         guard let (base, students) = try heldChronicBase(queries, unit: true) else {
             var byClass: [FigureQueries.ClassKey: Tally] = [:]
             try queries.chronicByClass(into: &byClass)
@@ -137,17 +156,46 @@ struct ReportBuilder {
         return try summaries.roster.dayFigures(db, tokens: tokens, day: day, students: students)
     }
 
-    /// Devices per school: the counts held by the roster cache (filtered to the node) or from SQL, plus the
-    /// cameras and gates seen now.
-    private func deviceTallies(_ queries: FigureQueries) throws -> [Int64: Tally] {
-        var result: [Int64: Tally]
-        if let summaries, let held = try summaries.roster.deviceCounts(db, tokens: tokens, day: day) {
-            if case .all = queries.filter { result = held } else { result = held.filter { queries.includes(school: $0.key, classID: nil) } }
-        } else {
-            result = try queries.deviceCountsBySchool()
+    /// Device counts per school by kind and status: held by the roster cache while the `devices` token stands,
+    /// else from SQL for the node's schools. (The cameras and gates seen are read every refresh.)
+    private func deviceCounts(_ queries: FigureQueries) throws -> [Int64: Tally] {
+        if let summaries, let held = try summaries.roster.deviceCounts(db, tokens: tokens, day: day) { return held }
+        return try queries.deviceCountsBySchool()
+    }
+
+    /// A school's tally parts that change only with the roster and the device inventory: its enrollment (from
+    /// `enrollment`), level, staff, classes, intake plans and devices.
+    private static func staticTally(of school: ProvinceTree.School, enrollment: Tally, teachers: [Int64: Int],
+                                    classCounts: [Int64: Int], intake: [Int64: [Int: Int]],
+                                    devices: [Int64: Tally]) -> Tally {
+        var t = enrollment.staticPart
+        t.schoolsTotal = school.active ? 1 : 0
+        if t.enrolled > 0 { t.byLevel = [school.level: t.enrolled] }
+        t.teachers = teachers[school.id] ?? 0
+        t.classes = classCounts[school.id] ?? 0
+        for (grade, planned) in intake[school.id] ?? [:] {
+            t.intakePlanned[grade] = planned
+            t.intakeEnrolled[grade] = t.byGrade[grade] ?? 0
         }
-        try queries.addDevicesSeen(into: &result, seenBy: dataTime)
-        return result
+        if let d = devices[school.id] {
+            t.devices = d.devices
+            t.computersWorking = d.computersWorking; t.computersTotal = d.computersTotal
+            t.projectorsWorking = d.projectorsWorking
+            t.camerasTotal = d.camerasTotal; t.gatesTotal = d.gatesTotal
+        }
+        return t
+    }
+
+    /// Every school's latest probe: held by the summaries' tracker when the snapshot carries change tokens (its
+    /// `probe_rewrites` token keys them), else from SQL for the node's schools.
+    private func probeStates(_ queries: FigureQueries) throws -> [Int64: FigureQueries.Probe] {
+        if let summaries, let summaryKey, let token = tokens?[ChangeTokens.probeRewrites] {
+            let province = FigureQueries(db: db, filter: .all, day: day, config: config)
+            if let held = try summaries.probes.probes(db, key: "\(summaryKey)|\(token)", queries: province) {
+                return held
+            }
+        }
+        return try queries.probesBySchool()
     }
 
     /// Chronic absence per class: from the held base and today's absences when the students are held and the
@@ -188,7 +236,7 @@ struct ReportBuilder {
                 todayBySchool[key.school, default: DayPoint()].add(attending: t.present + t.late, reported: t.reported)
             }
         }
-        return try trendPoints(queries, schools: nodeSchools, today: todayBySchool, unit: isUnit(resolved))
+        return try trendPoints(queries, schools: nodeSchools, today: todayBySchool, unit: unitID(resolved))
     }
 
     /// One school's attending and reported counts of a day (a trend point before the rate is taken).
@@ -238,30 +286,38 @@ struct ReportBuilder {
         let teachers = isClass ? [:] : try roster?.teachers ?? queries.teachersBySchool()
         let classCounts = isClass ? [:] : try roster?.classCounts ?? queries.classCountBySchool()
         let intake = isClass ? [:] : try roster?.intake ?? queries.intakeBySchool()
-        let devices = isClass ? [:] : try deviceTallies(queries)
-        let probes = try queries.probesBySchool()
+        let devices = isClass ? [:] : try deviceCounts(queries)
+        let seen = isClass ? [:] : try queries.devicesSeen(by: dataTime)
+        let probes = try probeStates(queries)
+        // A unit report takes its schools' static parts held for this roster state (made once for every school).
+        let makeStatic = { (school: ProvinceTree.School, enrollment: Tally) in
+            Self.staticTally(of: school, enrollment: enrollment, teachers: teachers, classCounts: classCounts,
+                             intake: intake, devices: devices)
+        }
+        var statics: [Int64: Tally] = [:]
+        if isUnit(resolved), let summaries, let roster,
+           let key = summaries.roster.branchKey(tokens: tokens, day: day, provinceCode: tree.province.code,
+                                                scope: tree.scope, unit: tree.province.id) {
+            statics = summaries.roster.schoolStatics(key) {
+                tree.schools.values.reduce(into: [:]) { held, school in
+                    held[school.id] = makeStatic(school, roster.schoolEnrollment[school.id] ?? Tally())
+                }
+            }
+        }
 
+        let freshFrom = self.freshFrom
         var schoolTallies: [Int64: Tally] = [:]
+        schoolTallies.reserveCapacity(nodeSchools.count)
         var links: [Int64: LinkState] = [:]
+        links.reserveCapacity(nodeSchools.count)
         for school in nodeSchools {
-            var t = classSums[school.id] ?? Tally()
-            t.schoolsTotal = school.active ? 1 : 0
-            if t.enrolled > 0 { t.byLevel = [school.level: t.enrolled] }
-            t.teachers = teachers[school.id] ?? 0
-            t.classes = classCounts[school.id] ?? 0
-            for (grade, planned) in intake[school.id] ?? [:] {
-                t.intakePlanned[grade] = planned
-                t.intakeEnrolled[grade] = t.byGrade[grade] ?? 0
-            }
+            let sums = classSums[school.id] ?? Tally()
+            var t = statics[school.id] ?? makeStatic(school, sums)
+            t.present = sums.present; t.late = sums.late; t.excused = sums.excused; t.unexcused = sums.unexcused
+            t.unreported = sums.unreported; t.chronic = sums.chronic
             t.schoolsReporting = (t.reported > 0 && 2 * t.reported >= t.enrolled) ? 1 : 0
-            if let d = devices[school.id] {
-                t.devices = d.devices
-                t.computersWorking = d.computersWorking; t.computersTotal = d.computersTotal
-                t.projectorsWorking = d.projectorsWorking
-                t.camerasOnline = d.camerasOnline; t.camerasTotal = d.camerasTotal
-                t.gatesOnline = d.gatesOnline; t.gatesTotal = d.gatesTotal
-            }
-            let link = classify(probes[school.id])
+            if let s = seen[school.id] { t.camerasOnline = s.cameras; t.gatesOnline = s.gates }
+            let link = classify(probes[school.id], freshFrom: freshFrom)
             links[school.id] = link
             switch link.status {
             case .good: t.good = 1
@@ -283,7 +339,7 @@ struct ReportBuilder {
         let nodeRef = tree.ref(resolved)
         let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools,
                                                    today: classSums.mapValues { DayPoint(attending: $0.present + $0.late, reported: $0.reported) },
-                                                   unit: isUnit(resolved)) : []
+                                                   unit: unitID(resolved)) : []
         let figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
@@ -304,10 +360,12 @@ struct ReportBuilder {
                 if school.unitID != unit.id { byBranch[branch(of: school, under: unit), default: Tally()].addDynamic(t) }
             }
             figures = NodeFigures(node: nodeRef, attendance: total.attendance(day: day, trend: trend),
-                                  enrollment: total.enrollment(), devices: total.deviceFigures(),
+                                  enrollment: statics.totalEnrollment,
+                                  devices: RosterCache.BranchStatics.devices(statics.totalDevices, seenIn: total),
                                   connectivity: total.connectivityFigures(status: nil))
             if includeChildren {
-                children = unitChildren(of: unit, byBranch: byBranch, tallies: schoolTallies, links: links)
+                children = unitChildren(of: unit, byBranch: byBranch, statics: statics, tallies: schoolTallies,
+                                        links: links)
             }
         case .school(let school):
             let t = schoolTallies[school.id] ?? Tally()
@@ -356,13 +414,16 @@ struct ReportBuilder {
         return RosterCache.BranchStatics(byBranch: byBranch, total: total)
     }
 
-    private func unitChildren(of unit: ProvinceTree.Unit, byBranch: [Int64: Tally],
+    /// The unit's child units (their enrollment and device figures from the held statics) and its own schools.
+    private func unitChildren(of unit: ProvinceTree.Unit, byBranch: [Int64: Tally], statics: RosterCache.BranchStatics,
                               tallies: [Int64: Tally], links: [Int64: LinkState]) -> [NodeFigures] {
         var result: [NodeFigures] = []
         for child in tree.visibleChildUnits(of: unit) {
             let t = byBranch[child.id] ?? Tally()
+            let devices = statics.devicesByBranch[child.id].map { RosterCache.BranchStatics.devices($0, seenIn: t) }
             result.append(NodeFigures(node: tree.ref(child), attendance: t.attendance(day: day, trend: []),
-                                      enrollment: t.enrollment(), devices: t.deviceFigures(),
+                                      enrollment: statics.enrollmentByBranch[child.id] ?? t.enrollment(),
+                                      devices: devices ?? t.deviceFigures(),
                                       connectivity: t.connectivityFigures(status: nil)))
         }
         for school in tree.directSchools(of: unit) {
@@ -394,9 +455,35 @@ struct ReportBuilder {
 
     // MARK: Trend and connectivity
 
-    /// `today`: the report day's attending and reported counts per school.
+    /// `today`: the report day's attending and reported counts per school. For a unit, what does not depend on
+    /// today's rows (past days' counts, enrolled per day) is summed once per state of the summaries and roster.
     private func trendPoints(_ queries: FigureQueries, schools: [ProvinceTree.School],
-                             today: [Int64: DayPoint], unit: Bool) throws -> [DayRate] {
+                             today: [Int64: DayPoint], unit: Int64?) throws -> [DayRate] {
+        let sums: [String: PastDaySummaries.TrendSum]
+        if let unit, let summaries, let key = summaries.roster.branchKey(
+            tokens: tokens, day: day, provinceCode: tree.province.code, scope: tree.scope, unit: unit) {
+            sums = try summaries.trendSums(key, days: day.trendDays) {
+                try trendSums(queries, schools: schools, unit: true)
+            }
+        } else {
+            sums = try trendSums(queries, schools: schools, unit: unit != nil)
+        }
+        return day.trendDays.map { d in
+            var point = sums[d] ?? PastDaySummaries.TrendSum()
+            if d == day.day {
+                for school in schools {
+                    if let p = today[school.id] { point.attending += p.attending; point.reported += p.reported }
+                }
+            }
+            return DayRate(day: d, rate: point.reported > 0 ? Double(point.attending) / Double(point.reported) : nil,
+                           completeness: point.enrolled > 0 ? Double(point.reported) / Double(point.enrolled) : nil)
+        }
+    }
+
+    /// The trend days' sums over the schools without today's rows: past days' attending and reported, and every
+    /// day's enrolled.
+    private func trendSums(_ queries: FigureQueries, schools: [ProvinceTree.School],
+                           unit: Bool) throws -> [String: PastDaySummaries.TrendSum] {
         let ids = Set(schools.map(\.id))
         let past = try pastCounts(queries, unit: unit)
         let enrolled: [String: [Int64: Int]]
@@ -405,23 +492,19 @@ struct ReportBuilder {
         } else {
             enrolled = try queries.enrolledBySchool(onDays: day.trendDays)
         }
-        return day.trendDays.map { d in
-            var attending = 0, reported = 0, enrolledThatDay = 0
-            if d == day.day {
-                for (school, point) in today where ids.contains(school) {
-                    attending += point.attending
-                    reported += point.reported
-                }
-            } else {
+        var sums: [String: PastDaySummaries.TrendSum] = [:]
+        for d in day.trendDays {
+            var point = PastDaySummaries.TrendSum()
+            if d != day.day {
                 for (school, counts) in past[d] ?? [:] where ids.contains(school) {
-                    attending += counts.attending
-                    reported += counts.reported
+                    point.attending += counts.attending
+                    point.reported += counts.reported
                 }
             }
-            for (school, n) in enrolled[d] ?? [:] where ids.contains(school) { enrolledThatDay += n }
-            return DayRate(day: d, rate: reported > 0 ? Double(attending) / Double(reported) : nil,
-                           completeness: enrolledThatDay > 0 ? Double(reported) / Double(enrolledThatDay) : nil)
+            for (school, n) in enrolled[d] ?? [:] where ids.contains(school) { point.enrolled += n }
+            sums[d] = point
         }
+        return sums
     }
 
     /// The instant freshness is judged at (probes, devices seen): the as-of time, but never later than the
@@ -429,9 +512,14 @@ struct ReportBuilder {
     /// every school going offline.
     private var dataTime: Date { min(asOf, publishedAt ?? asOf) }
 
-    private func classify(_ probe: FigureQueries.Probe?) -> LinkState {
+    /// The oldest probe time still counted as fresh (probes before it mean offline).
+    private var freshFrom: String {
+        SnapshotTime.format(dataTime.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
+    }
+
+    /// A school's link state from its latest probe; `freshFrom` is the report's, computed once.
+    private func classify(_ probe: FigureQueries.Probe?, freshFrom: String) -> LinkState {
         guard let probe else { return LinkState(status: .unknown, since: nil, download: nil, latency: nil) }
-        let freshFrom = SnapshotTime.format(dataTime.addingTimeInterval(-Double(config.connectivity.offlineAfterMinutes) * 60))
         guard let download = probe.download else {
             return LinkState(status: .offline, since: probe.firstFailedAfterGood.flatMap(SnapshotTime.parse),
                              download: nil, latency: nil)

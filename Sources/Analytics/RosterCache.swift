@@ -21,6 +21,8 @@ final class RosterCache: Sendable {
         let intake: [Int64: [Int: Int]]
         /// The classes' enrollment summed per school.
         let schoolEnrollment: [Int64: Tally]
+        /// Enrolled per class, by key (for today's per-school unreported counts).
+        let enrolledByClass: [FigureQueries.ClassKey: Int]
 
         /// The enrollment tally of the class at `position`, with its grade.
         func tally(at position: Int) -> Tally {
@@ -42,6 +44,9 @@ final class RosterCache: Sendable {
         var tree: ProvinceTree?
         /// Per unit shown (the province and the communes drilled into), the last few.
         var branchStatics: [BranchKey: BranchStatics] = [:]
+        /// Every school's static tally parts, for the roster state of `schoolStaticsKey`.
+        var schoolStaticsKey: BranchKey?
+        var schoolStatics: [Int64: Tally] = [:]
         var devicesToken: Int64?
         var deviceCounts: [Int64: Tally] = [:]
         var studentLoads = 0
@@ -55,10 +60,32 @@ final class RosterCache: Sendable {
         let unit: Int64
     }
 
-    /// A unit's schools summed per child unit, and in all, without their per-refresh counts.
+    /// A unit's schools summed per child unit, and in all, without their per-refresh counts; with the figures
+    /// made from those sums alone (enrollment; devices but the cameras and gates seen).
     struct BranchStatics: Sendable {
         let byBranch: [Int64: Tally]
         let total: Tally
+        let enrollmentByBranch: [Int64: EnrollmentFigures]
+        let devicesByBranch: [Int64: DeviceFigures]
+        let totalEnrollment: EnrollmentFigures
+        let totalDevices: DeviceFigures
+
+        init(byBranch: [Int64: Tally], total: Tally) {
+            self.byBranch = byBranch
+            self.total = total
+            enrollmentByBranch = byBranch.mapValues { $0.enrollment() }
+            devicesByBranch = byBranch.mapValues { $0.deviceFigures() }
+            totalEnrollment = total.enrollment()
+            totalDevices = total.deviceFigures()
+        }
+
+        /// Held device figures with the cameras and gates seen from `dynamic`.
+        static func devices(_ held: DeviceFigures, seenIn dynamic: Tally) -> DeviceFigures {
+            var figures = held
+            figures.camerasOnline = dynamic.camerasOnline
+            figures.gatesOnline = dynamic.gatesOnline
+            return figures
+        }
     }
 
     /// The held static sums for `key`, or `make()`'s (then held); nil key (no tokens): `make()` each time.
@@ -73,6 +100,17 @@ final class RosterCache: Sendable {
                 if s.branchStatics.count >= 32 { s.branchStatics.removeAll() }
                 s.branchStatics[key] = made
             }
+        }
+        return made
+    }
+
+    /// The held static tally parts of every school for `key` (a `branchKey`), or `make()`'s (then held).
+    func schoolStatics(_ key: BranchKey, make: () -> [Int64: Tally]) -> [Int64: Tally] {
+        if let held = state.withLock({ s in s.schoolStaticsKey == key ? s.schoolStatics : nil }) { return held }
+        let made = make()
+        state.withLock { s in
+            s.schoolStaticsKey = key
+            s.schoolStatics = made
         }
         return made
     }
@@ -277,9 +315,12 @@ final class RosterCache: Sendable {
             t.byGrade = byGrade[i]; t.leftByReason = leavers[i]
             schoolEnrollment[school] = t
         }
+        var enrolledByClass: [FigureQueries.ClassKey: Int] = [:]
+        enrolledByClass.reserveCapacity(classes.keys.count)
+        for (c, key) in classes.keys.enumerated() { enrolledByClass[key, default: 0] += Int(classes.enrolled[c]) }
         let figures = DayFigures(classes: classes, grades: grades, teachers: try queries.teachersBySchool(),
                                  classCounts: try queries.classCountBySchool(), intake: try queries.intakeBySchool(),
-                                 schoolEnrollment: schoolEnrollment)
+                                 schoolEnrollment: schoolEnrollment, enrolledByClass: enrolledByClass)
         if let key {
             state.withLock { s in
                 s.figuresKey = key

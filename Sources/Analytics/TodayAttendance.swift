@@ -6,11 +6,16 @@ import Synchronization
 /// The report day's attendance, kept across refreshes and updated from the rows written since the last one.
 ///
 /// Holds each student's row of the day (school, class, status) and the per-class counts. A refresh reads the
-/// day's `max(recorded_at)` (one seek in `idx_attendance_day_recorded`); when it moved, only the rows written
-/// since the previous mark (minus `PastDaySummaries.lagMargin`, for rows delivered slightly out of order) are
-/// read and applied — a student's previous status is taken out before the new one is counted, so re-reading a
-/// row is harmless. Used only when every row of the day is recorded by as-of (the live console); a replay at an
-/// earlier instant, a mark that went backwards, or ids too large to pack fall back to SQL.
+/// day's `max(recorded_at)` (one seek in `idx_attendance_day_recorded`), then the rows stamped from the previous
+/// mark on — or, when the `late_attendance` change token moved (a row was written out of order) or there are no
+/// tokens, from `PastDaySummaries.lagMargin` before it — and applies them: a student's previous status is taken
+/// out before the new one is counted, so re-reading a row is harmless. Used only when every row of the day is
+/// recorded by as-of (the live console); a replay at an earlier instant, a mark that went backwards, or ids too
+/// large to pack fall back to SQL.
+///
+/// For unit reports it also keeps, as rows are applied, per-school counts against one roster state (statuses and
+/// the unreported) and the students whom today's absence brings to the chronic threshold against one chronic
+/// base, so a refresh does not walk every class and every absent student again.
 final class TodayAttendance: Sendable {
     /// Counts of one class: present, late, excused, unexcused.
     struct Counts: Sendable {
@@ -22,10 +27,45 @@ final class TodayAttendance: Sendable {
         var reported: Int { present + late + excused + unexcused }
     }
 
-    /// What a report needs: per-class counts and the students absent today.
+    /// A school's counts of the day: its classes' statuses, and the students not yet reported (per class,
+    /// enrolled − reported, never below zero) against one roster state.
+    struct SchoolCounts: Sendable {
+        var statuses = Counts()
+        var unreported = 0
+    }
+
+    /// What a report needs: per-class counts, the students absent today and, when the report named a roster
+    /// state, the per-school counts against it; when it named a chronic-absence base, the students absent today
+    /// who reach the threshold with today's absence, per school of their current class.
     struct Snapshot {
         let byClass: [FigureQueries.ClassKey: Counts]
         let absent: Set<Int64>
+        let bySchool: [Int64: SchoolCounts]?
+        /// The chronic base named, and the students reaching its threshold today per school.
+        let reaching: (base: PastDaySummaries.ChronicBase, bySchool: [Int64: Int])?
+    }
+
+    /// The chronic-absence base the reaching counts are kept against.
+    struct ChronicBasis {
+        let key: PastDaySummaries.ChronicKey
+        let base: PastDaySummaries.ChronicBase
+        let students: StudentFacts
+        let dayNumber: Int32
+
+        /// Whether today's absence brings the student to the threshold (enrolled, one absence short before).
+        /// `FigureQueries.forEachReachingThreshold` applies the same rule to a whole set.
+        func reachingSchool(of student: Int64) -> Int64? {
+            guard let slot = students.slot(of: student), slot < base.pastBySlot.count,
+                  students.isEnrolled(slot, on: dayNumber) else { return nil }
+            let past = Int(base.pastBySlot[slot])
+            return past < base.minDays && past + 1 >= base.minDays ? students.classKey(slot).school : nil
+        }
+    }
+
+    /// The roster state the per-school counts are kept against: its key and enrollment per class.
+    struct Basis {
+        let key: [String]
+        let figures: RosterCache.DayFigures
     }
 
     struct State: Sendable {
@@ -39,6 +79,74 @@ final class TodayAttendance: Sendable {
         var absent: Set<Int64> = []
         var fullLoads = 0
         var rowsApplied = 0
+        /// The `late_attendance` token when the day was last read (nil: no tokens).
+        var lateToken: Int64?
+        /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
+        var chronicBasis: ChronicBasis?
+        var reachingBySchool: [Int64: Int] = [:]
+        /// Per-school counts against the roster state `basisKey` (nil: not kept), updated with every row applied.
+        var basisKey: [String]?
+        var enrolledByClass: [FigureQueries.ClassKey: Int] = [:]
+        var bySchool: [Int64: SchoolCounts] = [:]
+
+        /// Counts a row in (`sign` 1) or out (-1) of its class, and of its school when per-school counts are kept.
+        mutating func apply(_ packed: UInt64, sign: Int) {
+            let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
+            var c = byClass[key] ?? Counts()
+            let before = c.reported
+            TodayAttendance.count(packed, sign: sign, into: &c)
+            byClass[key] = c
+            guard basisKey != nil else { return }
+            let enrolled = enrolledByClass[key] ?? 0
+            var school = bySchool[key.school] ?? SchoolCounts()
+            TodayAttendance.count(packed, sign: sign, into: &school.statuses)
+            school.unreported += max(0, enrolled - c.reported) - max(0, enrolled - before)
+            bySchool[key.school] = school
+        }
+
+        /// Builds the per-school counts against `basis` from the per-class counts.
+        mutating func keepSchoolCounts(against basis: Basis) {
+            keepSchoolCounts(against: basis.figures.enrolledByClass)
+            basisKey = basis.key
+        }
+
+        /// Builds the per-school counts against enrollment per class from the per-class counts.
+        mutating func keepSchoolCounts(against enrolled: [FigureQueries.ClassKey: Int]) {
+            var sums: [Int64: SchoolCounts] = [:]
+            for (key, c) in byClass {
+                var school = sums[key.school] ?? SchoolCounts()
+                school.statuses.present += c.present; school.statuses.late += c.late
+                school.statuses.excused += c.excused; school.statuses.unexcused += c.unexcused
+                sums[key.school] = school
+            }
+            for (key, n) in enrolled {
+                sums[key.school, default: SchoolCounts()].unreported += max(0, n - (byClass[key]?.reported ?? 0))
+            }
+            enrolledByClass = enrolled
+            bySchool = sums
+        }
+
+        /// Marks a student absent today or not, keeping the reaching counts.
+        mutating func setAbsent(_ student: Int64, _ isAbsent: Bool) {
+            let changed = isAbsent ? absent.insert(student).inserted : absent.remove(student) != nil
+            guard changed, let chronicBasis, let school = chronicBasis.reachingSchool(of: student) else { return }
+            reachingBySchool[school, default: 0] += isAbsent ? 1 : -1
+        }
+
+        /// Builds the reaching counts against `basis` from the students absent today.
+        mutating func keepReaching(against basis: ChronicBasis) {
+            var counts: [Int64: Int] = [:]
+            for student in absent { if let school = basis.reachingSchool(of: student) { counts[school, default: 0] += 1 } }
+            chronicBasis = basis
+            reachingBySchool = counts
+        }
+
+        /// Stops keeping per-school counts.
+        mutating func dropSchoolCounts() {
+            basisKey = nil
+            enrolledByClass = [:]
+            bySchool = [:]
+        }
     }
 
     private let state = Mutex(State())
@@ -111,79 +219,98 @@ final class TodayAttendance: Sendable {
     /// (full loads of the day, rows applied incrementally) so far.
     var statistics: (fullLoads: Int, rowsApplied: Int) { state.withLock { ($0.fullLoads, $0.rowsApplied) } }
 
-    private static let statuses = ["present", "late", "excused", "unexcused"]
+    /// The status as its code (0 present, 1 late, 2 excused, 3 unexcused, -1 anything else), in SQL: no
+    /// string per row.
+    private static let statusCodeSQL = """
+        CASE status WHEN 'present' THEN 0 WHEN 'late' THEN 1 WHEN 'excused' THEN 2 WHEN 'unexcused' THEN 3 ELSE -1 END
+        """
 
-    private static func pack(school: Int64, classID: Int64, status: String) -> UInt64? {
-        guard let code = statuses.firstIndex(of: status), school >= 0, school < (1 << 24),
-              classID >= 0, classID < (1 << 36) else { return nil }
+    private static func pack(school: Int64, classID: Int64, code: Int64) -> UInt64? {
+        guard (0...3).contains(code), school >= 0, school < (1 << 24), classID >= 0, classID < (1 << 36) else { return nil }
         return UInt64(school) << 40 | UInt64(classID) << 4 | UInt64(code)
     }
 
-    private static func apply(_ packed: UInt64, sign: Int, to byClass: inout [FigureQueries.ClassKey: Counts]) {
-        let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
-        var c = byClass[key] ?? Counts()
+    fileprivate static func count(_ packed: UInt64, sign: Int, into c: inout Counts) {
         switch packed & 0xF {
         case 0: c.present += sign
         case 1: c.late += sign
         case 2: c.excused += sign
         default: c.unexcused += sign
         }
-        byClass[key] = c
     }
 
-    /// The day's attendance for a report at `asOf`, or nil when the SQL path must answer.
-    func snapshot(_ db: Database, key: String, day: String, asOf: String) throws -> Snapshot? {
+    /// The day's attendance for a report at `asOf`, or nil when the SQL path must answer. With `basis`, the
+    /// per-school counts against that roster state as well; with `chronic`, the reaching counts against that base
+    /// (each built once, then kept with every row applied). `lateToken` is the snapshot's `late_attendance` token.
+    func snapshot(_ db: Database, key: String, day: String, asOf: String, lateToken: Int64? = nil, basis: Basis? = nil,
+                  chronic: ChronicBasis? = nil) throws -> Snapshot? {
         let mark = try String.fetchOne(db, sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?", arguments: [day])
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> Snapshot? in
             let fresh = s.key != key || s.day != day || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
+            if basis?.key != s.basisKey { s.dropSchoolCounts() }
+            if chronic?.key != s.chronicBasis?.key { s.chronicBasis = nil; s.reachingBySchool = [:] }
             if fresh {
                 s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], absent: [],
                           fullLoads: s.fullLoads + 1, rowsApplied: s.rowsApplied)
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             } else if let old = s.mark {
-                // Re-read what was written since the last mark (less the lag margin) even when the mark has not
-                // moved: timestamps have one-second precision, so rows committed in the same second as the mark
-                // leave it unchanged. Rows already applied unchanged are skipped.
-                let since = SnapshotTime.parse(old).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
+                // Timestamps have one-second precision, so rows committed in the same second as the mark leave it
+                // unchanged: the mark's second is read again. Rows already applied unchanged are skipped.
+                let since: String
+                if let lateToken, lateToken == s.lateToken {
+                    // No row was written stamped before its day's newest since the last read: everything new is
+                    // stamped at or after the old mark.
+                    since = old
+                } else {
+                    // Rows may have arrived out of order: re-read the lag margin before the mark.
+                    since = SnapshotTime.parse(old).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
+                }
                 guard try load(db, day: day, since: since, into: &s) else { s = State(); return nil }
             } else if mark != nil {
+                s.dropSchoolCounts()
+                s.chronicBasis = nil
                 guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
             }
             s.mark = mark
-            return Snapshot(byClass: s.byClass, absent: s.absent)
+            s.lateToken = lateToken
+            if let basis, s.basisKey == nil { s.keepSchoolCounts(against: basis) }
+            if let chronic, s.chronicBasis == nil { s.keepReaching(against: chronic) }
+            return Snapshot(byClass: s.byClass, absent: s.absent, bySchool: basis == nil ? nil : s.bySchool,
+                            reaching: chronic.map { ($0.base, s.reachingBySchool) })
         }
     }
 
-    /// Reads the day's rows (all, or those written after `since`) and applies them; false if one cannot be packed.
+    /// Reads the day's rows (all, or those stamped at or after `since`) and applies them; false if one cannot be
+    /// packed.
     private func load(_ db: Database, day: String, since: String?, into s: inout State) throws -> Bool {
         let rows: RowCursor
         if let since {
             rows = try Row.fetchCursor(db, sql: """
-                SELECT student_id, school_id, class_id, status FROM attendance WHERE day = ? AND recorded_at > ?
+                SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ? AND recorded_at >= ?
                 """, arguments: [day, since])
         } else {
             rows = try Row.fetchCursor(db, sql: """
-                SELECT student_id, school_id, class_id, status FROM attendance WHERE day = ?
+                SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ?
                 """, arguments: [day])
         }
         while let row = try rows.next() {
             let student: Int64 = row[0]
-            let status: String = row[3]
-            guard let packed = Self.pack(school: row[1], classID: row[2], status: status) else {
-                if Self.statuses.contains(status) { return false }
+            let code: Int64 = row[3]
+            guard let packed = Self.pack(school: row[1], classID: row[2], code: code) else {
+                if code >= 0 { return false }
                 // An unknown status counts nowhere, as in the SQL path.
-                if let old = s.rows.removeValue(forKey: student) { Self.apply(old, sign: -1, to: &s.byClass) }
-                s.absent.remove(student)
+                if let old = s.rows.removeValue(forKey: student) { s.apply(old, sign: -1) }
+                s.setAbsent(student, false)
                 continue
             }
             if let old = s.rows[student] {
                 if old == packed { continue }
-                Self.apply(old, sign: -1, to: &s.byClass)
+                s.apply(old, sign: -1)
             }
             s.rows[student] = packed
-            Self.apply(packed, sign: 1, to: &s.byClass)
-            if packed & 0xF >= 2 { s.absent.insert(student) } else { s.absent.remove(student) }
+            s.apply(packed, sign: 1)
+            s.setAbsent(student, packed & 0xF >= 2)
             s.rowsApplied += 1
         }
         return true

@@ -118,6 +118,85 @@ import TestSupport
         #expect(stats.todayRowsApplied > 0)
     }
 
+    /// Before today's first row, the newest day with attendance is a past day: writes to it move no token (the
+    /// `past_attendance` trigger fires only below the newest day), so the cache must still look at that day.
+    @Test func aCorrectionToTheNewestDayIsSeenBeforeTodaysFirstRow() throws {
+        try SQLiteCLI.execute(path, script: "DELETE FROM attendance WHERE day >= '\(day)';")
+        let newest = try SQLiteCLI.rows(path, "SELECT max(day) FROM attendance")[0][0]
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "before")
+        try verify(engine, "unchanged")
+        let token = { try SQLiteCLI.rows(self.path, "SELECT token FROM change_tokens WHERE table_name = 'past_attendance'")[0][0] }
+        let before = try token()
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '2026-11-23T02:24:00Z'
+              WHERE day = '\(newest)' AND status = 'present' AND student_id % 4 = 0;
+            """)
+        #expect(try token() == before, "a write to the newest day moves no token")
+        try verify(engine, "after a correction to the newest day")
+        #expect(summaries.statistics.studentRecounts > 0)
+    }
+
+    /// Five students one absence short of the chronic threshold are marked absent today: the cached count of those
+    /// reaching it (kept as today's rows arrive) moves with them.
+    @Test func absencesTodayThatReachTheThresholdAreCounted() throws {
+        let school = try SQLiteCLI.rows(path, "SELECT min(school_id) FROM attendance WHERE day = '\(day)'")[0][0]
+        let students = try SQLiteCLI.rows(path, """
+            SELECT a.student_id FROM attendance a JOIN students s ON s.id = a.student_id
+            WHERE a.day = '\(day)' AND a.school_id = \(school) AND a.status = 'present' AND a.recorded_at <= '\(asOfText)'
+              AND s.enrolled_on <= '\(day)' AND (s.left_on IS NULL OR s.left_on > '\(day)')
+              AND (SELECT count(*) FROM attendance p WHERE p.student_id = a.student_id AND p.day < '\(day)') >= 10
+            ORDER BY a.student_id LIMIT 5
+            """).map { $0[0] }
+        try #require(students.count == 5)
+        let list = students.joined(separator: ",")
+        // The threshold as the shell counts it: a tenth of the school days so far, rounded up.
+        let schoolDays = try SQLiteCLI.int(path, "SELECT count(*) FROM school_days WHERE day <= '\(day)'")
+        let short = (schoolDays + 9) / 10 - 1
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'present', recorded_at = '2026-11-23T02:20:00Z'
+              WHERE student_id IN (\(list)) AND day < '\(day)';
+            """)
+        for student in students {
+            try SQLiteCLI.execute(path, script: """
+                UPDATE attendance SET status = 'unexcused' WHERE student_id = \(student) AND day IN
+                  (SELECT day FROM attendance WHERE student_id = \(student) AND day < '\(day)' ORDER BY day LIMIT \(short));
+                """)
+        }
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "before")
+        let before = try engine.report(for: nil, asOf: asOf).figures.attendance.chronicAbsent
+        let mark = try SQLiteCLI.rows(path, "SELECT max(recorded_at) FROM attendance WHERE day = '\(day)'")[0][0]
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '\(mark)' WHERE day = '\(day)' AND student_id IN (\(list));
+            """)
+        try verify(engine, "after today's absences")
+        #expect(try engine.report(for: nil, asOf: asOf).figures.attendance.chronicAbsent == before + 5)
+        #expect(summaries.statistics.todayFullLoads == 1, "today's rows were applied, not read again")
+    }
+
+    /// A write to today stamped before the day's newest row (delivered out of order, within the lag margin) moves
+    /// `late_attendance`, and the cache then re-reads the margin instead of only what follows its mark.
+    @Test func anOutOfOrderWriteTodayIsSeen() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "before")
+        let mark = try SQLiteCLI.rows(path, "SELECT max(recorded_at) FROM attendance WHERE day = '\(day)'")[0][0]
+        let earlier = SnapshotTime.format(try #require(SnapshotTime.parse(mark)).addingTimeInterval(-300))
+        let token = { try SQLiteCLI.rows(self.path, "SELECT token FROM change_tokens WHERE table_name = 'late_attendance'")[0][0] }
+        let before = try token()
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'unexcused', recorded_at = '\(earlier)'
+            WHERE day = '\(day)' AND student_id IN (SELECT student_id FROM attendance WHERE day = '\(day)'
+                                                  AND status = 'present' ORDER BY student_id LIMIT 7);
+            """)
+        #expect(try token() != before)
+        try verify(engine, "after an out-of-order write today")
+        #expect(summaries.statistics.todayFullLoads == 1)
+    }
+
     /// Timestamps have one-second precision: a write stamped in the same second as today's newest row leaves
     /// the day's max(recorded_at) unchanged, and must still reach the cached figures.
     @Test func aWriteInTheSameSecondAsTheMarkIsSeen() throws {

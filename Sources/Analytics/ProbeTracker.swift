@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import SectorData
+import Synchronization
+
+/// Every school's latest probe state, kept across refreshes and updated from the probes measured since the last.
+///
+/// The first read (and any after `probe_rewrites` moved) asks SQL for every school's latest probe — one seek per
+/// school. After that, a refresh reads only what is new, by `measured_at` in the contract's covering
+/// `idx_probes_time`:
+/// - the newest `measured_at` (one seek); a probe newer than as-of sends the report to SQL instead;
+/// - the number of probes in the re-read window (`PastDaySummaries.lagMargin` before the last mark, up to that
+///   mark). Probes are only ever inserted while the token stands, so an unchanged count means none arrived late
+///   in the window; then only the probes newer than the mark are read. Otherwise the whole window is read and the
+///   probes not seen before (the window's keys are kept, in time order) are applied;
+/// - a probe newer than its school's latest moves the state on (latest, last good, start of the failing streak)
+///   exactly as the SQL defines them; one at or before it (late, within the window) has its school asked again.
+///
+/// The change-token triggers move `probe_rewrites` on whatever this would miss (rewrites, deletions, probes
+/// arriving more than `ChangeTokens.lateSlackMinutes` behind the newest). Without tokens it is not used.
+final class ProbeTracker: Sendable {
+    /// A probe's identity: its primary key.
+    struct ProbeKey: Hashable, Sendable {
+        let school: Int64
+        let measuredAt: String
+    }
+
+    struct State: Sendable {
+        var key: String?
+        /// The newest `measured_at` applied.
+        var mark: String?
+        var bySchool: [Int64: FigureQueries.Probe] = [:]
+        /// Probes in the window up to `mark`, already applied, in `measured_at` order.
+        var window: [ProbeKey] = []
+        var fullLoads = 0
+        var schoolRereads = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// (full loads, schools asked again after a late probe) so far.
+    var statistics: (fullLoads: Int, schoolRereads: Int) { state.withLock { ($0.fullLoads, $0.schoolRereads) } }
+
+    /// Forgets every school (the next call reads them all); the statistics are kept.
+    func invalidate() {
+        state.withLock { s in s = State(fullLoads: s.fullLoads, schoolRereads: s.schoolRereads) }
+    }
+
+    /// Every school's latest probe at `queries`' as-of, or nil when SQL must answer (a probe newer than as-of).
+    /// `key` names the snapshot and its `probe_rewrites` token; `queries` is the province-wide query set.
+    func probes(_ db: Database, key: String, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
+        let asOf = queries.day.asOfText
+        let mark = try String.fetchOne(db, sql: "SELECT max(measured_at) FROM connectivity_probes")
+        if let mark, mark > asOf { return nil }
+        return try state.withLock { s -> [Int64: FigureQueries.Probe] in
+            let continues = s.key == key && (s.mark == nil ? mark == nil : (mark.map { $0 >= (s.mark ?? "") } ?? false))
+            if !continues {
+                s = State(key: key, mark: mark, bySchool: try queries.probesBySchool(), window: [],
+                          fullLoads: s.fullLoads + 1, schoolRereads: s.schoolRereads)
+                if let mark { s.window = try Self.keys(db, after: Self.windowStart(mark), upTo: mark) }
+                return s.bySchool
+            }
+            // Same key and no probe at all, then or now.
+            guard let mark, let old = s.mark else { return s.bySchool }
+            let start = Self.windowStart(old)
+            s.window.removeFirst(Self.count(in: s.window, atOrBefore: start))
+            let lateArrivals = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
+                """, arguments: [start, old]) != s.window.count
+            // Without late arrivals every probe after the old mark is new; with them, the window is read again and
+            // the probes not seen before are picked out.
+            let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
+            if lateArrivals { s.window.removeAll() }
+            var stale = Set<Int64>()
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
+                WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
+                """, arguments: [lateArrivals ? start : old, mark])
+            while let row = try rows.next() {
+                let probeKey = ProbeKey(school: row[0], measuredAt: row[1])
+                s.window.append(probeKey)
+                if lateArrivals && seen.contains(probeKey) { continue }
+                if let latest = s.bySchool[probeKey.school], probeKey.measuredAt <= latest.latestAt {
+                    stale.insert(probeKey.school)
+                } else {
+                    s.bySchool[probeKey.school] = Self.advance(s.bySchool[probeKey.school], to: probeKey.measuredAt,
+                                                               download: row[2], latency: row[3])
+                }
+            }
+            if !stale.isEmpty {
+                let reread = FigureQueries(db: db, filter: .schools(stale.sorted()), day: queries.day, config: queries.config)
+                for (school, probe) in try reread.probesBySchool() { s.bySchool[school] = probe }
+                s.schoolRereads += stale.count
+            }
+            s.window.removeFirst(Self.count(in: s.window, atOrBefore: Self.windowStart(mark)))
+            s.mark = mark
+            return s.bySchool
+        }
+    }
+
+    /// How many of the (time-ordered) keys were measured at or before `instant`.
+    private static func count(in window: [ProbeKey], atOrBefore instant: String) -> Int {
+        var low = 0, high = window.count
+        while low < high {
+            let mid = (low + high) / 2
+            if window[mid].measuredAt <= instant { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// A school's state after a probe newer than its latest: as `FigureQueries.probesBySchool` defines it.
+    static func advance(_ previous: FigureQueries.Probe?, to measuredAt: String, download: Double?,
+                        latency: Double?) -> FigureQueries.Probe {
+        if download != nil {
+            return FigureQueries.Probe(latestAt: measuredAt, download: download, latency: latency, lastGoodAt: measuredAt,
+                                       firstFailedAfterGood: nil)
+        }
+        // A failed probe: the failing streak starts here unless the previous latest had already failed.
+        let streakStart = previous.flatMap { $0.download == nil ? $0.firstFailedAfterGood : nil } ?? measuredAt
+        return FigureQueries.Probe(latestAt: measuredAt, download: nil, latency: latency,
+                                   lastGoodAt: previous?.lastGoodAt, firstFailedAfterGood: streakStart)
+    }
+
+    /// The start of the re-read window before a mark.
+    private static func windowStart(_ mark: String) -> String {
+        SnapshotTime.parse(mark).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? mark
+    }
+
+    private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
+        var result: [ProbeKey] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT school_id, measured_at FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
+            ORDER BY measured_at
+            """, arguments: [start, mark])
+        while let row = try rows.next() { result.append(ProbeKey(school: row[0], measuredAt: row[1])) }
+        return result
+    }
+}
