@@ -87,6 +87,7 @@ struct BenchCommand: ParsableCommand {
         let target = directory.appendingPathComponent("province-850-\(days)d\(generateYear ? "-year" : "").sqlite")
         if FileManager.default.fileExists(atPath: target.path) {
             note("reusing \(target.path)")
+            try BenchProvinceUpgrade.apply(path: target.path, note: note)
             return target
         }
         note("building \(target.path) (\(days) school days; this takes a while)")

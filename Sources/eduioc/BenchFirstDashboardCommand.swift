@@ -25,8 +25,12 @@ struct BenchFirstDashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Further reports after the first (profiling).")
     var again: Int = 0
 
+    @Flag(name: .long, help: "Commit a feed batch before each further report, 10 s apart from 9 min before --as-of (profiling; writes to the snapshot).")
+    var feed = false
+
     func run() throws {
         guard let instant = SnapshotTime.parse(asOf) else { throw ValidationError("--as-of: not YYYY-MM-DDTHH:MM:SSZ") }
+        if feed && again > 50 { throw ValidationError("--feed: at most 50 batches (they are stamped before --as-of)") }
         let clock = ContinuousClock()
         let start = clock.now
         let store = SummaryStore(directory: URL(fileURLWithPath: summariesDir, isDirectory: true))
@@ -36,7 +40,11 @@ struct BenchFirstDashboardCommand: ParsableCommand {
         let report = try source.report(for: nil, asOf: instant)
         let elapsed = start.duration(to: clock.now)
         let ms = elapsed.milliseconds
-        for _ in 0..<again {
+        for round in 0..<again {
+            if feed {
+                try BenchFeed.commitBatch(path: snapshot, day: report.figures.attendance.day,
+                                          stamp: SnapshotTime.format(instant.addingTimeInterval(-540 + 10 * Double(round))))
+            }
             let t = clock.now
             _ = try source.report(for: nil, asOf: instant)
             FileHandle.standardError.write(Data("again: \(t.duration(to: clock.now))\n".utf8))

@@ -179,27 +179,11 @@ struct BenchRun {
 
     // MARK: The feed
 
-    /// Commits what the replication feed would: 1,000 attendance records for today (students without one yet)
-    /// and a probe per school, in one write transaction on the working copy.
+    /// Commits the feed's next batch (see `BenchFeed`), stamped ten seconds after the previous one.
     private mutating func commitFeedBatch() throws {
         batches += 1
-        let stamp = SnapshotTime.format(asOf.addingTimeInterval(-600 + Double(batches * 10)))
-        let writer = try DatabaseQueue(path: path)
-        try writer.write { db in
-            try db.execute(sql: """
-                INSERT INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
-                SELECT ?1, s.id, s.class_id, s.school_id,
-                       CASE s.id % 20 WHEN 0 THEN 'unexcused' WHEN 1 THEN 'late' ELSE 'present' END, ?2, 'gate'
-                FROM students s
-                WHERE s.enrolled_on <= ?1 AND (s.left_on IS NULL OR s.left_on > ?1)
-                  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.day = ?1 AND a.student_id = s.id)
-                LIMIT 1000
-                """, arguments: [day, stamp])
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO connectivity_probes (school_id, measured_at, download_mbps, upload_mbps, latency_ms)
-                SELECT id, ?, 25.0 + (id % 40), 10.0, 30.0 FROM schools
-                """, arguments: [stamp])
-        }
+        try BenchFeed.commitBatch(path: path, day: day,
+                                  stamp: SnapshotTime.format(asOf.addingTimeInterval(-600 + Double(batches * 10))))
     }
 
     // MARK: Lookups
