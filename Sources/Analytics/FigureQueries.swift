@@ -231,7 +231,7 @@ struct FigureQueries {
     func devicesSeen(by seenBy: Date) throws -> [Int64: (cameras: Int, gates: Int)] {
         let (clause, args) = filter.sql("")
         let until = SnapshotTime.format(seenBy)
-        let since = SnapshotTime.format(Self.minus(minutes: config.devices.seenWithinMinutes, from: until))
+        let since = SnapshotTime.format(seenBy.addingTimeInterval(-Double(config.devices.seenWithinMinutes) * 60))
         var result: [Int64: (cameras: Int, gates: Int)] = [:]
         for kind in ["camera", "attendance_gate"] {
             var arguments: StatementArguments = [kind, since, until]
@@ -346,11 +346,5 @@ struct FigureQueries {
             }
         }
         return result
-    }
-
-    // MARK: Helpers
-
-    static func minus(minutes: Int, from text: String) -> Date {
-        (SnapshotTime.parse(text) ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(-Double(minutes) * 60)
     }
 }

@@ -22,6 +22,11 @@ public final class PastDaySummaries: Sendable {
     /// when older than rows already seen (days written within this margin before as-of are re-read each refresh).
     public static let lagMargin: TimeInterval = 15 * 60
 
+    /// The stamp `lagMargin` before `stamp` (`stamp` itself when it is not a snapshot timestamp).
+    static func marginStart(before stamp: String) -> String {
+        SnapshotTime.parse(stamp).map { SnapshotTime.format($0.addingTimeInterval(-lagMargin)) } ?? stamp
+    }
+
     struct DayCounts: Sendable {
         var attending: Int
         var reported: Int
@@ -353,7 +358,7 @@ public final class PastDaySummaries: Sendable {
                 FROM school_days sd WHERE sd.day < ?\(quiet ? " AND sd.day = (SELECT max(day) FROM attendance)" : "")
                 """, arguments: [today])
             // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
-            let recentFrom = SnapshotTime.parse(asOf).map { SnapshotTime.format($0.addingTimeInterval(-Self.lagMargin)) } ?? asOf
+            let recentFrom = Self.marginStart(before: asOf)
             var touchedStudents: [Int64: Int64] = [:]
             var seen = Set<String>()
             for row in marks {
@@ -414,7 +419,7 @@ public final class PastDaySummaries: Sendable {
     /// Rows of a day written after `since` minus the lag margin (a range seek in `idx_attendance_day_recorded`).
     private static func rowsWritten(_ db: Database, day: String, since: String) throws
         -> [(student: Int64, at: String, school: Int64)] {
-        let from = SnapshotTime.parse(since).map { SnapshotTime.format($0.addingTimeInterval(-lagMargin)) } ?? since
+        let from = marginStart(before: since)
         return try Row.fetchAll(db, sql: """
             SELECT student_id, recorded_at, school_id FROM attendance
             WHERE day = ? AND recorded_at > ?

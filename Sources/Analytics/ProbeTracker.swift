@@ -53,17 +53,22 @@ final class ProbeTracker: Sendable {
         let mark = try String.fetchOne(db, sql: "SELECT max(measured_at) FROM connectivity_probes")
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
-            let continues = s.key == key && (s.mark == nil ? mark == nil : (mark.map { $0 >= (s.mark ?? "") } ?? false))
+            // The held state carries on unless the key changed or the newest probe went back (or away).
+            let continues = switch (s.mark, mark) {
+            case (nil, nil): s.key == key
+            case let (old?, new?): s.key == key && new >= old
+            default: false
+            }
             if !continues {
                 s = State(key: key, mark: mark, bySchool: try queries.probesBySchool(), window: [],
                           fullLoads: s.fullLoads + 1, schoolRereads: s.schoolRereads)
-                if let mark { s.window = try Self.keys(db, after: Self.windowStart(mark), upTo: mark) }
+                if let mark { s.window = try Self.keys(db, after: PastDaySummaries.marginStart(before: mark), upTo: mark) }
                 return s.bySchool
             }
             // Same key and no probe at all, then or now.
             guard let mark, let old = s.mark else { return s.bySchool }
-            let start = Self.windowStart(old)
-            s.window.removeFirst(Self.count(in: s.window, atOrBefore: start))
+            // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
+            let start = PastDaySummaries.marginStart(before: old)
             let lateArrivals = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
                 """, arguments: [start, old]) != s.window.count
@@ -92,7 +97,7 @@ final class ProbeTracker: Sendable {
                 for (school, probe) in try reread.probesBySchool() { s.bySchool[school] = probe }
                 s.schoolRereads += stale.count
             }
-            s.window.removeFirst(Self.count(in: s.window, atOrBefore: Self.windowStart(mark)))
+            s.window.removeFirst(Self.count(in: s.window, atOrBefore: PastDaySummaries.marginStart(before: mark)))
             s.mark = mark
             return s.bySchool
         }
@@ -119,11 +124,6 @@ final class ProbeTracker: Sendable {
         let streakStart = previous.flatMap { $0.download == nil ? $0.firstFailedAfterGood : nil } ?? measuredAt
         return FigureQueries.Probe(latestAt: measuredAt, download: nil, latency: latency,
                                    lastGoodAt: previous?.lastGoodAt, firstFailedAfterGood: streakStart)
-    }
-
-    /// The start of the re-read window before a mark.
-    private static func windowStart(_ mark: String) -> String {
-        SnapshotTime.parse(mark).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? mark
     }
 
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {

@@ -73,14 +73,11 @@ struct ReportBuilder {
         return nil
     }
 
-    private func isUnit(_ resolved: ProvinceTree.Resolved) -> Bool {
-        if case .unit = resolved { return true }
-        return false
-    }
+    private func isUnit(_ resolved: ProvinceTree.Resolved) -> Bool { unitID(resolved) != nil }
 
-    /// Per-school tallies of a unit's schools from the caches alone: the held enrollment per school, today's
-    /// counts per class, unreported per class (enrolled − reported, never below zero) and chronic absence.
-    /// Equal to summing the per-class tallies, without building one per class.
+    /// Per-school day counts of a unit's schools from the caches alone: today's statuses, unreported per class
+    /// (enrolled − reported, never below zero) and chronic absence. Equal to summing the per-class tallies,
+    /// without building one per class; the enrollment comes from `roster.schoolEnrollment` instead.
     private func schoolSums(_ queries: FigureQueries, roster: RosterCache.DayFigures, today: TodayAttendance.Snapshot,
                             schools: [ProvinceTree.School]) throws -> [Int64: Tally] {
         // Plain counters per school position: no per-class Tally is built.
@@ -94,7 +91,7 @@ struct ReportBuilder {
         var sums: [Int64: Tally] = [:]
         sums.reserveCapacity(schools.count)
         for (i, school) in schools.enumerated() {
-            var t = roster.schoolEnrollment[school.id] ?? Tally()
+            var t = Tally()
             if let c = bySchool[school.id] {
                 t.present = c.statuses.present; t.late = c.statuses.late
                 t.excused = c.statuses.excused; t.unexcused = c.statuses.unexcused
@@ -257,9 +254,13 @@ struct ReportBuilder {
         let roster = try rosterFigures()
         var classTallies: [FigureQueries.ClassKey: Tally] = [:]
         let classSums: [Int64: Tally]
+        // Where the per-school sums carry no enrollment, it is taken from here.
+        let enrollment: [Int64: Tally]?
         if isUnit(resolved), let roster, let today {
             classSums = try schoolSums(queries, roster: roster, today: today, schools: nodeSchools)
+            enrollment = roster.schoolEnrollment
         } else {
+            enrollment = nil
             if let roster {
                 for (position, key) in roster.classes.keys.enumerated()
                 where queries.includes(school: key.school, classID: key.classID) {
@@ -312,7 +313,7 @@ struct ReportBuilder {
         links.reserveCapacity(nodeSchools.count)
         for school in nodeSchools {
             let sums = classSums[school.id] ?? Tally()
-            var t = statics[school.id] ?? makeStatic(school, sums)
+            var t = statics[school.id] ?? makeStatic(school, enrollment.map { $0[school.id] ?? Tally() } ?? sums)
             t.present = sums.present; t.late = sums.late; t.excused = sums.excused; t.unexcused = sums.unexcused
             t.unreported = sums.unreported; t.chronic = sums.chronic
             t.schoolsReporting = (t.reported > 0 && 2 * t.reported >= t.enrolled) ? 1 : 0

@@ -264,7 +264,7 @@ final class TodayAttendance: Sendable {
                     since = old
                 } else {
                     // Rows may have arrived out of order: re-read the lag margin before the mark.
-                    since = SnapshotTime.parse(old).map { SnapshotTime.format($0.addingTimeInterval(-PastDaySummaries.lagMargin)) } ?? old
+                    since = PastDaySummaries.marginStart(before: old)
                 }
                 guard try load(db, day: day, since: since, into: &s) else { s = State(); return nil }
             } else if mark != nil {

@@ -80,61 +80,54 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         public let ddl: String
     }
 
-    /// The triggers keeping the tokens, named `change_tokens_<table>_<insert|update|delete>`.
+    /// The triggers keeping the tokens, named `change_tokens_<table>_<insert|update|delete>` (and a suffix for the
+    /// conditional ones).
     public static var triggers: [Trigger] {
-        func make(_ table: String, _ event: String, _ tracked: String, columns: [String]? = nil) -> Trigger {
-            let name = "\(tableName)_\(table)_\(event.lowercased())"
-            let on = columns.map { "UPDATE OF \($0.joined(separator: ", "))" } ?? event
-            return Trigger(name: name, ddl: """
-                CREATE TRIGGER \(name) AFTER \(on) ON \(table) BEGIN \
-                UPDATE \(tableName) SET token = random() WHERE table_name = '\(tracked)'; END
-                """)
-        }
         var result: [Trigger] = []
         for table in wholeTables {
-            for event in ["INSERT", "UPDATE", "DELETE"] { result.append(make(table, event, table)) }
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                result.append(trigger("\(table)_\(event.lowercased())", "AFTER \(event) ON \(table)", moves: table))
+            }
         }
-        result.append(make("devices", "INSERT", "devices"))
-        result.append(make("devices", "UPDATE", "devices", columns: deviceColumns))
-        result.append(make("devices", "DELETE", "devices"))
-        result.append(make("attendance", "DELETE", attendanceDeletions))
-        result += pastAttendanceTriggers
+        result.append(trigger("devices_insert", "AFTER INSERT ON devices", moves: "devices"))
+        result.append(trigger("devices_update", "AFTER UPDATE OF \(deviceColumns.joined(separator: ", ")) ON devices",
+                              moves: "devices"))
+        result.append(trigger("devices_delete", "AFTER DELETE ON devices", moves: "devices"))
+        result.append(trigger("attendance_delete", "AFTER DELETE ON attendance", moves: attendanceDeletions))
+        result += attendanceTriggers
         result += probeTriggers
         return result
     }
 
-    private static func bump(_ tracked: String) -> String {
-        "BEGIN UPDATE \(tableName) SET token = random() WHERE table_name = '\(tracked)'; END"
+    /// The trigger `change_tokens_<name>` that sets `tracked`'s token to `random()` on `event` ("AFTER INSERT ON
+    /// students"), when `condition` holds.
+    private static func trigger(_ name: String, _ event: String, when condition: String? = nil,
+                                moves tracked: String) -> Trigger {
+        let fullName = "\(tableName)_\(name)"
+        let when = condition.map { " WHEN \($0)" } ?? ""
+        return Trigger(name: fullName, ddl: """
+            CREATE TRIGGER \(fullName) \(event)\(when) BEGIN \
+            UPDATE \(tableName) SET token = random() WHERE table_name = '\(tracked)'; END
+            """)
     }
 
-    /// The triggers moving `past_attendance` (a write whose day, old or new, is before the newest day with
-    /// attendance: one seek at the end of the primary key), `late_attendance` (a write stamped before its day's
-    /// newest row: one seek in `idx_attendance_day_recorded`), and `attendance_deletions` for a row moved to
-    /// another day or student.
-    private static var pastAttendanceTriggers: [Trigger] {
+    /// The conditional attendance triggers: `past_attendance` for a write whose day, old or new, is before the
+    /// newest day with attendance (one seek at the end of the primary key); `late_attendance` for a write stamped
+    /// before its day's newest row (one seek in `idx_attendance_day_recorded`); `attendance_deletions` for a row
+    /// moved to another day or student.
+    private static var attendanceTriggers: [Trigger] {
         let newest = "(SELECT max(day) FROM attendance)"
         let newestStamp = "(SELECT max(recorded_at) FROM attendance WHERE day = NEW.day)"
         return [
-            Trigger(name: "\(tableName)_attendance_insert_late", ddl: """
-                CREATE TRIGGER \(tableName)_attendance_insert_late AFTER INSERT ON attendance \
-                WHEN NEW.recorded_at < \(newestStamp) \(bump(lateAttendance))
-                """),
-            Trigger(name: "\(tableName)_attendance_update_late", ddl: """
-                CREATE TRIGGER \(tableName)_attendance_update_late AFTER UPDATE ON attendance \
-                WHEN NEW.recorded_at < \(newestStamp) \(bump(lateAttendance))
-                """),
-            Trigger(name: "\(tableName)_attendance_update_key", ddl: """
-                CREATE TRIGGER \(tableName)_attendance_update_key AFTER UPDATE OF day, student_id ON attendance \
-                WHEN NEW.day <> OLD.day OR NEW.student_id <> OLD.student_id \(bump(attendanceDeletions))
-                """),
-            Trigger(name: "\(tableName)_attendance_insert", ddl: """
-                CREATE TRIGGER \(tableName)_attendance_insert AFTER INSERT ON attendance \
-                WHEN NEW.day < \(newest) \(bump(pastAttendance))
-                """),
-            Trigger(name: "\(tableName)_attendance_update", ddl: """
-                CREATE TRIGGER \(tableName)_attendance_update AFTER UPDATE ON attendance \
-                WHEN NEW.day < \(newest) OR OLD.day < \(newest) \(bump(pastAttendance))
-                """),
+            trigger("attendance_insert_late", "AFTER INSERT ON attendance", when: "NEW.recorded_at < \(newestStamp)",
+                    moves: lateAttendance),
+            trigger("attendance_update_late", "AFTER UPDATE ON attendance", when: "NEW.recorded_at < \(newestStamp)",
+                    moves: lateAttendance),
+            trigger("attendance_update_key", "AFTER UPDATE OF day, student_id ON attendance",
+                    when: "NEW.day <> OLD.day OR NEW.student_id <> OLD.student_id", moves: attendanceDeletions),
+            trigger("attendance_insert", "AFTER INSERT ON attendance", when: "NEW.day < \(newest)", moves: pastAttendance),
+            trigger("attendance_update", "AFTER UPDATE ON attendance",
+                    when: "NEW.day < \(newest) OR OLD.day < \(newest)", moves: pastAttendance),
         ]
     }
 
@@ -145,15 +138,10 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         let late = "strftime('%Y-%m-%dT%H:%M:%SZ', (SELECT max(measured_at) FROM \(probes)), '-\(lateSlackMinutes) minutes')"
         return [
             // BEFORE, so the row an INSERT OR REPLACE of the same key replaces is still there to be seen.
-            Trigger(name: "\(tableName)_\(probes)_insert", ddl: """
-                CREATE TRIGGER \(tableName)_\(probes)_insert BEFORE INSERT ON \(probes) \
-                WHEN EXISTS (\(sameKey)) OR NEW.measured_at < \(late) \
-                \(bump(probeRewrites))
-                """),
-            Trigger(name: "\(tableName)_\(probes)_update",
-                    ddl: "CREATE TRIGGER \(tableName)_\(probes)_update AFTER UPDATE ON \(probes) \(bump(probeRewrites))"),
-            Trigger(name: "\(tableName)_\(probes)_delete",
-                    ddl: "CREATE TRIGGER \(tableName)_\(probes)_delete AFTER DELETE ON \(probes) \(bump(probeRewrites))"),
+            trigger("\(probes)_insert", "BEFORE INSERT ON \(probes)",
+                    when: "EXISTS (\(sameKey)) OR NEW.measured_at < \(late)", moves: probeRewrites),
+            trigger("\(probes)_update", "AFTER UPDATE ON \(probes)", moves: probeRewrites),
+            trigger("\(probes)_delete", "AFTER DELETE ON \(probes)", moves: probeRewrites),
         ]
     }
 
