@@ -20,11 +20,12 @@ public enum AnalyticsFixtures {
         return date
     }
 
-    /// A fresh path in the temporary directory (the file does not exist yet).
+    /// A fresh path in the test process's scratch folder (the file does not exist yet).
     public static func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("eduioc-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+        guard let directory = try? TestScratch.makeDirectory("fixture") else {
+            preconditionFailure("cannot create a scratch folder in \(TestScratch.root.path)")
+        }
+        return directory.appendingPathComponent(name).path
     }
 
     /// Collects SQL for one snapshot file, then writes it in one transaction through the sqlite3 shell.

@@ -55,13 +55,9 @@ public enum SampleFixtures {
         return target
     }
 
-    /// A new empty folder under the system temporary directory.
+    /// A new empty folder in the test process's scratch folder (removed when the process exits).
     public static func makeTemporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("eduioc-sample-fixtures-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
-            .appendingPathComponent(UUID().uuidString, isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try TestScratch.makeDirectory("sample")
     }
 
     private static let cache = Cache()

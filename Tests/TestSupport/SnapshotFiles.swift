@@ -65,12 +65,9 @@ public enum SnapshotFiles {
         ]
     }
 
-    /// Creates a fresh, uniquely named directory under the system temporary directory.
+    /// Creates a fresh, uniquely named directory in the test process's scratch folder.
     public static func makeTemporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("eduioc-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TestScratch.makeDirectory("snapshot")
     }
 
     /// Runs `body` with a fresh temporary directory and removes the directory afterwards, even on error.
