@@ -59,7 +59,7 @@ public struct AnalyticsEngine: Sendable {
     private func builder(_ context: Context, _ db: Database, asOf: Date) throws -> ReportBuilder {
         var builder = context.builder(db, config: config, asOf: asOf)
         if let summaries, !context.day.isBeforeSchoolYear,
-           try Bool.fetchOne(db, sql: Self.hasRecordedIndexSQL) == true {
+           try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true {
             let tokens = context.tokens
             let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens)
             try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText,

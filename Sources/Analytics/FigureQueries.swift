@@ -225,16 +225,29 @@ struct FigureQueries {
         }
     }
 
-    /// Cameras and attendance gates (not retired) seen in the window ending at `seenBy`, per school: read every
-    /// refresh (heartbeats move no token), per kind in the contract's `idx_devices_seen(kind, school_id,
-    /// last_seen_at, status)`, so the counts come out in school order without a sort.
+    /// The `last_seen_at` values that count as seen by `seenBy`: the configured minutes up to it, inclusive, in
+    /// whole seconds (as the snapshot writes them).
+    func seenWindow(by seenBy: Date) -> ClosedRange<String> {
+        SnapshotTime.format(seenBy.addingTimeInterval(-Double(config.devices.seenWithinMinutes) * 60))
+            ... SnapshotTime.format(seenBy)
+    }
+
+    /// `seenWindow(by:)` in Unix seconds.
+    func seenWindowSeconds(by seenBy: Date) -> ClosedRange<Int64> {
+        let until = Int64(seenBy.timeIntervalSince1970.rounded(.down))
+        return until - Int64(config.devices.seenWithinMinutes) * 60 ... until
+    }
+
+    /// Cameras and attendance gates (not retired) seen in the window ending at `seenBy`, per school, by SQL (the
+    /// console keeps them in `HeartbeatTracker` when the snapshot has change tokens), per kind in the contract's
+    /// `idx_devices_seen(kind, school_id, last_seen_at, status)`, so the counts come out in school order without a
+    /// sort.
     func devicesSeen(by seenBy: Date) throws -> [Int64: (cameras: Int, gates: Int)] {
         let (clause, args) = filter.sql("")
-        let until = SnapshotTime.format(seenBy)
-        let since = SnapshotTime.format(seenBy.addingTimeInterval(-Double(config.devices.seenWithinMinutes) * 60))
+        let window = seenWindow(by: seenBy)
         var result: [Int64: (cameras: Int, gates: Int)] = [:]
         for kind in ["camera", "attendance_gate"] {
-            var arguments: StatementArguments = [kind, since, until]
+            var arguments: StatementArguments = [kind, window.lowerBound, window.upperBound]
             arguments += args
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT school_id, count(*) FROM devices

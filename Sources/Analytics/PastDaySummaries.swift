@@ -99,6 +99,8 @@ public final class PastDaySummaries: Sendable {
     let roster = RosterCache()
     /// Every school's latest probe, updated from the probes measured since the last refresh.
     let probes = ProbeTracker()
+    /// Every camera's and gate's last heartbeat, updated from the heartbeats written since the last refresh.
+    let heartbeats = HeartbeatTracker()
 
     /// Chronic absence before the report day, province-wide: enrolled students already at the threshold per
     /// class, and every enrolled student's absences so far (to add today's absences to).
@@ -158,6 +160,8 @@ public final class PastDaySummaries: Sendable {
         public let probeFullLoads: Int
         /// Schools whose probes were read again after a probe arrived late, behind their latest.
         public let probeSchoolRereads: Int
+        /// Times every camera and gate was read from SQL (first report, `devices` or `late_heartbeats` moved).
+        public let heartbeatFullLoads: Int
     }
 
     /// Times the students table was read in full (for tests and the benchmark).
@@ -167,11 +171,12 @@ public final class PastDaySummaries: Sendable {
     public var statistics: Statistics {
         let todayStats = today.statistics
         let probeStats = probes.statistics
+        let heartbeatStats = heartbeats.statistics
         return state.withLock {
             Statistics(dayComputations: $0.dayComputations, studentRecounts: $0.studentRecounts, resets: $0.resets,
                        cachedDays: $0.pastTrend.count, todayFullLoads: todayStats.fullLoads,
                        todayRowsApplied: todayStats.rowsApplied, probeFullLoads: probeStats.fullLoads,
-                       probeSchoolRereads: probeStats.schoolRereads)
+                       probeSchoolRereads: probeStats.schoolRereads, heartbeatFullLoads: heartbeatStats.fullLoads)
         }
     }
 
@@ -185,6 +190,7 @@ public final class PastDaySummaries: Sendable {
         today.invalidate()
         roster.invalidate()
         probes.invalidate()
+        heartbeats.invalidate()
     }
 
     /// Called when the snapshot path was opened again (after a rename, or after it went missing or bad).
@@ -353,10 +359,10 @@ public final class PastDaySummaries: Sendable {
                 s.resets = resets
             }
             let quiet = pastToken != nil && s.pastToken == pastToken && s.syncedToday == today
-            let marks = try Row.fetchAll(db, sql: """
+            let marks = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
                 FROM school_days sd WHERE sd.day < ?\(quiet ? " AND sd.day = (SELECT max(day) FROM attendance)" : "")
-                """, arguments: [today])
+                """), arguments: [today])
             // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
             let recentFrom = Self.marginStart(before: asOf)
             var touchedStudents: [Int64: Int64] = [:]
@@ -420,10 +426,10 @@ public final class PastDaySummaries: Sendable {
     private static func rowsWritten(_ db: Database, day: String, since: String) throws
         -> [(student: Int64, at: String, school: Int64)] {
         let from = marginStart(before: since)
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT student_id, recorded_at, school_id FROM attendance
             WHERE day = ? AND recorded_at > ?
-            """, arguments: [day, from]).map { ($0[0], $0[1], $0[2]) }
+            """), arguments: [day, from]).map { ($0[0], $0[1], $0[2]) }
     }
 
     /// The province-wide per-school counts of the given past days, computing (and keeping) the missing ones.
@@ -433,11 +439,11 @@ public final class PastDaySummaries: Sendable {
         if !missing.isEmpty {
             for day in missing { computed[day] = [:] }
             let list = "[" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
                 WHERE day IN (SELECT value FROM json_each(?))
                 GROUP BY day, school_id
-                """, arguments: [list])
+                """), arguments: [list])
             for row in rows {
                 computed[row[0], default: [:]][row[1]] = DayCounts(attending: row[2], reported: row[3])
             }
@@ -504,11 +510,11 @@ public final class PastDaySummaries: Sendable {
             counts = [:]
             from = yearStart
         }
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
             SELECT school_id, student_id, count(*) FROM attendance
             WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?
             GROUP BY school_id, student_id
-            """, arguments: [from, day])
+            """), arguments: [from, day])
         while let row = try rows.next() {
             let school: Int64 = row[0]
             let student: Int64 = row[1]

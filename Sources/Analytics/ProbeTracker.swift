@@ -50,7 +50,7 @@ final class ProbeTracker: Sendable {
     /// `key` names the snapshot and its `probe_rewrites` token; `queries` is the province-wide query set.
     func probes(_ db: Database, key: String, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
         let asOf = queries.day.asOfText
-        let mark = try String.fetchOne(db, sql: "SELECT max(measured_at) FROM connectivity_probes")
+        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
             // The held state carries on unless the key changed or the newest probe went back (or away).
@@ -69,18 +69,18 @@ final class ProbeTracker: Sendable {
             guard let mark, let old = s.mark else { return s.bySchool }
             // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
             let start = PastDaySummaries.marginStart(before: old)
-            let lateArrivals = try Int.fetchOne(db, sql: """
+            let lateArrivals = try Int.fetchOne(try db.cachedStatement(sql: """
                 SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
-                """, arguments: [start, old]) != s.window.count
+                """), arguments: [start, old]) != s.window.count
             // Without late arrivals every probe after the old mark is new; with them, the window is read again and
             // the probes not seen before are picked out.
             let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
             if lateArrivals { s.window.removeAll() }
             var stale = Set<Int64>()
-            let rows = try Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
                 SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
                 WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
-                """, arguments: [lateArrivals ? start : old, mark])
+                """), arguments: [lateArrivals ? start : old, mark])
             while let row = try rows.next() {
                 let probeKey = ProbeKey(school: row[0], measuredAt: row[1])
                 s.window.append(probeKey)
@@ -128,10 +128,10 @@ final class ProbeTracker: Sendable {
 
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
         var result: [ProbeKey] = []
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
             SELECT school_id, measured_at FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
             ORDER BY measured_at
-            """, arguments: [start, mark])
+            """), arguments: [start, mark])
         while let row = try rows.next() { result.append(ProbeKey(school: row[0], measuredAt: row[1])) }
         return result
     }

@@ -12,13 +12,24 @@ struct ProvinceTree {
         let parentID: Int64?
     }
 
-    struct School {
+    /// A school of the tree. A class, so the per-school passes of every refresh copy one reference, not three
+    /// strings.
+    final class School: Sendable {
         let id: Int64
         let code: String
         let name: String
         let unitID: Int64
         let level: String
         let active: Bool
+
+        init(id: Int64, code: String, name: String, unitID: Int64, level: String, active: Bool) {
+            self.id = id
+            self.code = code
+            self.name = name
+            self.unitID = unitID
+            self.level = level
+            self.active = active
+        }
     }
 
     /// Where a node of the tree stands: its reference and what backs it.
@@ -44,6 +55,8 @@ struct ProvinceTree {
     let visibleUnits: Set<Int64>
     /// The root of the user's tree.
     let root: Resolved
+    /// `activeSchools(under:)` of every unit, made once per tree (reports ask for it on every refresh).
+    private let activeSchoolsByUnit: [Int64: [School]]
 
     /// Loads the tree (a recursive CTE from the root unit down, so only the connected tree is seen).
     static func load(_ db: Database, provinceCode: String?, scope: Scope?) throws -> ProvinceTree {
@@ -127,10 +140,20 @@ struct ProvinceTree {
             inScope = Set(schools.keys)
             root = .unit(province)
         }
+        var activeByUnit: [Int64: [School]] = [:]
+        for id in units.keys {
+            var result: [School] = []
+            var stack = [id]
+            while let next = stack.popLast() {
+                result.append(contentsOf: (schoolsByUnit[next] ?? []).filter { $0.active && inScope.contains($0.id) })
+                stack.append(contentsOf: (childUnits[next] ?? []).map(\.id))
+            }
+            activeByUnit[id] = result
+        }
         return ProvinceTree(units: units, unitsByCode: unitsByCode, childUnits: childUnits, schools: schools,
                             schoolsByCode: schoolsByCode, schoolsByUnit: schoolsByUnit, province: province,
                             scope: scope, inScopeSchools: inScope, fullUnits: fullUnits, visibleUnits: visible,
-                            root: root)
+                            root: root, activeSchoolsByUnit: activeByUnit)
     }
 
     /// Elements in `order` (folded name, then code), folding each name once rather than per comparison.
@@ -229,13 +252,7 @@ struct ProvinceTree {
 
     /// Active in-scope schools in a unit's subtree.
     func activeSchools(under unit: Unit) -> [School] {
-        var result: [School] = []
-        var stack = [unit.id]
-        while let id = stack.popLast() {
-            result.append(contentsOf: (schoolsByUnit[id] ?? []).filter { $0.active && inScopeSchools.contains($0.id) })
-            stack.append(contentsOf: (childUnits[id] ?? []).map(\.id))
-        }
-        return result
+        activeSchoolsByUnit[unit.id] ?? []
     }
 
     /// The visible sub-units of a unit, in name order.

@@ -195,6 +195,16 @@ struct ReportBuilder {
         return try queries.probesBySchool()
     }
 
+    /// Cameras and gates seen per school: from the held heartbeats when the tokens allow, else one SQL query.
+    private func devicesSeen(_ queries: FigureQueries) throws -> [Int64: (cameras: Int, gates: Int)] {
+        if let summaries, let summaryKey, let devices = tokens?["devices"],
+           let late = tokens?[ChangeTokens.lateHeartbeats] {
+            return try summaries.heartbeats.seen(db, key: "\(summaryKey)|\(devices)|\(late)",
+                                                 window: queries.seenWindowSeconds(by: dataTime))
+        }
+        return try queries.devicesSeen(by: dataTime)
+    }
+
     /// Chronic absence per class: from the held base and today's absences when the students are held and the
     /// province-wide absences are (or may be) filled, else one SQL query.
     private func chronic(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally],
@@ -288,21 +298,21 @@ struct ReportBuilder {
         let classCounts = isClass ? [:] : try roster?.classCounts ?? queries.classCountBySchool()
         let intake = isClass ? [:] : try roster?.intake ?? queries.intakeBySchool()
         let devices = isClass ? [:] : try deviceCounts(queries)
-        let seen = isClass ? [:] : try queries.devicesSeen(by: dataTime)
+        let seen = isClass ? [:] : try devicesSeen(queries)
         let probes = try probeStates(queries)
         // A unit report takes its schools' static parts held for this roster state (made once for every school).
         let makeStatic = { (school: ProvinceTree.School, enrollment: Tally) in
             Self.staticTally(of: school, enrollment: enrollment, teachers: teachers, classCounts: classCounts,
                              intake: intake, devices: devices)
         }
-        var statics: [Int64: Tally] = [:]
+        var statics: RosterCache.SchoolStatics?
         if isUnit(resolved), let summaries, let roster,
            let key = summaries.roster.branchKey(tokens: tokens, day: day, provinceCode: tree.province.code,
                                                 scope: tree.scope, unit: tree.province.id) {
             statics = summaries.roster.schoolStatics(key) {
-                tree.schools.values.reduce(into: [:]) { held, school in
+                RosterCache.SchoolStatics(tallies: tree.schools.values.reduce(into: [:]) { held, school in
                     held[school.id] = makeStatic(school, roster.schoolEnrollment[school.id] ?? Tally())
-                }
+                })
             }
         }
 
@@ -311,9 +321,17 @@ struct ReportBuilder {
         schoolTallies.reserveCapacity(nodeSchools.count)
         var links: [Int64: LinkState] = [:]
         links.reserveCapacity(nodeSchools.count)
+        // With held statics a school's tally carries only the day's part and its enrolled count (for the alerts):
+        // copying every school's static dictionaries was most of this loop. `fullTally` adds the static part back.
         for school in nodeSchools {
             let sums = classSums[school.id] ?? Tally()
-            var t = statics[school.id] ?? makeStatic(school, enrollment.map { $0[school.id] ?? Tally() } ?? sums)
+            var t: Tally
+            if let statics {
+                t = Tally()
+                t.enrolled = statics.enrolled[school.id] ?? 0
+            } else {
+                t = makeStatic(school, enrollment.map { $0[school.id] ?? Tally() } ?? sums)
+            }
             t.present = sums.present; t.late = sums.late; t.excused = sums.excused; t.unexcused = sums.unexcused
             t.unreported = sums.unreported; t.chronic = sums.chronic
             t.schoolsReporting = (t.reported > 0 && 2 * t.reported >= t.enrolled) ? 1 : 0
@@ -336,6 +354,14 @@ struct ReportBuilder {
             schoolTallies[school.id] = t
         }
 
+        /// A school's whole tally: the static part (held, or already in the school's tally) with the day's.
+        func fullTally(_ id: Int64) -> Tally {
+            guard let statics else { return schoolTallies[id] ?? Tally() }
+            var t = statics.tallies[id] ?? Tally()
+            if let dynamic = schoolTallies[id] { t.addDynamic(dynamic) }
+            return t
+        }
+
         // The node itself.
         let nodeRef = tree.ref(resolved)
         let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools,
@@ -350,9 +376,9 @@ struct ReportBuilder {
             let statics = summaries.map { summaries in
                 summaries.roster.branchStatics(summaries.roster.branchKey(
                     tokens: tokens, day: day, provinceCode: tree.province.code, scope: tree.scope, unit: unit.id)) {
-                    staticSums(of: unit, schools: nodeSchools, tallies: schoolTallies)
+                    staticSums(of: unit, schools: nodeSchools, tally: fullTally)
                 }
-            } ?? staticSums(of: unit, schools: nodeSchools, tallies: schoolTallies)
+            } ?? staticSums(of: unit, schools: nodeSchools, tally: fullTally)
             var byBranch = statics.byBranch
             var total = statics.total
             for school in nodeSchools {
@@ -365,8 +391,7 @@ struct ReportBuilder {
                                   devices: RosterCache.BranchStatics.devices(statics.totalDevices, seenIn: total),
                                   connectivity: total.connectivityFigures(status: nil))
             if includeChildren {
-                children = unitChildren(of: unit, byBranch: byBranch, statics: statics, tallies: schoolTallies,
-                                        links: links)
+                children = unitChildren(of: unit, byBranch: byBranch, statics: statics, tally: fullTally, links: links)
             }
         case .school(let school):
             let t = schoolTallies[school.id] ?? Tally()
@@ -404,11 +429,11 @@ struct ReportBuilder {
 
     /// The static parts (`Tally.staticPart`) of a unit's schools summed per child unit and in all.
     private func staticSums(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
-                            tallies: [Int64: Tally]) -> RosterCache.BranchStatics {
+                            tally: (Int64) -> Tally) -> RosterCache.BranchStatics {
         var byBranch: [Int64: Tally] = [:]
         var total = Tally()
         for school in schools {
-            let part = (tallies[school.id] ?? Tally()).staticPart
+            let part = tally(school.id).staticPart
             total.add(part)
             if school.unitID != unit.id { byBranch[branch(of: school, under: unit), default: Tally()].add(part) }
         }
@@ -417,7 +442,7 @@ struct ReportBuilder {
 
     /// The unit's child units (their enrollment and device figures from the held statics) and its own schools.
     private func unitChildren(of unit: ProvinceTree.Unit, byBranch: [Int64: Tally], statics: RosterCache.BranchStatics,
-                              tallies: [Int64: Tally], links: [Int64: LinkState]) -> [NodeFigures] {
+                              tally: (Int64) -> Tally, links: [Int64: LinkState]) -> [NodeFigures] {
         var result: [NodeFigures] = []
         for child in tree.visibleChildUnits(of: unit) {
             let t = byBranch[child.id] ?? Tally()
@@ -428,7 +453,7 @@ struct ReportBuilder {
                                       connectivity: t.connectivityFigures(status: nil)))
         }
         for school in tree.directSchools(of: unit) {
-            let t = tallies[school.id] ?? Tally()
+            let t = tally(school.id)
             result.append(NodeFigures(node: tree.ref(school), attendance: t.attendance(day: day, trend: []),
                                       enrollment: t.enrollment(), devices: t.deviceFigures(),
                                       connectivity: t.connectivityFigures(status: links[school.id]?.status)))

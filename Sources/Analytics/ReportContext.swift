@@ -14,7 +14,7 @@ extension AnalyticsEngine {
 
         static func meta(_ db: Database) throws -> [String: String] {
             var meta: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, value FROM meta")) {
                 let key: String = row[0]
                 meta[key] = row[1]
             }

@@ -22,15 +22,17 @@ struct ReportDay {
 
     static func resolve(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
         let asOfDay = SnapshotTime.formatDay(asOf, in: zone)
-        let first = try String.fetchOne(db, sql: "SELECT min(day) FROM school_days")
-        let last = try String.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE day <= ?", arguments: [asOfDay])
+        // Cached statements: this runs on every refresh.
+        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+        let first = try String.fetchOne(statement("SELECT min(day) FROM school_days"))
+        let last = try String.fetchOne(statement("SELECT max(day) FROM school_days WHERE day <= ?"), arguments: [asOfDay])
         let asOfText = SnapshotTime.format(asOf)
         guard let first, let last else {
             return ReportDay(asOfDay: asOfDay, day: asOfDay, isAsOfSchoolDay: false, isBeforeSchoolYear: true,
                              yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)
         }
-        let soFar = try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [last]) ?? 0
-        let trend = try String.fetchAll(db, sql: "SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30",
+        let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ?"), arguments: [last]) ?? 0
+        let trend = try String.fetchAll(statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30"),
                                         arguments: [last])
         return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
                          yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)

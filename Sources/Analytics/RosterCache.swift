@@ -46,7 +46,7 @@ final class RosterCache: Sendable {
         var branchStatics: [BranchKey: BranchStatics] = [:]
         /// Every school's static tally parts, for the roster state of `schoolStaticsKey`.
         var schoolStaticsKey: BranchKey?
-        var schoolStatics: [Int64: Tally] = [:]
+        var schoolStatics = SchoolStatics(tallies: [:])
         var devicesToken: Int64?
         var deviceCounts: [Int64: Tally] = [:]
         var studentLoads = 0
@@ -104,8 +104,19 @@ final class RosterCache: Sendable {
         return made
     }
 
+    /// Every school's static tally part, and its enrolled count alone (read without copying the tally).
+    struct SchoolStatics: Sendable {
+        let tallies: [Int64: Tally]
+        let enrolled: [Int64: Int]
+
+        init(tallies: [Int64: Tally]) {
+            self.tallies = tallies
+            enrolled = tallies.mapValues(\.enrolled)
+        }
+    }
+
     /// The held static tally parts of every school for `key` (a `branchKey`), or `make()`'s (then held).
-    func schoolStatics(_ key: BranchKey, make: () -> [Int64: Tally]) -> [Int64: Tally] {
+    func schoolStatics(_ key: BranchKey, make: () -> SchoolStatics) -> SchoolStatics {
         if let held = state.withLock({ s in s.schoolStaticsKey == key ? s.schoolStatics : nil }) { return held }
         let made = make()
         state.withLock { s in

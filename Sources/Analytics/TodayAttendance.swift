@@ -92,16 +92,17 @@ final class TodayAttendance: Sendable {
         /// Counts a row in (`sign` 1) or out (-1) of its class, and of its school when per-school counts are kept.
         mutating func apply(_ packed: UInt64, sign: Int) {
             let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
-            var c = byClass[key] ?? Counts()
-            let before = c.reported
-            TodayAttendance.count(packed, sign: sign, into: &c)
-            byClass[key] = c
+            // Updated in place: one hash lookup per dictionary.
+            let (before, after) = TodayAttendance.count(packed, sign: sign, reportedIn: &byClass[key, default: Counts()])
             guard basisKey != nil else { return }
             let enrolled = enrolledByClass[key] ?? 0
-            var school = bySchool[key.school] ?? SchoolCounts()
+            let unreported = max(0, enrolled - after) - max(0, enrolled - before)
+            Self.add(packed, sign: sign, unreported: unreported, into: &bySchool[key.school, default: SchoolCounts()])
+        }
+
+        private static func add(_ packed: UInt64, sign: Int, unreported: Int, into school: inout SchoolCounts) {
             TodayAttendance.count(packed, sign: sign, into: &school.statuses)
-            school.unreported += max(0, enrolled - c.reported) - max(0, enrolled - before)
-            bySchool[key.school] = school
+            school.unreported += unreported
         }
 
         /// Builds the per-school counts against `basis` from the per-class counts.
@@ -230,6 +231,13 @@ final class TodayAttendance: Sendable {
         return UInt64(school) << 40 | UInt64(classID) << 4 | UInt64(code)
     }
 
+    /// `count`, returning the class's reported count before and after.
+    fileprivate static func count(_ packed: UInt64, sign: Int, reportedIn c: inout Counts) -> (Int, Int) {
+        let before = c.reported
+        count(packed, sign: sign, into: &c)
+        return (before, c.reported)
+    }
+
     fileprivate static func count(_ packed: UInt64, sign: Int, into c: inout Counts) {
         switch packed & 0xF {
         case 0: c.present += sign
@@ -244,7 +252,8 @@ final class TodayAttendance: Sendable {
     /// (each built once, then kept with every row applied). `lateToken` is the snapshot's `late_attendance` token.
     func snapshot(_ db: Database, key: String, day: String, asOf: String, lateToken: Int64? = nil, basis: Basis? = nil,
                   chronic: ChronicBasis? = nil) throws -> Snapshot? {
-        let mark = try String.fetchOne(db, sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?", arguments: [day])
+        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
+                                       arguments: [day])
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> Snapshot? in
             let fresh = s.key != key || s.day != day || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
@@ -286,13 +295,13 @@ final class TodayAttendance: Sendable {
     private func load(_ db: Database, day: String, since: String?, into s: inout State) throws -> Bool {
         let rows: RowCursor
         if let since {
-            rows = try Row.fetchCursor(db, sql: """
+            rows = try Row.fetchCursor(try db.cachedStatement(sql: """
                 SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ? AND recorded_at >= ?
-                """, arguments: [day, since])
+                """), arguments: [day, since])
         } else {
-            rows = try Row.fetchCursor(db, sql: """
+            rows = try Row.fetchCursor(try db.cachedStatement(sql: """
                 SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ?
-                """, arguments: [day])
+                """), arguments: [day])
         }
         while let row = try rows.next() {
             let student: Int64 = row[0]
@@ -304,13 +313,15 @@ final class TodayAttendance: Sendable {
                 s.setAbsent(student, false)
                 continue
             }
-            if let old = s.rows[student] {
+            let old = s.rows.updateValue(packed, forKey: student)
+            if let old {
                 if old == packed { continue }
                 s.apply(old, sign: -1)
             }
-            s.rows[student] = packed
             s.apply(packed, sign: 1)
-            s.setAbsent(student, packed & 0xF >= 2)
+            // The absent set changes only when the row's absence does (a student without a row is not in it).
+            let isAbsent = packed & 0xF >= 2
+            if isAbsent != old.map({ $0 & 0xF >= 2 }) ?? false { s.setAbsent(student, isAbsent) }
             s.rowsApplied += 1
         }
         return true

@@ -50,13 +50,17 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// How far behind the newest probe a probe may arrive without moving `probe_rewrites`. Readers re-read at
     /// least this far back (the console: `PastDaySummaries.lagMargin`, 15 minutes).
     public static let lateSlackMinutes = 10
+    /// The name tracking what reading heartbeats by `last_seen_at` would miss: a device's `last_seen_at` set behind
+    /// the newest heartbeat of any device (out of order, or moved back) or cleared.
+    public static let lateHeartbeats = "late_heartbeats"
     /// A token no trigger changes: set once when the database is created and kept by every copy, it tells a
     /// later publication of the same database from an unrelated file.
     public static let lineage = "lineage"
 
     /// Every name with a row, in a fixed order.
     public static var trackedNames: [String] {
-        wholeTables + ["devices", attendanceDeletions, pastAttendance, lateAttendance, probeRewrites, lineage]
+        wholeTables + ["devices", attendanceDeletions, pastAttendance, lateAttendance, probeRewrites, lateHeartbeats,
+                       lineage]
     }
 
     /// The statements creating the table and its triggers (run after bulk loading: triggers cost per row).
@@ -93,6 +97,11 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         result.append(trigger("devices_update", "AFTER UPDATE OF \(deviceColumns.joined(separator: ", ")) ON devices",
                               moves: "devices"))
         result.append(trigger("devices_delete", "AFTER DELETE ON devices", moves: "devices"))
+        // BEFORE, so the newest heartbeat still includes this device's old one (a heartbeat moved back is seen).
+        result.append(trigger("devices_heartbeat_late", "BEFORE UPDATE OF last_seen_at ON devices",
+                              when: "NEW.last_seen_at IS NOT OLD.last_seen_at AND (NEW.last_seen_at IS NULL"
+                                  + " OR NEW.last_seen_at < (SELECT max(last_seen_at) FROM devices))",
+                              moves: lateHeartbeats))
         result.append(trigger("attendance_delete", "AFTER DELETE ON attendance", moves: attendanceDeletions))
         result += attendanceTriggers
         result += probeTriggers
@@ -153,10 +162,10 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// (then nothing can be skipped).
     public static func read(_ db: Database) throws -> ChangeTokens? {
         guard try db.tableExists(tableName) else { return nil }
-        let present = Set(try String.fetchAll(db, sql: presentTriggersSQL))
+        let present = Set(try String.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)))
         guard triggers.allSatisfy({ present.contains($0.name) }) else { return nil }
         var values: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT table_name, token FROM \(tableName)") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
             let name: String = row[0]
             values[name] = row[1]
         }

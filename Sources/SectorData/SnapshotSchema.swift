@@ -222,6 +222,8 @@ public enum SnapshotSchema {
                   purpose: "devices by kind and status per school"),
         IndexSpec(name: "idx_devices_seen", table: "devices", columns: ["kind", "school_id", "last_seen_at", "status"],
                   purpose: "cameras and gates seen in the last minutes, counted per school in index order (covering)"),
+        IndexSpec(name: "idx_devices_last_seen", table: "devices", columns: ["last_seen_at"],
+                  purpose: "the newest heartbeat (one seek, also by the late_heartbeats trigger) and the heartbeats since the last refresh"),
         IndexSpec(name: "idx_probes_time", table: "connectivity_probes",
                   columns: ["measured_at", "download_mbps", "latency_ms"],
                   purpose: "the probes measured since the last refresh (covering: the key adds school_id)"),

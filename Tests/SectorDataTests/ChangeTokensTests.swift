@@ -33,7 +33,8 @@ import TestSupport
         #expect(try changed(by: "DELETE FROM intake_plans WHERE school_id = (SELECT min(school_id) FROM intake_plans);") == ["intake_plans"])
         #expect(try changed(by: "UPDATE classes SET name = name || 'x' WHERE id = (SELECT min(id) FROM classes);") == ["classes"])
         #expect(try changed(by: "UPDATE devices SET status = 'broken' WHERE id = (SELECT min(id) FROM devices);") == ["devices"])
-        #expect(try changed(by: "UPDATE devices SET last_seen_at = '2026-11-23T02:29:00Z';").isEmpty, "heartbeats are not tracked")
+        #expect(try changed(by: "UPDATE devices SET last_seen_at = '2026-11-23T02:40:00Z' WHERE kind = 'camera';").isEmpty,
+                "heartbeats after the newest are not tracked")
         let newest = "(SELECT max(day) FROM attendance)"
         #expect(try changed(by: """
             UPDATE attendance SET status = 'late', recorded_at = '2026-11-23T02:29:00Z'
@@ -90,6 +91,26 @@ import TestSupport
                 == [ChangeTokens.probeRewrites], "a probe rewritten")
         #expect(try changed(by: "DELETE FROM connectivity_probes WHERE measured_at < '\(at(-60))';")
                 == [ChangeTokens.probeRewrites], "old probes pruned")
+    }
+
+    /// Heartbeats are read by `last_seen_at` from the newest one seen: one written behind the newest heartbeat of
+    /// any device, or cleared, moves `late_heartbeats`; the same value again, or the newest second again, does not.
+    @Test func heartbeatsMoveTheirTokenOnlyForWhatReadingByTimeMisses() throws {
+        let newest = try SQLiteCLI.rows(path, "SELECT max(last_seen_at) FROM devices")[0][0]
+        let base = try #require(SnapshotTime.parse(newest))
+        func beat(_ minutes: Double, device: String = "(SELECT min(id) FROM devices WHERE kind = 'camera')") -> String {
+            "UPDATE devices SET last_seen_at = '\(SnapshotTime.format(base.addingTimeInterval(minutes * 60)))' WHERE id = \(device);"
+        }
+        let router = "(SELECT min(id) FROM devices WHERE kind = 'router')"
+        #expect(try changed(by: beat(1)).isEmpty, "a heartbeat after the newest")
+        #expect(try changed(by: beat(1, device: router)).isEmpty, "another device in the newest second")
+        #expect(try changed(by: beat(1)).isEmpty, "the same value again")
+        #expect(try changed(by: beat(0.5, device: router)) == [ChangeTokens.lateHeartbeats], "behind the newest")
+        #expect(try changed(by: beat(0.9)) == [ChangeTokens.lateHeartbeats], "the newest moved back")
+        #expect(try changed(by: "UPDATE devices SET last_seen_at = NULL WHERE id = \(router);")
+                == [ChangeTokens.lateHeartbeats], "cleared")
+        #expect(try changed(by: "UPDATE devices SET status = 'broken', last_seen_at = last_seen_at WHERE id = \(router);")
+                == ["devices"], "a status change")
     }
 
     @Test func aMissingTriggerMeansNoTokens() throws {

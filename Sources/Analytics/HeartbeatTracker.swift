@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import SectorData
+import Synchronization
+
+/// Every camera's and attendance gate's last heartbeat, kept across refreshes and updated from the heartbeats
+/// written since the last, so counting the devices seen in the window costs no read of every device.
+///
+/// The first read (and any after `devices` or `late_heartbeats` moved) reads every camera and gate that is not
+/// retired. After that, a refresh asks for the newest `last_seen_at` of any device (one seek in the contract's
+/// `idx_devices_last_seen`) and reads only the devices whose `last_seen_at` is at or after the newest it saw
+/// before. The `late_heartbeats` trigger moves its token on any heartbeat written behind the newest (or cleared),
+/// which that read would miss. Without tokens it is not used.
+final class HeartbeatTracker: Sendable {
+    /// The watched devices in school order, as parallel arrays (no per-device allocation).
+    struct Devices: Sendable {
+        /// Array position by device id.
+        var slot: [Int64: Int] = [:]
+        var school: [Int64] = []
+        var isGate: [Bool] = []
+        /// Last heartbeat in Unix seconds; `Int64.min` when the device never reported.
+        var lastSeen: [Int64] = []
+    }
+
+    struct State: Sendable {
+        var key: String?
+        /// The newest `last_seen_at` of any device when last read.
+        var mark: String?
+        var devices = Devices()
+        var fullLoads = 0
+        var heartbeatsRead = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// (full loads, heartbeats read since the last mark) so far.
+    var statistics: (fullLoads: Int, heartbeatsRead: Int) {
+        state.withLock { ($0.fullLoads, $0.heartbeatsRead) }
+    }
+
+    /// Forgets every device (the next call reads them all); the statistics are kept.
+    func invalidate() {
+        state.withLock { s in s = State(fullLoads: s.fullLoads, heartbeatsRead: s.heartbeatsRead) }
+    }
+
+    /// Cameras and gates (not retired) whose last heartbeat falls in `window` (Unix seconds, inclusive), per
+    /// school, province-wide. `key` names the snapshot and its `devices` and `late_heartbeats` tokens.
+    func seen(_ db: Database, key: String, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
+        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))
+        return try state.withLock { s in
+            let continues = switch (s.mark, mark) {
+            case (nil, nil): s.key == key
+            case let (old?, new?): s.key == key && new >= old
+            default: false
+            }
+            if continues, let old = s.mark {
+                let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+                    SELECT id, unixepoch(last_seen_at) FROM devices WHERE last_seen_at >= ?
+                    """), arguments: [old])
+                while let row = try rows.next() {
+                    s.heartbeatsRead += 1
+                    if let slot = s.devices.slot[row[0]] { s.devices.lastSeen[slot] = row[1] ?? Int64.min }
+                }
+            } else if !continues {
+                s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
+                          heartbeatsRead: s.heartbeatsRead)
+            }
+            s.mark = mark
+            return Self.count(s.devices, in: window)
+        }
+    }
+
+    /// Per school, the cameras and gates whose last heartbeat falls in `window` (devices are in school order).
+    private static func count(_ devices: Devices, in window: ClosedRange<Int64>) -> [Int64: (cameras: Int, gates: Int)] {
+        var result: [Int64: (cameras: Int, gates: Int)] = [:]
+        var school = Int64.min
+        var counts = (cameras: 0, gates: 0)
+        for index in devices.lastSeen.indices {
+            if devices.school[index] != school {
+                if counts != (0, 0) { result[school] = counts }
+                school = devices.school[index]
+                counts = (0, 0)
+            }
+            guard window.contains(devices.lastSeen[index]) else { continue }
+            if devices.isGate[index] { counts.gates += 1 } else { counts.cameras += 1 }
+        }
+        if counts != (0, 0) { result[school] = counts }
+        return result
+    }
+
+    /// Every camera and gate that is not retired, in school order, with its last heartbeat.
+    private static func watchedDevices(_ db: Database) throws -> Devices {
+        var devices = Devices()
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT id, school_id, kind = 'attendance_gate', unixepoch(last_seen_at) FROM devices
+            WHERE kind IN ('camera', 'attendance_gate') AND status <> 'retired' ORDER BY school_id
+            """))
+        while let row = try rows.next() {
+            devices.slot[row[0]] = devices.school.count
+            devices.school.append(row[1])
+            devices.isGate.append(row[2])
+            devices.lastSeen.append(row[3] ?? Int64.min)
+        }
+        return devices
+    }
+}
