@@ -19,8 +19,8 @@ struct BenchCommand: ParsableCommand {
             built province is measured in place; the rows a previous run's feed added are removed first. Reports \
             median (min–max) over --runs: the first complete dashboard of a new console process (from spawn to its \
             complete dashboard data; first start ever, and with the summaries file an earlier run left), steady \
-            refresh after the feed commits 1,000 attendance \
-            records and a probe per school, the 30-school-day trend for the province and one commune, drill to a \
+            refresh after the feed commits 1,000 attendance records, a probe per school and ten seconds of \
+            heartbeats (after one unmeasured warm-up refresh), the 30-school-day trend for the province and one commune, drill to a \
             school, the console process's peak memory, and terminal output per refresh.
             """)
 
@@ -52,6 +52,9 @@ struct BenchCommand: ParsableCommand {
         let path: URL
         var copy: URL?
         if let snapshot {
+            guard FileManager.default.isReadableFile(atPath: snapshot) else {
+                throw CLIError("\(snapshot): no such file, or not readable")
+            }
             let target = directory.appendingPathComponent("bench-copy-\(ProcessInfo.processInfo.processIdentifier).sqlite")
             try? FileManager.default.removeItem(at: target)
             note("copying \(snapshot) → \(target.path)")

@@ -43,7 +43,8 @@ struct BenchFirstDashboardCommand: ParsableCommand {
         for round in 0..<again {
             if feed {
                 try BenchFeed.commitBatch(path: snapshot, day: report.figures.attendance.day,
-                                          stamp: SnapshotTime.format(instant.addingTimeInterval(-540 + 10 * Double(round))))
+                                          stamp: SnapshotTime.format(instant.addingTimeInterval(-540 + 10 * Double(round))),
+                                          batch: round)
             }
             let t = clock.now
             _ = try source.report(for: nil, asOf: instant)

@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import SampleProvince
+import SectorData
 
 /// The sample province the console opens when no snapshot is given: generated for *today* (a school day even
 /// on Sunday or during Tết) into the user's cache directory on first use, then reused until the day changes.
@@ -22,7 +24,13 @@ enum BundledSample {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let day = localDay(now)
         let target = directory.appendingPathComponent("sample-\(day).sqlite")
-        if FileManager.default.fileExists(atPath: target.path) { return target }
+        if FileManager.default.fileExists(atPath: target.path) {
+            if followsContract(target) { return target }
+            // Built today by an earlier version: it would open, but every refresh would take the slow paths.
+            let note = "eduioc: today's sample lacks indexes or change tokens this version needs; building it again\n"
+            FileHandle.standardError.write(Data(note.utf8))
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+        }
         removeOldSamples(in: directory, keeping: target)
         FileHandle.standardError.write(Data("eduioc: building today's sample province (\(schools) schools) in \(directory.path)…\n".utf8))
         let options = SampleOptions(now: now, sampleDataDirectory: sampleData, schools: schools, forceSchoolDayToday: true)
@@ -30,6 +38,17 @@ enum BundledSample {
         _ = try SampleGenerator(options: options).generate(to: target) { display.show($0) }
         display.finish()
         return target
+    }
+
+    /// Whether the file has every index and change-token trigger of this version's snapshot contract.
+    private static func followsContract(_ url: URL) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: url.path, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        return (try? queue.read { db in
+            try ChangeTokens.read(db) != nil && SnapshotSchema.requiredIndexes.allSatisfy { try $0.isPresent(in: db) }
+        }) ?? false
     }
 
     /// 'YYYY-MM-DD' of `date` in the sample province's timezone.

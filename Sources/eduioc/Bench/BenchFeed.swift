@@ -2,10 +2,13 @@ import GRDB
 
 /// The simulated replication feed of the bench's steady-refresh measurement.
 enum BenchFeed {
-    /// Commits what the replication feed would: 1,000 attendance records for `day` (students without one yet),
-    /// scanned over the ten seconds from `stamp` and applied in that order, and a probe per school stamped `stamp`,
-    /// in one write transaction.
-    static func commitBatch(path: String, day: String, stamp: String) throws {
+    /// Commits what the replication feed would, in one write transaction:
+    /// - 1,000 attendance records for `day` (students without one yet), scanned over the ten seconds from `stamp`
+    ///   and applied in that order;
+    /// - a probe per school stamped `stamp`;
+    /// - heartbeats of a sixth of the cameras, gates and routers seen in the last 15 minutes (each reports once a
+    ///   minute, batch `batch` takes its sixth), stamped over the same ten seconds and applied in that order.
+    static func commitBatch(path: String, day: String, stamp: String, batch: Int) throws {
         let writer = try DatabaseQueue(path: path)
         defer { try? writer.close() }
         try writer.write { db in
@@ -25,6 +28,15 @@ enum BenchFeed {
                 INSERT OR REPLACE INTO connectivity_probes (school_id, measured_at, download_mbps, upload_mbps, latency_ms)
                 SELECT id, ?, 25.0 + (id % 40), 10.0, 30.0 FROM schools
                 """, arguments: [stamp])
+            for second in 0..<10 {
+                try db.execute(sql: """
+                    UPDATE devices SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '+' || ?2 || ' seconds')
+                    WHERE id IN (SELECT id FROM devices
+                                 WHERE kind IN ('camera', 'attendance_gate', 'router') AND status = 'working'
+                                   AND last_seen_at >= strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-15 minutes')
+                                   AND id % 60 = ?3)
+                    """, arguments: [stamp, second, (batch % 6) * 10 + second])
+            }
         }
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `eduioc bench` run as a real process on a small generated sample: it measures every row of its table against the
+/// naive SQL, leaves the given snapshot untouched and cleans up its working copy. (The figures themselves are the
+/// machine's; the full-year run is in the README.)
+@Suite("eduioc bench, run as a real process")
+struct BenchCommandTests {
+    @Test func measuresEveryRowOnACopyAndLeavesTheSnapshotAlone() throws {
+        let snapshot = try SampleFixtures.freshSnapshot(schools: 12, seed: 3, historyDays: 5)
+        let work = try TestScratch.makeDirectory("bench")
+        let before = try Data(contentsOf: snapshot)
+
+        let result = try EduIOCRun.run(["bench", "--snapshot", snapshot.path, "--runs", "2", "--work-dir", work.path])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("| ") }
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        func row(_ name: String) -> [String]? { rows.first { $0.first == name } }
+        for name in ["first dashboard, new process, first start ever", "first dashboard, new process (summaries file)",
+                     "steady refresh after 1,000 new records", "30-day trend, province (warm)",
+                     "30-day trend, one commune (warm)", "drill province → school"] {
+            let cells = try #require(row(name), "no row \"\(name)\" in:\n\(result.standardOutput)")
+            // name, ours, naive, ratio, target: both sides measured, as median (min–max) in milliseconds.
+            #expect(cells.count == 5, "\(cells)")
+            for side in cells.dropFirst().prefix(2) {
+                #expect(side.range(of: #"^[0-9.]+ ms \([0-9.]+ ms–[0-9.]+ ms\)$"#, options: .regularExpression) != nil,
+                        "\(name): \"\(side)\"")
+            }
+        }
+        let idle = try #require(row("terminal output, idle frame"))
+        #expect(idle.count > 1 && idle[1] == "0 cells, 0 B", "an idle screen writes nothing: \(idle)")
+        #expect(try Data(contentsOf: snapshot) == before, "the bench works on a copy")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix("bench-copy") }.isEmpty,
+                "the working copy is removed")
+    }
+
+    @Test func aMissingSnapshotIsAClearError() throws {
+        let work = try TestScratch.makeDirectory("bench")
+        let missing = work.appendingPathComponent("nowhere.sqlite").path
+        let result = try EduIOCRun.run(["bench", "--snapshot", missing, "--runs", "1", "--work-dir", work.path])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("nowhere.sqlite: no such file"), "\(result.standardError)")
+    }
+}
