@@ -6,11 +6,17 @@ public enum JumpTarget: Sendable, Hashable {
     case school(String)
     /// `:unit NAME` (also `:u`), accent-insensitive.
     case unit(String)
+    /// `:CODE` alone: a school, unit or `SCHOOL/CLASS` code, else a unit name of one word.
+    case code(String)
 
-    /// Parses the prompt text; nil when it is neither form.
+    /// Parses the prompt text; nil when it is none of the forms.
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let space = trimmed.firstIndex(of: " ") else { return nil }
+        guard let space = trimmed.firstIndex(of: " ") else {
+            guard !trimmed.isEmpty else { return nil }
+            self = .code(trimmed)
+            return
+        }
         let verb = trimmed[..<space].lowercased()
         let argument = trimmed[space...].trimmingCharacters(in: .whitespaces)
         guard !argument.isEmpty else { return nil }

@@ -2,6 +2,6 @@
 public enum PromptMode: Sendable, Hashable {
     /// `/` filter: the table narrows as the user types.
     case filter
-    /// `:` jump: `school CODE` or `unit NAME`, run on Enter.
+    /// `:` jump: `CODE`, `school CODE` or `unit NAME`, run on Enter.
     case jump
 }

@@ -91,6 +91,16 @@ public final class SnapshotDataSource: DashboardDataSource {
                     throw DashboardDataError.notInYourArea(name)
                 }
                 return unit
+            case .code(let code):
+                do {
+                    return try engine.node(code: code)
+                } catch AnalyticsError.notFound, AnalyticsError.notInYourArea {
+                    // Not a code: try it as a unit name (one word, accent-insensitive).
+                    guard let unit = try engine.units(matching: code, limit: 1).first else {
+                        throw DashboardDataError.notInYourArea(code)
+                    }
+                    return unit
+                }
             }
         } catch AnalyticsError.notInYourArea(let code) {
             throw DashboardDataError.notInYourArea(code)

@@ -107,7 +107,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .noMatch: return ("Không có kết quả", "No match")
         case .filterPrompt: return ("Lọc", "Filter")
         case .jumpPrompt: return ("Đến", "Go to")
-        case .jumpHelp: return (":school MÃ  hoặc  :unit TÊN", ":school CODE  or  :unit NAME")
+        case .jumpHelp: return (":MÃ  ·  :school MÃ  ·  :unit TÊN", ":CODE  ·  :school CODE  ·  :unit NAME")
         case .notInYourArea: return ("không thuộc phạm vi của bạn", "not in your area")
         case .classPrivacyNote: return ("Chỉ số liệu tổng hợp của lớp, không hiển thị từng học sinh",
                                         "Class totals only; individual students are never shown")
@@ -134,7 +134,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdDrill: return ("Xem chi tiết dòng đã chọn", "Drill into the selected row")
         case .cmdBack: return ("Quay lên cấp trên", "Go up one level")
         case .cmdFilter: return ("Lọc bảng (không cần dấu)", "Filter the table (accents optional)")
-        case .cmdJump: return ("Đến trường/đơn vị (:school MÃ, :unit TÊN)", "Jump (:school CODE, :unit NAME)")
+        case .cmdJump: return ("Đến trường/đơn vị (:MÃ, :unit TÊN)", "Jump (:CODE, :unit NAME)")
         case .cmdSort: return ("Đổi cột sắp xếp", "Next sort column")
         case .cmdReverseSort: return ("Đảo chiều sắp xếp", "Reverse sort")
         case .cmdExport: return ("Xuất bảng đang xem ra tệp CSV", "Export the table to a CSV file")

@@ -108,9 +108,16 @@ struct AppStateUpdateTests {
         for c in "school HD-TH-0002" { _ = state.update(.key(.character(c))) }
         #expect(state.update(.key(.enter)) == [.resolveJump(.school("HD-TH-0002"))])
         _ = state.update(.key(.character(":")))
-        for c in "nonsense" { _ = state.update(.key(.character(c))) }
+        for c in " HD-TH-0002/10A1 " { _ = state.update(.key(.character(c))) }
+        #expect(state.update(.key(.enter)) == [.resolveJump(.code("HD-TH-0002/10A1"))], "a bare code")
+        _ = state.update(.key(.character(":")))
+        for c in "go somewhere" { _ = state.update(.key(.character(c))) }
         #expect(state.update(.key(.enter)).isEmpty)
-        #expect(state.message != nil)
+        #expect(state.message == UIText.jumpHelp.in(state.language), "an unknown verb shows the forms")
+        state.message = nil
+        _ = state.update(.key(.character(":")))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.message != nil, "an empty jump shows the forms")
     }
 
     @Test func pauseStopsLiveReloadsAndLanguageAndThemeCycle() {

@@ -65,6 +65,22 @@ struct ConsoleEndToEndTests {
         #expect(leaked.isEmpty, "schools the filter should hide: \(leaked)")
         try tmux.send("Escape", "Escape")
 
+        // `:` and a bare school code jumps to that school; Esc twice comes back to the province.
+        let school = try #require(try session.sql("""
+            SELECT s.code, s.name FROM schools s WHERE s.status = 'active' ORDER BY s.id DESC LIMIT 1
+            """).first).components(separatedBy: "|")
+        let classes = try session.sql("""
+            SELECT count(*) FROM classes WHERE school_id = (SELECT id FROM schools WHERE code = '\(school[0])')
+            """).first ?? "?"
+        try tmux.send(":")
+        try tmux.type(school[0].lowercased())
+        try tmux.send("Enter")
+        try tmux.waitFor("the jump to school \(school[0]): its \(classes) classes (sqlite3)") {
+            $0.contains("Lớp (\(classes))") && $0.contains(school[1])
+        }
+        try tmux.send("Escape", "Escape")
+        try tmux.waitFor(text: "(\(topUnits))")
+
         // Resize to 70×20 (still a dashboard), below the minimum (message), and back.
         try tmux.resize(columns: 70, rows: 20)
         try tmux.waitFor("the 70×20 dashboard") { $0.contains("Chuyên cần") && $0.split(separator: "\n").count <= 20 }
