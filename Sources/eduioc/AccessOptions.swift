@@ -15,6 +15,11 @@ struct AccessOptions: ParsableArguments {
 
     /// Rejects options that only mean something in SSH mode, and command-line widening of access in SSH mode.
     func validate(scope: String?, exportDirectory: String? = nil) throws {
+        // An empty list (often an unset shell variable) must not quietly mean "the whole province".
+        if let scope, ScopeArgument.parse(scope) == nil {
+            throw ValidationError("--scope is empty: give one or more admin-unit codes, comma-separated, "
+                                  + "or leave it out for the whole province")
+        }
         if !ssh {
             if accessFile != nil { throw ValidationError("--access-file is only used with --ssh") }
             return

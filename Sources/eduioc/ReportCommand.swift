@@ -67,8 +67,7 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        let scopeCodes = scope.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-        let userScope = access.ssh ? grant?.scope : scopeCodes.map { Scope(unitCodes: $0) }
+        let userScope = access.ssh ? grant?.scope : ScopeArgument.parse(scope)
         let engine = AnalyticsEngine(snapshot: opened, config: analyticsConfig, scope: userScope)
         do {
             try render(engine)

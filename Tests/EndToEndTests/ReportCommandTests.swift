@@ -93,6 +93,13 @@ import TestSupport
         #expect(outside.standardError == "eduioc: S01: not in your area\n")
         let ghost = try run(["report", "--snapshot", path, "--school", "NOPE", "--scope", "X02"])
         #expect(ghost.standardError == "eduioc: NOPE: not in your area\n")
+        // An empty --scope (an unset shell variable) is refused, never read as the whole province.
+        for command in ["report", "console"] {
+            let empty = try run([command, "--snapshot", path, "--scope", " , "])
+            #expect(empty.status != 0, "\(command) --scope \" , \"")
+            #expect(empty.standardError.contains("--scope is empty"), "\(command): \(empty.standardError)")
+            #expect(empty.standardOutput.isEmpty)
+        }
         let missing = try run(["report", "--snapshot", path + ".missing"])
         #expect(missing.status != 0 && missing.standardError == "eduioc: \(path).missing: no such file\n")
         let broken = AnalyticsFixtures.temporaryPath("broken.sqlite")

@@ -282,7 +282,7 @@ struct BenchRun {
         for line in lines {
             let ratio = line.naive.map { $0.median / max(line.ours.median, 0.001) }
             rows.append([line.name, line.ours.text, line.naive?.text ?? "–",
-                         ratio.map { String(format: "%.0f×", $0) } ?? "–", line.target])
+                         ratio.map { String(format: $0 < 10 ? "%.1f×" : "%.0f×", $0) } ?? "–", line.target])
         }
         rows.append(["peak memory, console process, first start ever", "\(peaks.first / 1024) MB", "–", "–", "≤ 100 MB"])
         rows.append(["peak memory, console process, with summaries file", "\(peaks.warm / 1024) MB", "–", "–", "≤ 100 MB"])
