@@ -44,9 +44,9 @@ extension FigureQueries {
                                   _ visit: (ClassKey) -> Void) {
         guard let dayNumber = StudentFacts.dayNumber(day.day) else { return }
         for student in absentToday {
-            guard let slot = students.slot(of: student), students.isEnrolled(slot, on: dayNumber) else { continue }
-            let past = Int(base.pastBySlot[slot])
-            if past < base.minDays, past + 1 >= base.minDays { visit(students.classKey(slot)) }
+            guard let slot = students.slot(of: student),
+                  base.reachesThreshold(slot, students: students, dayNumber: dayNumber) else { continue }
+            visit(students.classKey(slot))
         }
     }
 }

@@ -48,12 +48,10 @@ final class HeartbeatTracker: Sendable {
     func seen(_ db: Database, key: String, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
         let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))
         return try state.withLock { s in
-            let continues = switch (s.mark, mark) {
-            case (nil, nil): s.key == key
-            case let (old?, new?): s.key == key && new >= old
-            default: false
-            }
-            if continues, let old = s.mark {
+            if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
+                s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
+                          heartbeatsRead: s.heartbeatsRead)
+            } else if let old = s.mark {
                 let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
                     SELECT id, unixepoch(last_seen_at) FROM devices WHERE last_seen_at >= ?
                     """), arguments: [old])
@@ -61,9 +59,6 @@ final class HeartbeatTracker: Sendable {
                     s.heartbeatsRead += 1
                     if let slot = s.devices.slot[row[0]] { s.devices.lastSeen[slot] = row[1] ?? Int64.min }
                 }
-            } else if !continues {
-                s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
-                          heartbeatsRead: s.heartbeatsRead)
             }
             s.mark = mark
             return Self.count(s.devices, in: window)

@@ -27,6 +27,16 @@ public final class PastDaySummaries: Sendable {
         SnapshotTime.parse(stamp).map { SnapshotTime.format($0.addingTimeInterval(-lagMargin)) } ?? stamp
     }
 
+    /// Whether a tracker's held state (`ProbeTracker`, `HeartbeatTracker`) carries on: its key stands and the
+    /// newest stamp it read neither went back nor went away (none then and none now also carries on).
+    static func carriesOn(heldKey: String?, heldMark: String?, key: String, mark: String?) -> Bool {
+        switch (heldMark, mark) {
+        case (nil, nil): heldKey == key
+        case let (old?, new?): heldKey == key && new >= old
+        default: false
+        }
+    }
+
     struct DayCounts: Sendable {
         var attending: Int
         var reported: Int
@@ -119,6 +129,14 @@ public final class PastDaySummaries: Sendable {
             atThresholdBySchool = bySchool
             self.pastBySlot = pastBySlot
             self.minDays = minDays
+        }
+
+        /// Whether today's absence brings the student in `slot` to the threshold: enrolled on `dayNumber`, one
+        /// absence short before it.
+        func reachesThreshold(_ slot: Int, students: StudentFacts, dayNumber: Int32) -> Bool {
+            guard slot < pastBySlot.count, students.isEnrolled(slot, on: dayNumber) else { return false }
+            let past = Int(pastBySlot[slot])
+            return past < minDays && past + 1 >= minDays
         }
     }
 
@@ -530,9 +548,6 @@ public final class PastDaySummaries: Sendable {
         return counts
     }
 
-    /// The chronic-absence base for the report day, rebuilt only when the absences, the students or the
-    /// threshold changed. Counts absences in any school, attributed to the student's current class.
-    /// `studentsToken` nil (a snapshot without change tokens): built afresh and not kept.
     /// The chronic base held for these inputs, if one is (nothing is computed).
     func heldChronicBase(students: StudentFacts, studentsToken: Int64?, day: String,
                          minDays: Int) -> (key: ChronicKey, base: ChronicBase)? {
@@ -544,21 +559,22 @@ public final class PastDaySummaries: Sendable {
         }
     }
 
+    /// The chronic-absence base for the report day, rebuilt only when the absences, the students or the
+    /// threshold changed. Counts absences in any school, attributed to the student's current class.
+    /// `studentsToken` nil (a snapshot without change tokens): built afresh and not kept.
     func chronicBase(_ db: Database, students: StudentFacts, studentsToken: Int64?, yearStart: String, day: String,
                      minDays: Int) throws -> ChronicBase {
         // A held base for this day and absences version was built after the absences reached `day`: check it
         // before the absences themselves, which a restored console may then never need to decode.
-        func currentKey() -> ChronicKey? {
-            studentsToken.map { token in
-                state.withLock { s in
-                    ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
-                }
+        if let held = heldChronicBase(students: students, studentsToken: studentsToken, day: day, minDays: minDays) {
+            return held.base
+        }
+        let past = try absences(db, yearStart: yearStart, before: day)
+        let key = studentsToken.map { token in
+            state.withLock { s in
+                ChronicKey(absencesVersion: s.absencesVersion, studentsToken: token, day: day, minDays: minDays)
             }
         }
-        if let key = currentKey(), let held = state.withLock({ s in s.chronicKey == key ? s.chronic : nil }),
-           held.pastBySlot.count == students.count { return held }
-        let past = try absences(db, yearStart: yearStart, before: day)
-        let key = currentKey()
         var bySlot = [UInt16](repeating: 0, count: students.count)
         for (_, perStudent) in past {
             for (student, n) in perStudent {

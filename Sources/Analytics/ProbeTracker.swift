@@ -53,13 +53,7 @@ final class ProbeTracker: Sendable {
         let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
-            // The held state carries on unless the key changed or the newest probe went back (or away).
-            let continues = switch (s.mark, mark) {
-            case (nil, nil): s.key == key
-            case let (old?, new?): s.key == key && new >= old
-            default: false
-            }
-            if !continues {
+            if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, bySchool: try queries.probesBySchool(), window: [],
                           fullLoads: s.fullLoads + 1, schoolRereads: s.schoolRereads)
                 if let mark { s.window = try Self.keys(db, after: PastDaySummaries.marginStart(before: mark), upTo: mark) }
@@ -77,10 +71,8 @@ final class ProbeTracker: Sendable {
             let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
             if lateArrivals { s.window.removeAll() }
             var stale = Set<Int64>()
-            let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
-                WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
-                """), arguments: [lateArrivals ? start : old, mark])
+            let rows = try Row.fetchCursor(try db.cachedStatement(sql: Self.windowSQL),
+                                           arguments: [lateArrivals ? start : old, mark])
             while let row = try rows.next() {
                 let probeKey = ProbeKey(school: row[0], measuredAt: row[1])
                 s.window.append(probeKey)
@@ -126,12 +118,16 @@ final class ProbeTracker: Sendable {
                                    lastGoodAt: previous?.lastGoodAt, firstFailedAfterGood: streakStart)
     }
 
+    /// The probes measured after the first argument up to the second, in time order (covering `idx_probes_time`).
+    private static let windowSQL = """
+        SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
+        WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
+        """
+
+    /// The keys of the probes measured after `start` up to `mark`, in time order.
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
         var result: [ProbeKey] = []
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT school_id, measured_at FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
-            ORDER BY measured_at
-            """), arguments: [start, mark])
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: windowSQL), arguments: [start, mark])
         while let row = try rows.next() { result.append(ProbeKey(school: row[0], measuredAt: row[1])) }
         return result
     }

@@ -362,6 +362,12 @@ struct ReportBuilder {
             return t
         }
 
+        /// A school's static part: held, or taken from its whole tally.
+        func staticPart(_ id: Int64) -> Tally {
+            guard let statics else { return (schoolTallies[id] ?? Tally()).staticPart }
+            return statics.tallies[id] ?? Tally()
+        }
+
         // The node itself.
         let nodeRef = tree.ref(resolved)
         let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools,
@@ -376,9 +382,9 @@ struct ReportBuilder {
             let statics = summaries.map { summaries in
                 summaries.roster.branchStatics(summaries.roster.branchKey(
                     tokens: tokens, day: day, provinceCode: tree.province.code, scope: tree.scope, unit: unit.id)) {
-                    staticSums(of: unit, schools: nodeSchools, tally: fullTally)
+                    staticSums(of: unit, schools: nodeSchools, staticPart: staticPart)
                 }
-            } ?? staticSums(of: unit, schools: nodeSchools, tally: fullTally)
+            } ?? staticSums(of: unit, schools: nodeSchools, staticPart: staticPart)
             var byBranch = statics.byBranch
             var total = statics.total
             for school in nodeSchools {
@@ -429,11 +435,11 @@ struct ReportBuilder {
 
     /// The static parts (`Tally.staticPart`) of a unit's schools summed per child unit and in all.
     private func staticSums(of unit: ProvinceTree.Unit, schools: [ProvinceTree.School],
-                            tally: (Int64) -> Tally) -> RosterCache.BranchStatics {
+                            staticPart: (Int64) -> Tally) -> RosterCache.BranchStatics {
         var byBranch: [Int64: Tally] = [:]
         var total = Tally()
         for school in schools {
-            let part = tally(school.id).staticPart
+            let part = staticPart(school.id)
             total.add(part)
             if school.unitID != unit.id { byBranch[branch(of: school, under: unit), default: Tally()].add(part) }
         }

@@ -32,8 +32,8 @@ struct ReportDay {
                              yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)
         }
         let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ?"), arguments: [last]) ?? 0
-        let trend = try String.fetchAll(statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30"),
-                                        arguments: [last])
+        let trend = try String.fetchAll(
+            statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30"), arguments: [last])
         return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
                          yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)
     }

@@ -45,17 +45,12 @@ struct Tally {
         teachers += o.teachers; classes += o.classes
         Self.merge(&intakePlanned, o.intakePlanned)
         Self.merge(&intakeEnrolled, o.intakeEnrolled)
-        present += o.present; late += o.late; excused += o.excused; unexcused += o.unexcused
-        unreported += o.unreported; chronic += o.chronic
-        schoolsTotal += o.schoolsTotal; schoolsReporting += o.schoolsReporting
+        schoolsTotal += o.schoolsTotal
         Self.merge(&devices, o.devices)
         computersWorking += o.computersWorking; computersTotal += o.computersTotal
         projectorsWorking += o.projectorsWorking
-        camerasOnline += o.camerasOnline; camerasTotal += o.camerasTotal
-        gatesOnline += o.gatesOnline; gatesTotal += o.gatesTotal
-        good += o.good; moderate += o.moderate; offline += o.offline; unknown += o.unknown
-        downloads += o.downloads; latencies += o.latencies
-        offlineSchools += o.offlineSchools
+        camerasTotal += o.camerasTotal; gatesTotal += o.gatesTotal
+        addDynamic(o)
     }
 
     /// Adds only what changes with every refresh: the day's attendance, cameras and gates seen, connectivity.
@@ -83,7 +78,6 @@ struct Tally {
     private static func merge<K: Hashable>(_ target: inout [K: Int], _ other: [K: Int]) {
         if target.isEmpty { target = other } else if !other.isEmpty { target.merge(other, uniquingKeysWith: +) }
     }
-
 
     // MARK: Figures
 

@@ -52,13 +52,11 @@ final class TodayAttendance: Sendable {
         let students: StudentFacts
         let dayNumber: Int32
 
-        /// Whether today's absence brings the student to the threshold (enrolled, one absence short before).
-        /// `FigureQueries.forEachReachingThreshold` applies the same rule to a whole set.
+        /// The school of the student's current class when today's absence brings the student to the threshold.
         func reachingSchool(of student: Int64) -> Int64? {
-            guard let slot = students.slot(of: student), slot < base.pastBySlot.count,
-                  students.isEnrolled(slot, on: dayNumber) else { return nil }
-            let past = Int(base.pastBySlot[slot])
-            return past < base.minDays && past + 1 >= base.minDays ? students.classKey(slot).school : nil
+            guard let slot = students.slot(of: student),
+                  base.reachesThreshold(slot, students: students, dayNumber: dayNumber) else { return nil }
+            return students.classKey(slot).school
         }
     }
 

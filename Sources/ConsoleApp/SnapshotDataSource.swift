@@ -83,23 +83,22 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
         let engine = try currentLive().engine
+        func unit(named name: String) throws -> NodeRef {
+            guard let unit = try engine.units(matching: name, limit: 1).first else {
+                throw DashboardDataError.notInYourArea(name)
+            }
+            return unit
+        }
         do {
             switch target {
             case .school(let code): return try engine.node(code: code)
-            case .unit(let name):
-                guard let unit = try engine.units(matching: name, limit: 1).first else {
-                    throw DashboardDataError.notInYourArea(name)
-                }
-                return unit
+            case .unit(let name): return try unit(named: name)
             case .code(let code):
                 do {
                     return try engine.node(code: code)
                 } catch AnalyticsError.notFound, AnalyticsError.notInYourArea {
                     // Not a code: try it as a unit name (one word, accent-insensitive).
-                    guard let unit = try engine.units(matching: code, limit: 1).first else {
-                        throw DashboardDataError.notInYourArea(code)
-                    }
-                    return unit
+                    return try unit(named: code)
                 }
             }
         } catch AnalyticsError.notInYourArea(let code) {

@@ -14,8 +14,10 @@ import GRDB
 /// `recorded_at`, and readers read them by that stamp; tokens move only for what that would miss:
 /// `past_attendance` for a write to a day older than the newest day with attendance (so a reader need not look
 /// at every past day each refresh), `late_attendance` for a write stamped before its day's newest row,
-/// `attendance_deletions` for a deletion or a row moved to another day or student. Probes are read as they arrive, by `measured_at`: only what that would miss
-/// moves `probe_rewrites` — a probe rewritten, deleted, or arriving more than `lateSlackMinutes` behind the newest.
+/// `attendance_deletions` for a deletion or a row moved to another day or student. Probes are read as they
+/// arrive, by `measured_at`: only what that would miss moves `probe_rewrites` — a probe rewritten, deleted, or
+/// arriving more than `lateSlackMinutes` behind the newest. Heartbeats are read by `last_seen_at`:
+/// `late_heartbeats` moves for one written behind the newest heartbeat of any device, or cleared.
 /// Without the table or any of its triggers, readers re-read every table on every refresh (correct, slower).
 public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// Token per tracked name (`students`, …, `attendance_deletions`).
@@ -158,12 +160,17 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(tableName)\\_%' ESCAPE '\\'
         """
 
+    /// The contract's triggers the database lacks (an upgrade adds them; readers trust no token while one is
+    /// missing).
+    public static func missingTriggers(in db: Database) throws -> [Trigger] {
+        let present = Set(try String.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)))
+        return triggers.filter { !present.contains($0.name) }
+    }
+
     /// The tokens in this read transaction, or nil when the snapshot does not carry the table, a row or a trigger
     /// (then nothing can be skipped).
     public static func read(_ db: Database) throws -> ChangeTokens? {
-        guard try db.tableExists(tableName) else { return nil }
-        let present = Set(try String.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)))
-        guard triggers.allSatisfy({ present.contains($0.name) }) else { return nil }
+        guard try db.tableExists(tableName), try missingTriggers(in: db).isEmpty else { return nil }
         var values: [String: Int64] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
             let name: String = row[0]

@@ -7,6 +7,14 @@ public enum SnapshotWarning: Sendable, Equatable, CustomStringConvertible {
     /// A `meta` value does not have the documented shape but the console can still work with it.
     case unusualMetaValue(key: String, value: String, expected: String)
 
+    /// Whether it is a part of the contract that keeps refreshes fast the file lacks: an index or the change tokens.
+    public var isMissingSpeedContract: Bool {
+        switch self {
+        case .missingIndex, .noChangeTokens: true
+        case .unusualMetaValue: false
+        }
+    }
+
     /// One line describing the warning.
     public var description: String {
         switch self {

@@ -20,8 +20,8 @@ struct BenchCommand: ParsableCommand {
             median (min–max) over --runs: the first complete dashboard of a new console process (from spawn to its \
             complete dashboard data; first start ever, and with the summaries file an earlier run left), steady \
             refresh after the feed commits 1,000 attendance records, a probe per school and ten seconds of \
-            heartbeats (after one unmeasured warm-up refresh), the 30-school-day trend for the province and one commune, drill to a \
-            school, the console process's peak memory, and terminal output per refresh.
+            heartbeats (after one unmeasured warm-up refresh), the 30-school-day trend for the province and one \
+            commune, drill to a school, the console process's peak memory, and terminal output per refresh.
             """)
 
     @Option(name: .long, help: ArgumentHelp("An existing snapshot to measure (a copy is used).", valueName: "file"))

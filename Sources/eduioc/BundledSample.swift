@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SampleProvince
 import SectorData
 
@@ -40,15 +39,10 @@ enum BundledSample {
         return target
     }
 
-    /// Whether the file has every index and change-token trigger of this version's snapshot contract.
+    /// Whether the file opens as a snapshot with every index and change-token trigger of this version's contract.
     private static func followsContract(_ url: URL) -> Bool {
-        var configuration = Configuration()
-        configuration.readonly = true
-        guard let queue = try? DatabaseQueue(path: url.path, configuration: configuration) else { return false }
-        defer { try? queue.close() }
-        return (try? queue.read { db in
-            try ChangeTokens.read(db) != nil && SnapshotSchema.requiredIndexes.allSatisfy { try $0.isPresent(in: db) }
-        }) ?? false
+        guard let snapshot = try? Snapshot.open(at: url) else { return false }
+        return !snapshot.warnings.contains(where: \.isMissingSpeedContract)
     }
 
     /// 'YYYY-MM-DD' of `date` in the sample province's timezone.

@@ -27,6 +27,13 @@ import TestSupport
         return Set(ChangeTokens.trackedNames.filter { before[$0] != after[$0] })
     }
 
+    /// The stamp `minutes` after the newest `column` of `table`, as the snapshot writes it.
+    func stamp(afterNewest column: String, of table: String) throws -> (Double) -> String {
+        let newest = try SQLiteCLI.rows(path, "SELECT max(\(column)) FROM \(table)")[0][0]
+        let base = try #require(SnapshotTime.parse(newest))
+        return { minutes in SnapshotTime.format(base.addingTimeInterval(minutes * 60)) }
+    }
+
     @Test func eachWriteChangesItsTableOnly() throws {
         #expect(try changed(by: "UPDATE students SET gender = gender WHERE id = (SELECT min(id) FROM students);") == ["students"])
         #expect(try changed(by: "INSERT INTO teachers (school_id, gender, active) SELECT min(id), 'F', 1 FROM schools;") == ["teachers"])
@@ -74,9 +81,7 @@ import TestSupport
     /// Probes are read by `measured_at`: new ones, and ones up to the slack behind the newest, move nothing;
     /// whatever reading by time would miss moves `probe_rewrites`.
     @Test func probesMoveTheirTokenOnlyForWhatReadingByTimeMisses() throws {
-        let newest = try SQLiteCLI.rows(path, "SELECT max(measured_at) FROM connectivity_probes")[0][0]
-        let base = try #require(SnapshotTime.parse(newest))
-        func at(_ minutes: Double) -> String { SnapshotTime.format(base.addingTimeInterval(minutes * 60)) }
+        let at = try stamp(afterNewest: "measured_at", of: "connectivity_probes")
         let school = try SQLiteCLI.rows(path, "SELECT min(id) FROM schools")[0][0]
         func insert(_ minutes: Double, or: String = "") -> String {
             "INSERT \(or) INTO connectivity_probes (school_id, measured_at, download_mbps, upload_mbps, latency_ms) "
@@ -96,10 +101,9 @@ import TestSupport
     /// Heartbeats are read by `last_seen_at` from the newest one seen: one written behind the newest heartbeat of
     /// any device, or cleared, moves `late_heartbeats`; the same value again, or the newest second again, does not.
     @Test func heartbeatsMoveTheirTokenOnlyForWhatReadingByTimeMisses() throws {
-        let newest = try SQLiteCLI.rows(path, "SELECT max(last_seen_at) FROM devices")[0][0]
-        let base = try #require(SnapshotTime.parse(newest))
+        let at = try stamp(afterNewest: "last_seen_at", of: "devices")
         func beat(_ minutes: Double, device: String = "(SELECT min(id) FROM devices WHERE kind = 'camera')") -> String {
-            "UPDATE devices SET last_seen_at = '\(SnapshotTime.format(base.addingTimeInterval(minutes * 60)))' WHERE id = \(device);"
+            "UPDATE devices SET last_seen_at = '\(at(minutes))' WHERE id = \(device);"
         }
         let router = "(SELECT min(id) FROM devices WHERE kind = 'router')"
         #expect(try changed(by: beat(1)).isEmpty, "a heartbeat after the newest")

@@ -19,8 +19,7 @@ enum BenchProvinceUpgrade {
                 try db.execute(sql: "INSERT OR IGNORE INTO \(ChangeTokens.tableName) (table_name, token) VALUES (?, random())",
                                arguments: [name])
             }
-            let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            for trigger in ChangeTokens.triggers where !present.contains(trigger.name) {
+            for trigger in try ChangeTokens.missingTriggers(in: db) {
                 note("adding trigger \(trigger.name) to the reused province")
                 try db.execute(sql: trigger.ddl)
             }
