@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Uses --snapshot (on a copy, so the original is untouched), or builds once and then reuses a sample \
             province under --work-dir: a full school year (170 past school days, a Monday in April; about 11 minutes \
-            and 17 GB the first time) with --generate-year, else --history-days of attendance before 2026-11-23. A \
+            and 14 GB the first time) with --generate-year, else --history-days of attendance before 2026-11-23. A \
             built province is measured in place; the rows a previous run's feed added are removed first. Reports \
             median (min–max) over --runs: the first complete dashboard of a new console process (from spawn to its \
             complete dashboard data; first start ever, and with the summaries file an earlier run left), steady \

@@ -10,7 +10,7 @@ struct BenchRun {
     /// The instant built provinces are published at: a Monday morning in the province.
     static let sampleNow = Date(timeIntervalSince1970: 1_795_401_000)  // 2026-11-23T02:30:00Z
     /// The full school year's instant: Monday 19 April 2027, 09:30 in the province (about 180 school days in).
-    static let yearNow = Date(timeIntervalSince1970: 1_807_925_400)  // 2027-04-19T02:30:00Z
+    static let yearNow = Date(timeIntervalSince1970: 1_808_101_800)  // 2027-04-19T02:30:00Z
 
     let path: String
     let runs: Int
