@@ -58,27 +58,30 @@ public struct AnalyticsEngine: Sendable {
     /// without it every call aggregates raw rows).
     private func builder(_ context: Context, _ db: Database, asOf: Date) throws -> ReportBuilder {
         var builder = context.builder(db, config: config, asOf: asOf)
-        if let summaries, !context.day.isBeforeSchoolYear,
+        if let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
            try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true {
             let tokens = context.tokens
-            let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens)
+            // Which rows count depends on the students: without them in compact form the summaries cannot be
+            // checked against them, and the SQL path answers.
+            guard let students = try summaries.roster.students(db, tokens: tokens) else { return builder }
+            let studentsVersion = tokens?["students"] ?? students.fingerprint
+            let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens, studentsVersion: studentsVersion)
             try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText,
                                       pastToken: tokens.flatMap { t in
                                           t[ChangeTokens.pastAttendance].map { "\($0):\(t["school_days"] ?? 0)" } })
             builder.summaries = summaries
             builder.tokens = tokens
             builder.summaryKey = key
-            let students = try summaries.roster.students(db, tokens: tokens)
             builder.students = students
             // Today's per-school counts are kept against the held roster state (only when tokens name it).
             var basis: TodayAttendance.Basis?
-            if let tokens, let students,
+            if let tokens,
                let figures = try summaries.roster.dayFigures(db, tokens: tokens, day: context.day, students: students) {
                 basis = TodayAttendance.Basis(key: RosterCache.figuresKey(tokens: tokens, day: context.day), figures: figures)
             }
             // … and the students reaching the chronic-absence threshold today, against a held base.
             var chronic: TodayAttendance.ChronicBasis?
-            if let students, let dayNumber = StudentFacts.dayNumber(context.day.day),
+            if let dayNumber = StudentFacts.dayNumber(context.day.day),
                let held = summaries.heldChronicBase(
                    students: students, studentsToken: tokens?["students"], day: context.day.day,
                    minDays: FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays) {
@@ -86,6 +89,7 @@ public struct AnalyticsEngine: Sendable {
                                                        dayNumber: dayNumber)
             }
             builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText,
+                                                         roster: .init(students: students, token: studentsVersion),
                                                          lateToken: tokens?[ChangeTokens.lateAttendance],
                                                          basis: basis, chronic: chronic)
         }

@@ -3,6 +3,12 @@ import GRDB
 
 /// The queries that can be served from `PastDaySummaries`: the trend's past days and chronic absence.
 extension FigureQueries {
+    /// Whether the filter selects one class (whose figures the per-school summaries cannot give).
+    var isOneClass: Bool {
+        if case .oneClass = filter { return true }
+        return false
+    }
+
     /// Whether a school (or class) id passes this filter.
     func includes(school: Int64, classID: Int64?) -> Bool {
         switch filter {
@@ -14,13 +20,16 @@ extension FigureQueries {
 
     /// Absences (excused or unexcused) a student needs so far to count as chronically absent.
     var chronicMinDays: Int {
-        max(1, Int((config.chronicAbsence.absentDaysFraction * Double(day.schoolDaysSoFar) - 1e-9).rounded(.up)))
+        IndicatorRules.chronicMinDays(fraction: config.chronicAbsence.absentDaysFraction,
+                                      schoolDaysSoFar: day.schoolDaysSoFar)
     }
 
-    /// Students absent (excused or unexcused) on the report day in rows recorded by as-of, in any school.
+    /// Students absent (excused or unexcused) on the report day in rows that count recorded by as-of.
     func absentToday() throws -> Set<Int64> {
         Set(try Int64.fetchAll(db, sql: """
-            SELECT student_id FROM attendance WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')
+            SELECT a.student_id FROM attendance a CROSS JOIN students s
+                ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+            WHERE a.day = ? AND +a.recorded_at <= ? AND \(AttendanceStatus.sqlIn("a.status", where: \.isAbsent))
             """, arguments: [day.day, day.asOfText]))
     }
 

@@ -94,65 +94,66 @@ struct FigureQueries {
         return result
     }
 
-    /// The report day's attendance per class, counting only rows recorded at or before as-of.
+    /// The report day's attendance per class: the rows that count (`IndicatorRules`) recorded at or before as-of,
+    /// per the class each row names.
     func attendanceByClass(into tallies: inout [ClassKey: Tally]) throws {
         guard !day.isBeforeSchoolYear else { return }
-        let (clause, args) = filter.sql("", classColumn: "class_id")
+        let (clause, args) = filter.sql("a.", classColumn: "class_id")
         var arguments: StatementArguments = [day.day, day.asOfText]
         arguments += args
         let rows = try Row.fetchAll(db, sql: """
-            SELECT school_id, class_id, status, count(*) FROM attendance
-            WHERE day = ? AND +recorded_at <= ?\(clause)
-            GROUP BY school_id, class_id, status
+            SELECT a.school_id, a.class_id, \(AttendanceStatus.sqlCode("a.status")), count(*)
+            FROM attendance a CROSS JOIN students s ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+            WHERE a.day = ? AND +a.recorded_at <= ?\(clause)
+            GROUP BY 1, 2, 3
             """, arguments: arguments)
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
+            guard let school = row[0] as Int64?, let classID = row[1] as Int64?,
+                  let status = (row[2] as Int?).flatMap(AttendanceStatus.init(code:)), let n = row[3] as Int? else { continue }
+            let key = ClassKey(school: school, classID: classID)
             var t = tallies[key] ?? Tally()
-            let status: String = row[2]
-            let n: Int = row[3]
-            switch status {
-            case "present": t.present += n
-            case "late": t.late += n
-            case "excused": t.excused += n
-            case "unexcused": t.unexcused += n
-            default: break
-            }
+            t.add(n, status)
             tallies[key] = t
         }
     }
 
-    /// Currently enrolled students absent on at least the configured share of school days so far, per their
-    /// current class. A student's absences count in any school. Days before the report day count every row (late
-    /// corrections included); the report day counts rows recorded at or before as-of. (`+day` keeps SQLite on the
-    /// covering absence index instead of scanning every row of the year through the day index.)
+    /// Currently enrolled students absent (excused or unexcused) on at least the configured share of school days
+    /// so far, per their current class. Only rows that count (`IndicatorRules`: at the student's school, while
+    /// enrolled there) are absences. Days before the report day count every row (late corrections included; on a
+    /// replay only rows recorded by as-of); the report day counts rows recorded at or before as-of. (`+day` keeps
+    /// SQLite on the covering absence index instead of scanning every row of the year through the day index.)
     func chronicByClass(into tallies: inout [ClassKey: Tally]) throws {
         guard !day.isBeforeSchoolYear, day.schoolDaysSoFar > 0, let start = day.yearStart else { return }
-        let (clause, args) = filter.sql("", classColumn: "class_id")
-        // For a node, only its students' rows are counted (in whichever school they were recorded).
-        let students = clause.isEmpty ? "" : " AND student_id IN (SELECT id FROM students WHERE 1 = 1\(clause))"
+        // A node's rows are those of its schools (a row counts only at the student's school) and, for a class,
+        // of the class's current students.
+        let (schoolClause, schoolArgs) = filter.sql("")
+        let (studentClause, studentArgs) = filter.sql("s.", classColumn: "class_id")
+        let (replay, replayArgs) = day.replayClause()
+        let absent = AttendanceStatus.sqlIn("status", where: \.isAbsent)
         var arguments: StatementArguments = [start, day.day]
-        arguments += args
+        arguments += StatementArguments(replayArgs)
+        arguments += schoolArgs
         arguments += [day.day, day.asOfText]
-        arguments += args
+        arguments += schoolArgs
+        arguments += studentArgs
         arguments += [chronicMinDays, day.day, day.day]
-        arguments += args
+        let counted = IndicatorRules.countedSQL(student: "s", studentID: "r.student_id", school: "r.school_id", day: "r.day")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT s.school_id, s.class_id, count(*) FROM (
-                SELECT student_id FROM (
-                    SELECT student_id, count(*) AS n FROM attendance
-                    WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?\(students)
-                    GROUP BY student_id
+            SELECT c.school_id, c.class_id, count(*) FROM (
+                SELECT s.school_id, s.class_id, s.enrolled_on, s.left_on FROM (
+                    SELECT student_id, school_id, day FROM attendance
+                    WHERE \(absent) AND +day >= ? AND +day < ?\(replay)\(schoolClause)
                     UNION ALL
-                    SELECT student_id, 1 FROM attendance
-                    WHERE day = ? AND +recorded_at <= ? AND status IN ('excused', 'unexcused')\(students)
-                ) GROUP BY student_id HAVING sum(n) >= ?
-            ) a JOIN students s ON s.id = a.student_id
-            WHERE s.enrolled_on <= ? AND (s.left_on IS NULL OR s.left_on > ?)\(filter.sql("s.", classColumn: "class_id").0)
-            GROUP BY s.school_id, s.class_id
+                    SELECT student_id, school_id, day FROM attendance
+                    WHERE day = ? AND +recorded_at <= ? AND \(absent)\(schoolClause)
+                ) r CROSS JOIN students s ON \(counted)\(studentClause)
+                GROUP BY r.student_id HAVING count(*) >= ?
+            ) c
+            WHERE \(IndicatorRules.enrolledSQL("c", on: "?")) GROUP BY c.school_id, c.class_id
             """, arguments: arguments)
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
-            tallies[key, default: Tally()].chronic += row[2]
+            guard let school = row[0] as Int64?, let classID = row[1] as Int64?, let n = row[2] as Int? else { continue }
+            tallies[ClassKey(school: school, classID: classID), default: Tally()].chronic += n
         }
     }
 
@@ -315,27 +316,61 @@ struct FigureQueries {
 
     // MARK: Trend
 
-    /// (present + late, reported) per school for each trend day before the report day, counting every row of
-    /// those days (late corrections included): past days depend only on the snapshot, never on as-of, so a
-    /// per-snapshot cache can keep them (issue 7). The report day's point comes from `attendanceByClass`.
+    /// (present + late, reported) per school — per class for a class node — for each trend day before the report
+    /// day, counting the rows that count (`IndicatorRules`), late corrections included: past days depend only on
+    /// the snapshot, never on as-of (except on a replay), so a per-snapshot cache can keep them (issue 7). The
+    /// report day's point comes from `attendanceByClass`.
     func pastTrendBySchool() throws -> [String: [Int64: (attending: Int, reported: Int)]] {
-        let past = day.trendDays.filter { $0 < day.day }
-        guard !past.isEmpty else { return [:] }
-        let (clause, args) = filter.sql("", classColumn: "class_id")
-        let days = "[" + past.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        var arguments: StatementArguments = [days]
+        guard day.trendDays.contains(where: { $0 < day.day }) else { return [:] }
+        let (clause, args) = filter.sql("a.", classColumn: "class_id")
+        let (replay, replayArgs) = day.replayClause("a.")
+        var arguments: StatementArguments = [day.day, day.day]
+        arguments += StatementArguments(replayArgs)
         arguments += args
         var result: [String: [Int64: (attending: Int, reported: Int)]] = [:]
-        // `day IN (list)` lets SQLite seek (day, school_id) in idx_attendance_day_school for a unit or a school
-        // (a day range would scan every row of those days); for the whole province it is a streaming covering
-        // scan grouped in index order, no sort.
+        // `day IN (…)` lets SQLite seek (day, school_id) in idx_attendance_day_school for a unit or a school; for the
+        // whole province it is a scan in index order, no sort. The days come from `school_days` (as `ReportDay`'s
+        // trend days do), never from text built here.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
-            WHERE day IN (SELECT value FROM json_each(?))\(clause)
-            GROUP BY day, school_id
+            SELECT a.day, a.school_id, sum(\(AttendanceStatus.sqlIn("a.status", where: \.isAttending))), count(*)
+            FROM attendance a CROSS JOIN students s ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+            WHERE a.day IN (SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT \(ReportDay.trendLength))
+              AND a.day < ?\(replay)\(clause)
+            GROUP BY a.day, a.school_id
             """, arguments: arguments)
         for row in rows {
-            result[row[0], default: [:]][row[1]] = (row[2], row[3])
+            guard let d = row[0] as String?, let school = row[1] as Int64?, let attending = row[2] as Int?,
+                  let reported = row[3] as Int? else { continue }
+            result[d, default: [:]][school] = (attending, reported)
+        }
+        return result
+    }
+
+    /// Enrolled students per class *that day* on each of `days` (`IndicatorRules.classThatDaySQL`): the class a
+    /// counted row of the day names, else the student's class in `students`. Summed over a school's classes it is the
+    /// school's enrolled count; per class it is never below the class's counted rows, so completeness stays ≤ 100 %
+    /// when a pupil changed class. Rows of the report day count when recorded by as-of.
+    func enrolledByClassThatDay(days: [String]) throws -> [String: [ClassKey: (enrolled: Int, female: Int, male: Int)]] {
+        guard !days.isEmpty else { return [:] }
+        let (clause, args) = filter.sql("s.")
+        // ?1 the days, ?2 the report day, ?3 as-of; the filter's plain `?`s number on from ?4.
+        var arguments: StatementArguments = [IndicatorRules.jsonArray(days), day.day, day.asOfText]
+        arguments += args
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.value, s.school_id, coalesce(r.class_id, s.class_id) AS c, count(*),
+                   sum(s.gender = 'F'), sum(s.gender = 'M')
+            FROM json_each(?1) d
+            CROSS JOIN students s ON \(IndicatorRules.enrolledSQL("s", on: "d.value"))
+            LEFT JOIN attendance r ON r.day = d.value AND \(IndicatorRules.countedJoinSQL(attendance: "r", student: "s"))
+                AND (r.day < ?2 OR +r.recorded_at <= ?3)\(day.isReplay ? " AND +r.recorded_at <= ?3" : "")
+            WHERE 1 = 1\(clause)
+            GROUP BY 1, 2, 3
+            """, arguments: arguments)
+        var result: [String: [ClassKey: (enrolled: Int, female: Int, male: Int)]] = [:]
+        for row in rows {
+            guard let d = row[0] as String?, let school = row[1] as Int64?, let classID = row[2] as Int64?,
+                  let n = row[3] as Int?, let f = row[4] as Int?, let m = row[5] as Int? else { continue }
+            result[d, default: [:]][ClassKey(school: school, classID: classID)] = (n, f, m)
         }
         return result
     }
@@ -350,10 +385,8 @@ struct FigureQueries {
             GROUP BY school_id, enrolled_on, left_on
             """, arguments: args)
         for row in rows {
-            let school: Int64 = row[0]
-            let enrolledOn: String = row[1]
+            guard let school = row[0] as Int64?, let enrolledOn = row[1] as String?, let n = row[3] as Int? else { continue }
             let leftOn: String? = row[2]
-            let n: Int = row[3]
             for d in days where enrolledOn <= d && (leftOn.map { $0 > d } ?? true) {
                 result[d, default: [:]][school, default: 0] += n
             }

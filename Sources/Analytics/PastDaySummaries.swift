@@ -148,11 +148,14 @@ public final class PastDaySummaries: Sendable {
     }
 
     /// The cache key for a snapshot: its lineage (and attendance-deletion token) when it carries change tokens,
-    /// so later publications of the same database keep the summaries; else the file's identity.
-    static func key(identity: String, tokens: ChangeTokens?) -> String {
+    /// so later publications of the same database keep the summaries; else the file's identity. The students'
+    /// version (their change token, or `StudentFacts.fingerprint` without tokens) is part of it: which rows count
+    /// depends on the students' schools and enrolment dates.
+    static func key(identity: String, tokens: ChangeTokens?, studentsVersion: Int64) -> String {
         guard let tokens, let lineage = tokens[ChangeTokens.lineage],
-              let deletions = tokens[ChangeTokens.attendanceDeletions] else { return identity }
-        return "\(lineagePrefix)\(lineage):\(deletions)"
+              let deletions = tokens[ChangeTokens.attendanceDeletions]
+        else { return "\(identity)|\(studentsVersion)" }
+        return "\(lineagePrefix)\(lineage):\(deletions):\(studentsVersion)"
     }
 
     private static let lineagePrefix = "lineage:"
@@ -426,8 +429,10 @@ public final class PastDaySummaries: Sendable {
             if var absences = s.absences, let start = s.absencesYearStart, let before = s.absencesBefore,
                !touchedStudents.isEmpty {
                 let statement = try db.cachedStatement(sql: """
-                    SELECT count(*) FROM attendance
-                    WHERE status IN ('excused', 'unexcused') AND school_id = ? AND student_id = ? AND day >= ? AND day < ?
+                    SELECT count(*) FROM attendance a CROSS JOIN students s
+                        ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+                    WHERE \(AttendanceStatus.sqlIn("a.status", where: \.isAbsent))
+                      AND a.school_id = ? AND a.student_id = ? AND a.day >= ? AND a.day < ?
                     """)
                 for (student, school) in touchedStudents {
                     let n = try Int.fetchOne(statement, arguments: [school, student, start, before]) ?? 0
@@ -456,14 +461,16 @@ public final class PastDaySummaries: Sendable {
         var computed: [String: [Int64: DayCounts]] = [:]
         if !missing.isEmpty {
             for day in missing { computed[day] = [:] }
-            let list = "[" + missing.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let rows = try Row.fetchAll(try db.cachedStatement(sql: """
-                SELECT day, school_id, sum(status IN ('present', 'late')), count(*) FROM attendance
-                WHERE day IN (SELECT value FROM json_each(?))
-                GROUP BY day, school_id
-                """), arguments: [list])
+                SELECT a.day, a.school_id, sum(\(AttendanceStatus.sqlIn("a.status", where: \.isAttending))), count(*)
+                FROM attendance a CROSS JOIN students s ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+                WHERE a.day IN (SELECT value FROM json_each(?))
+                GROUP BY a.day, a.school_id
+                """), arguments: [IndicatorRules.jsonArray(missing)])
             for row in rows {
-                computed[row[0], default: [:]][row[1]] = DayCounts(attending: row[2], reported: row[3])
+                guard let day = row[0] as String?, let school = row[1] as Int64?, let attending = row[2] as Int?,
+                      let reported = row[3] as Int? else { continue }
+                computed[day, default: [:]][school] = DayCounts(attending: attending, reported: reported)
             }
         }
         return state.withLock { s in
@@ -528,15 +535,15 @@ public final class PastDaySummaries: Sendable {
             counts = [:]
             from = yearStart
         }
+        // Only rows that count are absences (`IndicatorRules`: at the student's school, while enrolled there).
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT school_id, student_id, count(*) FROM attendance
-            WHERE status IN ('excused', 'unexcused') AND +day >= ? AND +day < ?
-            GROUP BY school_id, student_id
+            SELECT a.school_id, a.student_id, count(*)
+            FROM attendance a CROSS JOIN students s ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
+            WHERE \(AttendanceStatus.sqlIn("a.status", where: \.isAbsent)) AND +a.day >= ? AND +a.day < ?
+            GROUP BY a.school_id, a.student_id
             """), arguments: [from, day])
         while let row = try rows.next() {
-            let school: Int64 = row[0]
-            let student: Int64 = row[1]
-            let n: Int = row[2]
+            guard let school = row[0] as Int64?, let student = row[1] as Int64?, let n = row[2] as Int? else { continue }
             counts[school, default: [:]][student, default: 0] += n
         }
         state.withLock { s in

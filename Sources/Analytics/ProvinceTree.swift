@@ -40,12 +40,16 @@ struct ProvinceTree {
     }
 
     let units: [Int64: Unit]
+    /// Units by code; a code that is not unique (`duplicateCodes`) is in neither this nor `schoolsByCode`.
     let unitsByCode: [String: Unit]
     let childUnits: [Int64: [Unit]]
     let schools: [Int64: School]
     let schoolsByCode: [String: School]
     let schoolsByUnit: [Int64: [School]]
     let province: Unit
+    /// Codes written on more than one unit or school (SQLite lets a writer drop UNIQUE): never resolved by code
+    /// nor granted by a scope, so a duplicate cannot stand in for the unit or school a user was given.
+    let duplicateCodes: Set<String>
     let scope: Scope?
     /// In-scope school ids (every school when unscoped).
     let inScopeSchools: Set<Int64>
@@ -72,13 +76,14 @@ struct ProvinceTree {
             """)
         var units: [Int64: Unit] = [:]
         var unitsByCode: [String: Unit] = [:]
+        var duplicates = Set<String>()
         var childUnits: [Int64: [Unit]] = [:]
         var roots: [Unit] = []
         for row in rows {
             let unit = Unit(id: row["id"], code: row["code"], name: row["name"], kind: row["kind"], parentID: row["parent_id"])
             guard units[unit.id] == nil else { continue }
             units[unit.id] = unit
-            unitsByCode[unit.code] = unit
+            if unitsByCode.updateValue(unit, forKey: unit.code) != nil { duplicates.insert(unit.code) }
             if let parent = unit.parentID { childUnits[parent, default: []].append(unit) } else { roots.append(unit) }
         }
         guard let province = roots.first(where: { $0.code == provinceCode }) ?? roots.first(where: { $0.kind == "province" }) ?? roots.first
@@ -96,11 +101,17 @@ struct ProvinceTree {
                                 level: row["level"], active: status == "active")
             guard units[school.unitID] != nil else { continue }  // not attached to the province tree
             schools[school.id] = school
-            schoolsByCode[school.code] = school
+            if schoolsByCode.updateValue(school, forKey: school.code) != nil || unitsByCode[school.code] != nil {
+                duplicates.insert(school.code)
+            }
             schoolsByUnit[school.unitID, default: []].append(school)
         }
         for key in schoolsByUnit.keys {
             schoolsByUnit[key] = Self.sortedByName(schoolsByUnit[key] ?? [], name: \.name, code: \.code)
+        }
+        for code in duplicates {
+            unitsByCode[code] = nil
+            schoolsByCode[code] = nil
         }
 
         // Scope.
@@ -114,11 +125,12 @@ struct ProvinceTree {
                 guard fullUnits.insert(id).inserted else { continue }
                 stack.append(contentsOf: (childUnits[id] ?? []).map(\.id))
             }
-            for school in schools.values where fullUnits.contains(school.unitID) || scope.schoolCodes.contains(school.code) {
-                inScope.insert(school.id)
-            }
             let listedUnits = scope.unitCodes.compactMap { unitsByCode[$0] }
             let listedSchools = scope.schoolCodes.compactMap { schoolsByCode[$0] }
+            let listedSchoolIDs = Set(listedSchools.map(\.id))
+            for school in schools.values where fullUnits.contains(school.unitID) || listedSchoolIDs.contains(school.id) {
+                inScope.insert(school.id)
+            }
             if scope.unitCodes.count == 1, scope.schoolCodes.isEmpty, let only = listedUnits.first {
                 root = .unit(only)
                 visible = fullUnits
@@ -152,7 +164,7 @@ struct ProvinceTree {
         }
         return ProvinceTree(units: units, unitsByCode: unitsByCode, childUnits: childUnits, schools: schools,
                             schoolsByCode: schoolsByCode, schoolsByUnit: schoolsByUnit, province: province,
-                            scope: scope, inScopeSchools: inScope, fullUnits: fullUnits, visibleUnits: visible,
+                            duplicateCodes: duplicates, scope: scope, inScopeSchools: inScope, fullUnits: fullUnits, visibleUnits: visible,
                             root: root, activeSchoolsByUnit: activeByUnit)
     }
 
@@ -183,7 +195,7 @@ struct ProvinceTree {
     /// Resolves a unit code, school code or "SCHOOLCODE/CLASSNAME" the caller may open.
     func resolve(code raw: String, db: Database) throws -> Resolved {
         let code = raw.trimmingCharacters(in: .whitespaces)
-        if let unit = unitsByCode[code] ?? unitsByCode.first(where: { $0.key.caseInsensitiveCompare(code) == .orderedSame })?.value {
+        if let unit = unitsByCode[code] ?? Self.onlyMatch(unitsByCode, code) {
             guard isVisible(unit: unit) else { throw denied(raw) }
             return .unit(unit)
         }
@@ -194,7 +206,8 @@ struct ProvinceTree {
         if let slash = code.firstIndex(of: "/") {
             let schoolCode = String(code[..<slash])
             let className = String(code[code.index(after: slash)...])
-            guard let school = lookupSchool(schoolCode), isVisible(school: school) else { throw denied(raw) }
+            let duplicate = duplicateID(schoolCode).flatMap { d in schools[d.id].flatMap { $0.code == d.code ? $0 : nil } }
+            guard let school = duplicate ?? lookupSchool(schoolCode), isVisible(school: school) else { throw denied(raw) }
             let row = try Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND name = ?",
                                        arguments: [school.id, className])
                 ?? Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND lower(name) = lower(?)",
@@ -206,7 +219,14 @@ struct ProvinceTree {
     }
 
     private func lookupSchool(_ code: String) -> School? {
-        schoolsByCode[code] ?? schoolsByCode.first(where: { $0.key.caseInsensitiveCompare(code) == .orderedSame })?.value
+        schoolsByCode[code] ?? Self.onlyMatch(schoolsByCode, code)
+    }
+
+    /// The one value whose code equals `code` ignoring case; nil when none or several do (or the code is duplicated
+    /// that way across units and schools).
+    private static func onlyMatch<T>(_ byCode: [String: T], _ code: String) -> T? {
+        let matches = byCode.filter { $0.key.caseInsensitiveCompare(code) == .orderedSame }
+        return matches.count == 1 ? matches.first?.value : nil
     }
 
     func ref(_ resolved: Resolved) -> NodeRef {
@@ -214,16 +234,30 @@ struct ProvinceTree {
         case .unit(let unit): return ref(unit)
         case .school(let school): return ref(school)
         case .schoolClass(let school, _, let name, _):
-            return NodeRef(level: .class, code: "\(school.code)/\(name)", name: name, detail: nil)
+            return NodeRef(level: .class, code: "\(ref(school).code)/\(name)", name: name, detail: nil)
         }
     }
 
     func ref(_ unit: Unit) -> NodeRef {
-        NodeRef(level: unit.parentID == nil ? .province : .unit, code: unit.code, name: unit.name, detail: unit.kind)
+        NodeRef(level: unit.parentID == nil ? .province : .unit, code: refCode(unit.code, id: unit.id), name: unit.name,
+                detail: unit.kind)
     }
 
     func ref(_ school: School) -> NodeRef {
-        NodeRef(level: .school, code: school.code, name: school.name, detail: school.level)
+        NodeRef(level: .school, code: refCode(school.code, id: school.id), name: school.name, detail: school.level)
+    }
+
+    /// A node's code in its reference: the code, or `CODE#id` for a duplicated code (drill-down still reaches each
+    /// of the duplicates; a typed code never does).
+    private func refCode(_ code: String, id: Int64) -> String {
+        duplicateCodes.contains(code) ? "\(code)#\(id)" : code
+    }
+
+    /// The row id in a `CODE#id` reference whose code is duplicated, else nil.
+    private func duplicateID(_ refCode: String) -> (code: String, id: Int64)? {
+        guard let hash = refCode.lastIndex(of: "#"), let id = Int64(refCode[refCode.index(after: hash)...]) else { return nil }
+        let code = String(refCode[..<hash])
+        return duplicateCodes.contains(code) ? (code, id) : nil
     }
 
     /// Breadcrumbs from the user's root down to the node, the node last.
@@ -271,10 +305,12 @@ extension ProvinceTree {
     func resolve(ref: NodeRef, db: Database) throws -> Resolved {
         switch ref.level {
         case .province, .unit:
-            guard let unit = unitsByCode[ref.code], isVisible(unit: unit) else { throw denied(ref.code) }
+            let byID = duplicateID(ref.code).flatMap { d in units[d.id].flatMap { $0.code == d.code ? $0 : nil } }
+            guard let unit = byID ?? unitsByCode[ref.code], isVisible(unit: unit) else { throw denied(ref.code) }
             return .unit(unit)
         case .school:
-            guard let school = schoolsByCode[ref.code], isVisible(school: school) else { throw denied(ref.code) }
+            let byID = duplicateID(ref.code).flatMap { d in schools[d.id].flatMap { $0.code == d.code ? $0 : nil } }
+            guard let school = byID ?? schoolsByCode[ref.code], isVisible(school: school) else { throw denied(ref.code) }
             return .school(school)
         case .class:
             guard ref.code.contains("/") else { throw denied(ref.code) }

@@ -67,6 +67,18 @@ struct ReportBuilder {
         }
     }
 
+    /// A school's or class's enrolled per class as of the report day, by the class each pupil was in that day
+    /// (`FigureQueries.enrolledByClassThatDay`): a pupil who changed class is counted where today's row puts them.
+    private func enrollClassesThatDay(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally]) throws {
+        let thatDay = try queries.enrolledByClassThatDay(days: [day.day])[day.day] ?? [:]
+        for key in Set(tallies.keys).union(thatDay.keys) where queries.includes(school: key.school, classID: key.classID) {
+            var t = tallies[key] ?? Tally()
+            let e = thatDay[key] ?? (0, 0, 0)
+            t.enrolled = e.enrolled; t.female = e.female; t.male = e.male
+            tallies[key] = t
+        }
+    }
+
     /// The unit's id when the node is an admin unit.
     private func unitID(_ resolved: ProvinceTree.Resolved) -> Int64? {
         if case .unit(let unit) = resolved { return unit.id }
@@ -218,10 +230,11 @@ struct ReportBuilder {
     }
 
     /// The trend's past days per school: from the summaries (filled province-wide for a unit, or when all the
-    /// days are already held), else straight from the rows of the node's schools.
+    /// days are already held), else straight from the rows of the node's schools. A class's come from its own
+    /// rows (the summaries hold whole schools).
     private func pastCounts(_ queries: FigureQueries, unit: Bool) throws -> [String: [Int64: PastDaySummaries.DayCounts]] {
         let past = day.trendDays.filter { $0 < day.day }
-        if let summaries, unit || summaries.holds(days: past) {
+        if let summaries, !queries.isOneClass, unit || summaries.holds(days: past) {
             return try summaries.pastTrend(db, days: past)
         }
         return try queries.pastTrendBySchool().mapValues { $0.mapValues { PastDaySummaries.DayCounts(attending: $0.attending, reported: $0.reported) } }
@@ -281,6 +294,7 @@ struct ReportBuilder {
             }
             try attendance(queries, into: &classTallies)
             try chronic(queries, into: &classTallies, unit: isUnit(resolved))
+            if !isUnit(resolved) { try enrollClassesThatDay(queries, into: &classTallies) }
             for key in Array(classTallies.keys) {
                 if var t = classTallies[key] {
                     t.unreported = max(0, t.enrolled - t.reported)
@@ -334,7 +348,7 @@ struct ReportBuilder {
             }
             t.present = sums.present; t.late = sums.late; t.excused = sums.excused; t.unexcused = sums.unexcused
             t.unreported = sums.unreported; t.chronic = sums.chronic
-            t.schoolsReporting = (t.reported > 0 && 2 * t.reported >= t.enrolled) ? 1 : 0
+            t.schoolsReporting = IndicatorRules.isReporting(reported: t.reported, enrolled: t.enrolled) ? 1 : 0
             if let s = seen[school.id] { t.camerasOnline = s.cameras; t.gatesOnline = s.gates }
             let link = classify(probes[school.id], freshFrom: freshFrom)
             links[school.id] = link
@@ -471,10 +485,9 @@ struct ReportBuilder {
                                status: ConnectivityStatus?) throws -> [NodeFigures] {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM classes WHERE school_id = ? ORDER BY grade, name, id",
                                     arguments: [school.id])
-        return rows.map { row in
-            let id: Int64 = row["id"]
-            let name: String = row["name"]
-            let ref = NodeRef(level: .class, code: "\(school.code)/\(name)", name: name, detail: nil)
+        return rows.compactMap { row in
+            guard let id = row["id"] as Int64?, let name = row["name"] as String? else { return nil }
+            let ref = NodeRef(level: .class, code: "\(tree.ref(school).code)/\(name)", name: name, detail: nil)
             return classFigures(ref, tallies[FigureQueries.ClassKey(school: school.id, classID: id)] ?? Tally(),
                                 trend: [], status: status)
         }
@@ -519,7 +532,10 @@ struct ReportBuilder {
         let ids = Set(schools.map(\.id))
         let past = try pastCounts(queries, unit: unit)
         let enrolled: [String: [Int64: Int]]
-        if let summaries, let students {
+        if case .oneClass(let school, let classID) = queries.filter {
+            let key = FigureQueries.ClassKey(school: school, classID: classID)
+            enrolled = try queries.enrolledByClassThatDay(days: day.trendDays).mapValues { [school: $0[key]?.enrolled ?? 0] }
+        } else if let summaries, let students {
             enrolled = summaries.roster.enrolledBySchool(tokens: tokens, days: day.trendDays, students: students)
         } else {
             enrolled = try queries.enrolledBySchool(onDays: day.trendDays)

@@ -33,9 +33,9 @@ extension AnalyticsEngine {
             let tokens = trees == nil ? nil : try ChangeTokens.read(db)
             let tree = try trees?.tree(db, tokens: tokens, provinceCode: meta["province_code"], scope: scope)
                 ?? ProvinceTree.load(db, provinceCode: meta["province_code"], scope: scope)
-            let day = try ReportDay.resolve(db, asOf: asOf, zone: zone)
-            return Context(tree: tree, zone: zone, day: day, publishedAt: meta["published_at"].flatMap(SnapshotTime.parse),
-                           tokens: tokens)
+            let publishedAt = meta["published_at"].flatMap(SnapshotTime.parse)
+            let day = try ReportDay.resolve(db, asOf: asOf, zone: zone, publishedAt: publishedAt)
+            return Context(tree: tree, zone: zone, day: day, publishedAt: publishedAt, tokens: tokens)
         }
 
         func builder(_ db: Database, config: AnalyticsConfig, asOf: Date) -> ReportBuilder {

@@ -15,12 +15,29 @@ struct ReportDay {
     let yearStart: String?
     /// School days from the first one up to and including `day` (0 before the school year).
     let schoolDaysSoFar: Int
-    /// The last (up to) 30 school days up to `day`, oldest first.
+    /// School days in the trend.
+    static let trendLength = 30
+    /// The last (up to) `trendLength` school days up to `day`, oldest first.
     let trendDays: [String]
     /// The as-of instant as snapshot text (`YYYY-MM-DDTHH:MM:SSZ`).
     let asOfText: String
+    /// A replay: as-of is before the snapshot's publication, so rows recorded after as-of are left out on every
+    /// day (not only the report day), and the caches, which hold the snapshot as published, are not used.
+    var isReplay = false
 
-    static func resolve(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
+    /// `AND +a.recorded_at <= ?` with its argument on a replay (rows recorded after as-of are left out); empty
+    /// otherwise. `alias` is the attendance table's prefix (`"a."` or `""`).
+    func replayClause(_ alias: String = "") -> (String, [String]) {
+        isReplay ? (" AND +\(alias)recorded_at <= ?", [asOfText]) : ("", [])
+    }
+
+    static func resolve(_ db: Database, asOf: Date, zone: TimeZone, publishedAt: Date? = nil) throws -> ReportDay {
+        var day = try resolveDays(db, asOf: asOf, zone: zone)
+        day.isReplay = publishedAt.map { asOf < $0 } ?? false
+        return day
+    }
+
+    private static func resolveDays(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
         let asOfDay = SnapshotTime.formatDay(asOf, in: zone)
         // Cached statements: this runs on every refresh.
         func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
@@ -33,7 +50,7 @@ struct ReportDay {
         }
         let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ?"), arguments: [last]) ?? 0
         let trend = try String.fetchAll(
-            statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT 30"), arguments: [last])
+            statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT \(trendLength)"), arguments: [last])
         return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
                          yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)
     }

@@ -22,6 +22,8 @@ struct StudentFacts: Sendable {
     /// The distinct (school, class) pairs, and each student's index into them: per-class work runs over arrays.
     let classKeys: [FigureQueries.ClassKey]
     let classIndex: [Int32]
+    /// A hash of every column (FNV-1a): tells two student tables apart when the snapshot has no change tokens.
+    let fingerprint: Int64
     /// Slot of an id: a direct table when ids are dense, else a dictionary.
     private let denseBase: Int64
     private let dense: [Int32]
@@ -94,6 +96,19 @@ struct StudentFacts: Sendable {
         self.ids = ids; self.classKeys = classKeys; self.classIndex = classIndex
         self.enrolledOn = enrolledOn; self.leftOn = leftOn; self.gender = gender
         self.reason = reason; self.reasons = reasons
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ value: UInt64) { hash = (hash ^ value) &* 0x100_0000_01b3 }
+        for slot in ids.indices {
+            let key = classKeys[Int(classIndex[slot])]
+            mix(UInt64(bitPattern: ids[slot])); mix(UInt64(bitPattern: key.school)); mix(UInt64(bitPattern: key.classID))
+            mix(UInt64(UInt32(bitPattern: enrolledOn[slot])) << 32 | UInt64(UInt32(bitPattern: leftOn[slot])))
+            mix(UInt64(gender[slot]) << 8 | UInt64(reason[slot]))
+        }
+        for text in reasons {
+            for byte in text?.utf8 ?? "".utf8 { mix(UInt64(byte)) }
+            mix(text == nil ? 0x1_0000 : 0x1_0001)
+        }
+        fingerprint = Int64(bitPattern: hash)
         let base = ids.first ?? 0
         let span = (ids.last ?? base) - base + 1
         if !ids.isEmpty, span <= 4 * Int64(ids.count) + 1024 {
@@ -125,7 +140,7 @@ struct StudentFacts: Sendable {
 
     /// Whether the student in `slot` is enrolled on the day `day` (a `dayNumber`).
     func isEnrolled(_ slot: Int, on day: Int32) -> Bool {
-        enrolledOn[slot] <= day && leftOn[slot] > day
+        IndicatorRules.isEnrolled(enrolledOn: enrolledOn[slot], leftOn: leftOn[slot], on: day)
     }
 
     /// `YYYY-MM-DD` as `YYYYMMDD` (ordered like the text); nil for anything else.
@@ -170,7 +185,7 @@ struct StudentFacts: Sendable {
         for slot in 0..<ids.count {
             let c = Int(classIndex[slot])
             let on = enrolledOn[slot], off = leftOn[slot]
-            if on <= day && off > day {
+            if IndicatorRules.isEnrolled(enrolledOn: on, leftOn: off, on: day) {
                 enrolled[c] += 1
                 if gender[slot] == 1 { female[c] += 1 } else if gender[slot] == 2 { male[c] += 1 }
             }

@@ -36,6 +36,16 @@ struct Tally {
 
     var reported: Int { present + late + excused + unexcused }
 
+    /// Adds `n` rows of `status` to the day's counts.
+    mutating func add(_ n: Int, _ status: AttendanceStatus) {
+        switch status {
+        case .present: present += n
+        case .late: late += n
+        case .excused: excused += n
+        case .unexcused: unexcused += n
+        }
+    }
+
     /// Adds `o`'s counts; merging into an empty collection takes the other's (no per-key work).
     mutating func add(_ o: Tally) {
         enrolled += o.enrolled; female += o.female; male += o.male; joined += o.joined

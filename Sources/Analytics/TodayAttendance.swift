@@ -18,14 +18,7 @@ import Synchronization
 /// base, so a refresh does not walk every class and every absent student again.
 final class TodayAttendance: Sendable {
     /// Counts of one class: present, late, excused, unexcused.
-    struct Counts: Sendable {
-        var present = 0, late = 0, excused = 0, unexcused = 0
-
-        /// Present or late.
-        var attending: Int { present + late }
-        /// Every row of the class.
-        var reported: Int { present + late + excused + unexcused }
-    }
+    typealias Counts = AttendanceCounts
 
     /// A school's counts of the day: its classes' statuses, and the students not yet reported (per class,
     /// enrolled − reported, never below zero) against one roster state.
@@ -79,6 +72,8 @@ final class TodayAttendance: Sendable {
         var rowsApplied = 0
         /// The `late_attendance` token when the day was last read (nil: no tokens).
         var lateToken: Int64?
+        /// The `students` token the rows were checked against (which rows count depends on the students).
+        var studentsToken: Int64?
         /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
         var chronicBasis: ChronicBasis?
         var reachingBySchool: [Int64: Int] = [:]
@@ -154,6 +149,7 @@ final class TodayAttendance: Sendable {
     func encode(into w: inout BinaryWriter) {
         let s = state.withLock { $0 }
         w.optionalString(s.key); w.optionalString(s.day); w.optionalString(s.mark)
+        w.optionalString(s.studentsToken.map(String.init))
         // In chunks, so neither side holds a second copy of every row.
         let chunk = 1 << 16
         w.int(Int64(s.rows.count))
@@ -179,6 +175,7 @@ final class TodayAttendance: Sendable {
     static func decode(from r: inout BinaryReader) throws -> State {
         var s = State()
         s.key = try r.optionalString(); s.day = try r.optionalString(); s.mark = try r.optionalString()
+        s.studentsToken = try r.optionalString().flatMap { Int64($0) }
         let total = try r.count(perElement: 16)
         s.rows.reserveCapacity(total)
         while s.rows.count < total {
@@ -218,11 +215,8 @@ final class TodayAttendance: Sendable {
     /// (full loads of the day, rows applied incrementally) so far.
     var statistics: (fullLoads: Int, rowsApplied: Int) { state.withLock { ($0.fullLoads, $0.rowsApplied) } }
 
-    /// The status as its code (0 present, 1 late, 2 excused, 3 unexcused, -1 anything else), in SQL: no
-    /// string per row.
-    private static let statusCodeSQL = """
-        CASE status WHEN 'present' THEN 0 WHEN 'late' THEN 1 WHEN 'excused' THEN 2 WHEN 'unexcused' THEN 3 ELSE -1 END
-        """
+    /// The status as its code (`AttendanceStatus.code`, -1 for anything else), in SQL: no string per row.
+    private static let statusCodeSQL = AttendanceStatus.sqlCode("status")
 
     private static func pack(school: Int64, classID: Int64, code: Int64) -> UInt64? {
         guard (0...3).contains(code), school >= 0, school < (1 << 24), classID >= 0, classID < (1 << 36) else { return nil }
@@ -237,30 +231,36 @@ final class TodayAttendance: Sendable {
     }
 
     fileprivate static func count(_ packed: UInt64, sign: Int, into c: inout Counts) {
-        switch packed & 0xF {
-        case 0: c.present += sign
-        case 1: c.late += sign
-        case 2: c.excused += sign
-        default: c.unexcused += sign
-        }
+        c.add(sign, AttendanceStatus(code: Int(packed & 0xF)) ?? .unexcused)
+    }
+
+    /// The students each row is checked against (`IndicatorRules`: a row counts only for an existing student,
+    /// at that student's school, while enrolled), and the `students` token they were read at.
+    struct Roster {
+        let students: StudentFacts
+        let token: Int64
     }
 
     /// The day's attendance for a report at `asOf`, or nil when the SQL path must answer. With `basis`, the
     /// per-school counts against that roster state as well; with `chronic`, the reaching counts against that base
     /// (each built once, then kept with every row applied). `lateToken` is the snapshot's `late_attendance` token.
-    func snapshot(_ db: Database, key: String, day: String, asOf: String, lateToken: Int64? = nil, basis: Basis? = nil,
-                  chronic: ChronicBasis? = nil) throws -> Snapshot? {
+    /// Without a `roster` (no change tokens, or students that do not fit the compact form) the SQL path answers.
+    func snapshot(_ db: Database, key: String, day: String, asOf: String, roster: Roster?, lateToken: Int64? = nil,
+                  basis: Basis? = nil, chronic: ChronicBasis? = nil) throws -> Snapshot? {
+        guard let roster, let dayNumber = StudentFacts.dayNumber(day) else { return nil }
         let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
                                        arguments: [day])
         if let mark, mark > asOf { return nil }
+        let rows = RowCheck(students: roster.students, day: dayNumber)
         return try state.withLock { s -> Snapshot? in
-            let fresh = s.key != key || s.day != day || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
+            let fresh = s.key != key || s.day != day || s.studentsToken != roster.token
+                || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
             if basis?.key != s.basisKey { s.dropSchoolCounts() }
             if chronic?.key != s.chronicBasis?.key { s.chronicBasis = nil; s.reachingBySchool = [:] }
             if fresh {
                 s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], absent: [],
-                          fullLoads: s.fullLoads + 1, rowsApplied: s.rowsApplied)
-                guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
+                          fullLoads: s.fullLoads + 1, rowsApplied: s.rowsApplied, studentsToken: roster.token)
+                guard try load(db, day: day, since: nil, check: rows, into: &s) else { s = State(); return nil }
             } else if let old = s.mark {
                 // Timestamps have one-second precision, so rows committed in the same second as the mark leave it
                 // unchanged: the mark's second is read again. Rows already applied unchanged are skipped.
@@ -273,11 +273,11 @@ final class TodayAttendance: Sendable {
                     // Rows may have arrived out of order: re-read the lag margin before the mark.
                     since = PastDaySummaries.marginStart(before: old)
                 }
-                guard try load(db, day: day, since: since, into: &s) else { s = State(); return nil }
+                guard try load(db, day: day, since: since, check: rows, into: &s) else { s = State(); return nil }
             } else if mark != nil {
                 s.dropSchoolCounts()
                 s.chronicBasis = nil
-                guard try load(db, day: day, since: nil, into: &s) else { s = State(); return nil }
+                guard try load(db, day: day, since: nil, check: rows, into: &s) else { s = State(); return nil }
             }
             s.mark = mark
             s.lateToken = lateToken
@@ -288,9 +288,21 @@ final class TodayAttendance: Sendable {
         }
     }
 
+    /// Which rows of the report day count, against the held students.
+    struct RowCheck {
+        let students: StudentFacts
+        let day: Int32
+
+        /// Whether a row (student, school, status code) counts (`IndicatorRules.problem` is nil).
+        func counts(student: Int64, school: Int64, statusCode: Int64) -> Bool {
+            IndicatorRules.problem(student: student, school: school, day: day, statusCode: Int(statusCode),
+                                   students: students) == nil
+        }
+    }
+
     /// Reads the day's rows (all, or those stamped at or after `since`) and applies them; false if one cannot be
-    /// packed.
-    private func load(_ db: Database, day: String, since: String?, into s: inout State) throws -> Bool {
+    /// packed. A row that does not count takes the student's earlier row out, as a missing row would.
+    private func load(_ db: Database, day: String, since: String?, check: RowCheck, into s: inout State) throws -> Bool {
         let rows: RowCursor
         if let since {
             rows = try Row.fetchCursor(try db.cachedStatement(sql: """
@@ -302,11 +314,12 @@ final class TodayAttendance: Sendable {
                 """), arguments: [day])
         }
         while let row = try rows.next() {
-            let student: Int64 = row[0]
-            let code: Int64 = row[3]
-            guard let packed = Self.pack(school: row[1], classID: row[2], code: code) else {
-                if code >= 0 { return false }
-                // An unknown status counts nowhere, as in the SQL path.
+            guard let student = row[0] as Int64?, let school = row[1] as Int64?, let classID = row[2] as Int64?,
+                  let code = row[3] as Int64? else { return false }
+            let counted = check.counts(student: student, school: school, statusCode: code)
+            guard counted, let packed = Self.pack(school: school, classID: classID, code: code) else {
+                if counted { return false }
+                // A row that does not count counts nowhere, as in the SQL path.
                 if let old = s.rows.removeValue(forKey: student) { s.apply(old, sign: -1) }
                 s.setAbsent(student, false)
                 continue

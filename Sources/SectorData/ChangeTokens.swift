@@ -157,24 +157,54 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     }
 
     private static let presentTriggersSQL = """
-        SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(tableName)\\_%' ESCAPE '\\'
+        SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '\(tableName)\\_%' ESCAPE '\\'
         """
+
+    /// A trigger's SQL compared for what it does: case and whitespace do not matter.
+    static func normalized(_ sql: String) -> String {
+        String(sql.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
+    }
+
+    /// Each contract trigger's normalised statement, by name.
+    private static let normalizedTriggers: [String: String] = Dictionary(
+        uniqueKeysWithValues: triggers.map { ($0.name, normalized($0.ddl)) })
 
     /// The contract's triggers the database lacks (an upgrade adds them; readers trust no token while one is
     /// missing).
     public static func missingTriggers(in db: Database) throws -> [Trigger] {
-        let present = Set(try String.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)))
-        return triggers.filter { !present.contains($0.name) }
+        let present = try presentTriggers(db)
+        return triggers.filter { present[$0.name] == nil }
+    }
+
+    /// The contract's triggers present under their name but doing something else (a different event, condition or
+    /// body — an empty body keeps a token still while its table changes): readers trust no token then.
+    public static func nonconformingTriggers(in db: Database) throws -> [Trigger] {
+        let present = try presentTriggers(db)
+        return triggers.filter { trigger in
+            guard let sql = present[trigger.name] else { return false }
+            return sql.map(normalized) != normalizedTriggers[trigger.name]
+        }
+    }
+
+    /// The `change_tokens_…` triggers of the database: name → SQL.
+    private static func presentTriggers(_ db: Database) throws -> [String: String?] {
+        var present: [String: String?] = [:]
+        for row in try Row.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)) {
+            guard let name = row[0] as String? else { continue }
+            present[name] = .some(row[1] as String?)
+        }
+        return present
     }
 
     /// The tokens in this read transaction, or nil when the snapshot does not carry the table, a row or a trigger
-    /// (then nothing can be skipped).
+    /// as the contract writes it (then nothing can be skipped).
     public static func read(_ db: Database) throws -> ChangeTokens? {
-        guard try db.tableExists(tableName), try missingTriggers(in: db).isEmpty else { return nil }
+        guard try db.tableExists(tableName), try missingTriggers(in: db).isEmpty,
+              try nonconformingTriggers(in: db).isEmpty else { return nil }
         var values: [String: Int64] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
-            let name: String = row[0]
-            values[name] = row[1]
+            guard let name = row[0] as String?, let token = row[1] as Int64? else { return nil }
+            values[name] = token
         }
         guard trackedNames.allSatisfy({ values[$0] != nil }) else { return nil }
         return ChangeTokens(values: values)

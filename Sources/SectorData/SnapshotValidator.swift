@@ -36,7 +36,11 @@ enum SnapshotValidator {
         for spec in SnapshotSchema.requiredIndexes where try !spec.isPresent(in: db) {
             warnings.append(.missingIndex(spec))
         }
-        if try ChangeTokens.read(db) == nil { warnings.append(.noChangeTokens) }
+        if try ChangeTokens.read(db) == nil {
+            let differing = try db.tableExists(ChangeTokens.tableName) && ChangeTokens.missingTriggers(in: db).isEmpty
+                ? try ChangeTokens.nonconformingTriggers(in: db) : []
+            warnings += differing.isEmpty ? [.noChangeTokens] : differing.map { .changeTokenTriggerDiffers(name: $0.name) }
+        }
         return Outcome(metadata: metadata, warnings: warnings)
     }
 

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import SectorData
@@ -16,7 +17,14 @@ struct CheckCommand: ParsableCommand {
             SQLite's quick_check, which reads every page (skip it on very large files with \
             --no-integrity-check).
 
-            Missing indexes are reported as warnings: the snapshot is usable, but some screens will be slow.
+            Missing indexes are reported as warnings: the snapshot is usable, but some screens will be slow. So \
+            are change-token triggers whose statement differs from the contract's (they are compared, not only \
+            named).
+
+            Every attendance row is then checked against the contract's rules (docs/SNAPSHOT.md, "Which rows \
+            count"): rows of unknown students, rows naming another school than the student's, rows of pupils not \
+            enrolled that day and invalid values are left out of every figure; check counts them by reason with \
+            the schools that wrote most, and names duplicated unit and school codes (warnings: the file is usable).
 
             Exit status: 0 when the snapshot is usable (warnings allowed); 1 when it is not, with one line \
             on standard error saying which file and what is wrong. The contract is in docs/SNAPSHOT.md.
@@ -39,9 +47,14 @@ struct CheckCommand: ParsableCommand {
             if json { printJSON(Report(file: file, error: error.description)) }
             throw error
         }
-        let report: Report
+        var report: Report
         do {
-            report = try Report(snapshot: snapshot, integrityCheck: integrityCheck, now: Date())
+            let now = Date()
+            report = try Report(snapshot: snapshot, integrityCheck: integrityCheck, now: now)
+            if isatty(STDERR_FILENO) == 1 {
+                FileHandle.standardError.write(Data("eduioc: checking every attendance row against the contract…\n".utf8))
+            }
+            report.add(try AnalyticsEngine(snapshot: snapshot).dataQuality(asOf: now, wholeFile: true))
         } catch {
             let explained = snapshot.explain(error)
             if json { printJSON(Report(file: file, error: explained.description)) }
@@ -93,6 +106,36 @@ extension CheckCommand {
         /// nil when the check was skipped; empty when it passed.
         var integrityProblems: [String]?
         var warnings: [String] = []
+        /// Attendance rows left out of every figure, in all and per reason (`AttendanceRowProblem`).
+        var rowsLeftOut = 0
+        var rowsLeftOutByReason: [String: Int] = [:]
+        /// Unit and school codes written more than once.
+        var duplicateCodes: [String] = []
+
+        /// Adds what the data-quality pass found, as warnings naming reasons, schools and examples.
+        mutating func add(_ quality: DataQualityReport) {
+            rowsLeftOut = quality.rowsLeftOut
+            rowsLeftOutByReason = Dictionary(uniqueKeysWithValues: quality.rowsByProblem.map { ($0.key.rawValue, $0.value) })
+            duplicateCodes = quality.duplicateCodes.map(Self.printable)
+            if quality.rowsLeftOut > 0 {
+                let reasons = AttendanceRowProblem.allCases.compactMap { reason in
+                    quality.rowsByProblem[reason].map { "\(reason.rawValue) \(Self.grouped($0))" }
+                }
+                warnings.append("\(Self.grouped(quality.rowsLeftOut)) attendance rows are left out of every figure "
+                                + "(\(reasons.joined(separator: ", "))); see docs/SNAPSHOT.md, Which rows count")
+                for entry in quality.entries.prefix(5) {
+                    let school = entry.school.map { "\($0.code) \($0.name)" } ?? "school id \(entry.schoolID) (not in the tree)"
+                    let example = entry.exampleStudent.map { ", e.g. student \($0)" } ?? ""
+                    warnings.append(Self.printable("  \(school): \(Self.grouped(entry.rows)) rows \(entry.problem.rawValue) "
+                                                   + "(\(entry.firstDay) … \(entry.lastDay)\(example))"))
+                }
+                if quality.entries.count > 5 { warnings.append("  … and \(quality.entries.count - 5) more schools and reasons") }
+            }
+            for code in duplicateCodes {
+                warnings.append("code '\(code)' is written on more than one unit or school: it cannot be opened by code "
+                                + "nor granted in an access file")
+            }
+        }
 
         init(file: String, error: String) {
             self.file = file
@@ -122,6 +165,10 @@ extension CheckCommand {
             integrityProblems = problems.map { $0.map(Self.printable) }
             warnings = snapshot.warnings.map(\.description)
                 + counts.filter { $0.count == 0 }.map { "table '\($0.table)' has no rows" }
+            if let ahead = ageSeconds.map({ -$0 }), ahead > 5 * 60 {
+                warnings.append("published_at is \(ahead / 60) min after this machine's clock: a wrong value or a clock "
+                                + "out of step (the data's age and staleness cannot be judged)")
+            }
         }
 
         /// The human-readable report.

@@ -13,8 +13,12 @@ struct ReportCommand: ParsableCommand {
             SCHOOLCODE/CLASSNAME for one class) as of an instant, with its children and alerts. "Today" is the \
             as-of date in the snapshot's time zone; on a day without school the last school day's attendance is \
             shown and labelled. Thresholds come from --config (see docs/analytics.example.yaml; local policy).
-            With --json the output is one object: as_of, day, is_school_day, before_school_year, node, attendance, \
-            enrollment, devices, connectivity, alerts, children (counts are integers, rates fractions 0–1 or null).
+            With --json the output is one object carrying every figure the console shows: as_of, published_at, day, \
+            is_school_day, before_school_year, path, node, attendance (with chronic_absent and the 30-day trend), \
+            enrollment (by level, grade, reason; intake; teachers), devices (by kind and status), connectivity \
+            (medians, offline schools since when), alerts, children, and data_quality: the attendance rows left out \
+            of every figure per school and reason, and duplicated codes (docs/REPORT-JSON.md; counts are integers, \
+            rates fractions 0–1 or null).
             """)
 
     @Option(name: .long, help: ArgumentHelp("The snapshot database file (opened read-only).", valueName: "file"))
@@ -90,9 +94,9 @@ struct ReportCommand: ParsableCommand {
         if let school, let node, node.level != .school, node.level != .class {
             throw CLIError("\(school) is not a school (use --unit)")
         }
-        let result = try engine.report(for: node, asOf: instant, includeTrend: !json)  // JSON has no trend
+        let result = try engine.report(for: node, asOf: instant)
         if json {
-            var data = try ReportJSON.data(result)
+            var data = try ReportJSON.data(result, dataQuality: try engine.dataQuality(asOf: instant))
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         } else {

@@ -25,8 +25,8 @@ import TestSupport
     func truthTrend() throws -> [String: (Int, Int)] {
         var result: [String: (Int, Int)] = [:]
         for row in try SQLiteCLI.rows(path, """
-            SELECT day, sum(status IN ('present', 'late')), count(*) FROM attendance
-            WHERE day IN (SELECT day FROM school_days WHERE day <= '\(day)' ORDER BY day DESC LIMIT 30)
+            SELECT day, sum(status IN ('present', 'late')), count(*) FROM attendance a
+            WHERE \(Truth.counts()) AND day IN (SELECT day FROM school_days WHERE day <= '\(day)' ORDER BY day DESC LIMIT 30)
               AND (day < '\(day)' OR recorded_at <= '\(asOfText)')
               AND school_id IN (SELECT id FROM schools WHERE status = 'active')
             GROUP BY day

@@ -62,7 +62,10 @@ import TestSupport
         #expect(store.restore(restored, snapshotPath: url.path))
         let report = try AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: restored).report(for: nil, asOf: asOf)
         #expect(report == (try naive()))
-        #expect(restored.statistics.dayComputations == 1, "only the corrected day was summarised again")
+        // Which rows count depends on the students (a leave dated back takes the leaver's rows out): with their
+        // token moved every past day is summarised again from the rows.
+        #expect(restored.statistics.dayComputations == restored.statistics.cachedDays, "every past day summarised again")
+        #expect(restored.statistics.cachedDays > 1)
         #expect(restored.rosterStudentLoads == 1, "the students were read again (their token moved)")
     }
 
@@ -71,9 +74,14 @@ import TestSupport
     @Test func aFileFromAnEarlierDayIsExtended() throws {
         let yesterday = try SQLiteCLI.rows(url.path, "SELECT max(day) FROM school_days WHERE day < '\(day)'")[0][0]
         let earlier = try #require(ISO8601DateFormatter().date(from: "\(yesterday)T09:00:00Z"))
+        // The snapshot as it was published yesterday (an as-of before publication is a replay, which the caches
+        // do not serve).
+        let published = try SQLiteCLI.rows(url.path, "SELECT value FROM meta WHERE key = 'published_at'")[0][0]
+        try SQLiteCLI.execute(url.path, script: "UPDATE meta SET value = '\(yesterday)T08:00:00Z' WHERE key = 'published_at';")
         let summaries = PastDaySummaries()
         _ = try AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries).report(for: nil, asOf: earlier)
         #expect(try store.save(summaries, snapshotPath: url.path))
+        try SQLiteCLI.execute(url.path, script: "UPDATE meta SET value = '\(published)' WHERE key = 'published_at';")
 
         let restored = PastDaySummaries()
         #expect(store.restore(restored, snapshotPath: url.path))

@@ -30,6 +30,17 @@ struct Truth {
         " AND class_id = (SELECT c.id FROM classes c JOIN schools s ON s.id = c.school_id WHERE s.code = '\(school)' AND c.name = '\(className)')"
     }
 
+    /// The contract's rule for an attendance row aliased `a` (docs/SNAPSHOT.md, "Which rows count"), written
+    /// from its text: its student exists, the row names the student's school, the student was enrolled there on
+    /// the row's day (enrolled_on ≤ day < left_on), and the status is one of the four.
+    static func counts(_ a: String = "a") -> String {
+        """
+        \(a).status IN ('present', 'late', 'excused', 'unexcused') AND EXISTS (SELECT 1 FROM students cs
+            WHERE cs.id = \(a).student_id AND cs.school_id = \(a).school_id
+              AND cs.enrolled_on <= \(a).day AND (cs.left_on IS NULL OR cs.left_on > \(a).day))
+        """
+    }
+
     private var enrolledWhere: String {
         "school_id IN (\(schools))\(classFilter) AND enrolled_on <= '\(day)' AND (left_on IS NULL OR left_on > '\(day)')"
     }
@@ -55,8 +66,8 @@ struct Truth {
     /// present / late / excused / unexcused counts of the day, rows recorded at or before as-of.
     func statuses() throws -> [String: Int] {
         try SQLiteCLI.counts(path, """
-            SELECT status, count(*) FROM attendance WHERE day = '\(day)' AND recorded_at <= '\(asOf)'
-            AND school_id IN (\(schools))\(classFilter) GROUP BY status
+            SELECT status, count(*) FROM attendance a WHERE day = '\(day)' AND recorded_at <= '\(asOf)'
+            AND school_id IN (\(schools))\(classFilter) AND \(Self.counts()) GROUP BY status
             """)
     }
 
@@ -65,7 +76,8 @@ struct Truth {
         try SQLiteCLI.int(path, """
             SELECT count(*) FROM (
               SELECT sc.id,
-                (SELECT count(*) FROM attendance a WHERE a.school_id = sc.id AND a.day = '\(day)' AND a.recorded_at <= '\(asOf)') AS r,
+                (SELECT count(*) FROM attendance a WHERE a.school_id = sc.id AND a.day = '\(day)' AND a.recorded_at <= '\(asOf)'
+                   AND \(Self.counts())) AS r,
                 (SELECT count(*) FROM students s WHERE s.school_id = sc.id AND s.enrolled_on <= '\(day)'
                    AND (s.left_on IS NULL OR s.left_on > '\(day)')) AS e
               FROM schools sc WHERE sc.id IN (\(schools))
@@ -78,6 +90,7 @@ struct Truth {
     func chronic() throws -> Int {
         let absences = """
             (SELECT count(*) FROM attendance a WHERE a.student_id = st.id AND a.status IN ('excused', 'unexcused')
+             AND \(Self.counts())
              AND (a.day < '\(day)' OR (a.day = '\(day)' AND a.recorded_at <= '\(asOf)')))
             """
         return try SQLiteCLI.int(path, """

@@ -21,8 +21,9 @@ import TestSupport
         let result = try run(["report", "--snapshot", path, "--as-of", "2025-10-08T09:30:00+07:00", "--json"])
         #expect(result.status == 0, "stderr: \(result.standardError)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["as_of", "day", "is_school_day", "before_school_year", "node", "attendance",
-                                   "enrollment", "devices", "connectivity", "alerts", "children"])
+        #expect(Set(json.keys) == ["as_of", "published_at", "day", "is_school_day", "before_school_year", "path", "node",
+                                   "attendance", "enrollment", "devices", "connectivity", "alerts", "children",
+                                   "data_quality"])
         #expect(json["as_of"] as? String == "2025-10-08T02:30:00Z")
         #expect(json["day"] as? String == "2025-10-08")
         #expect(json["is_school_day"] as? Bool == true)
@@ -32,9 +33,14 @@ import TestSupport
 
         let active = "SELECT id FROM schools WHERE status = 'active'"
         let day = "2025-10-08", asOf = "2025-10-08T02:30:00Z"
+        // The contract's rule (docs/SNAPSHOT.md, Which rows count), written from its text.
+        let counts = """
+            EXISTS (SELECT 1 FROM students s WHERE s.id = a.student_id AND s.school_id = a.school_id
+                    AND s.enrolled_on <= a.day AND (s.left_on IS NULL OR s.left_on > a.day))
+            """
         let statuses = try SQLiteCLI.counts(path, """
-            SELECT status, count(*) FROM attendance WHERE day = '\(day)' AND recorded_at <= '\(asOf)'
-            AND school_id IN (\(active)) GROUP BY status
+            SELECT status, count(*) FROM attendance a WHERE day = '\(day)' AND recorded_at <= '\(asOf)'
+            AND school_id IN (\(active)) AND \(counts) GROUP BY status
             """)
         let enrolled = try SQLiteCLI.int(path, """
             SELECT count(*) FROM students WHERE school_id IN (\(active))
@@ -69,6 +75,25 @@ import TestSupport
         #expect(children.reduce(0) { $0 + (int($1["attendance"], "present") ?? 0) } == statuses["present", default: 0])
         let alerts = try #require(json["alerts"] as? [[String: Any]])
         #expect(alerts.contains { $0["kind"] as? String == "school_offline" && $0["node_code"] as? String == "S03" })
+
+        // Every figure the console shows is in the JSON: devices by kind and status, the trend, the data quality.
+        let byKind = try #require((json["devices"] as? [String: Any])?["by_kind_and_status"] as? [String: [String: Int]])
+        let devices = try SQLiteCLI.int(path, "SELECT count(*) FROM devices WHERE school_id IN (\(active))")
+        #expect(byKind.values.flatMap(\.values).reduce(0, +) == devices)
+        let trend = try #require((attendance as? [String: Any])?["trend"] as? [[String: Any]])
+        let trendDays = try SQLiteCLI.int(path, "SELECT min(30, count(*)) FROM school_days WHERE day <= '\(day)'")
+        #expect(trend.count == trendDays)
+        #expect(int(attendance, "chronic_absent") != nil)
+        #expect(int(json["enrollment"], "teachers") == (try SQLiteCLI.int(path, """
+            SELECT count(*) FROM teachers WHERE active <> 0 AND school_id IN (\(active))
+            """)))
+        let quality = try #require(json["data_quality"] as? [String: Any])
+        let leftOut = try SQLiteCLI.int(path, """
+            SELECT count(*) FROM attendance a WHERE NOT \(counts)
+              AND day IN (SELECT day FROM school_days WHERE day <= '\(day)' ORDER BY day DESC LIMIT 30)
+              AND (day < '\(day)' OR recorded_at <= '\(asOf)')
+            """)
+        #expect(int(quality, "rows_left_out") == leftOut)
     }
 
     @Test func sundayIsLabelled() throws {

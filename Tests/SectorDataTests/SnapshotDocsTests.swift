@@ -51,3 +51,19 @@ struct SnapshotDocsTests {
         #expect(text.contains("schema version \(SnapshotSchema.version)"))
     }
 }
+
+@Suite("docs/SNAPSHOT.md gives the change-token DDL verbatim")
+struct SnapshotDocsTriggerTests {
+    @Test("every trigger statement of the contract is on the page as code states it")
+    func everyTriggerIsVerbatim() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/SNAPSHOT.md"), encoding: .utf8)
+        for trigger in ChangeTokens.triggers {
+            #expect(text.contains(trigger.ddl + ";"), "\(trigger.name) is not on the page verbatim")
+        }
+        for name in ChangeTokens.trackedNames {
+            #expect(text.contains("VALUES ('\(name)', "), "no row for token \(name)")
+        }
+    }
+}

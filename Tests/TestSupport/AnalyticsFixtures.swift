@@ -45,6 +45,21 @@ public enum AnalyticsFixtures {
             }
         }
 
+        /// Starts a snapshot with the tables and indexes as docs/SNAPSHOT.md writes them (an outside writer's
+        /// view of the contract), and the meta rows.
+        public static func fromContract(provinceCode: String = "P01", provinceName: String = "Tỉnh Hải Thử",
+                                        publishedAt: String) throws -> Builder {
+            var b = Builder(provinceCode: provinceCode, provinceName: provinceName, publishedAt: publishedAt)
+            let meta = b.statements.filter { $0.hasPrefix("INSERT INTO meta") }
+            b.statements = try ContractDDL.tablesAndIndexes() + meta
+            return b
+        }
+
+        /// Adds a statement as written (rows an ETL writes that the helpers above would not).
+        public mutating func raw(_ sql: String) {
+            statements.append(sql.hasSuffix(";") ? sql : sql + ";")
+        }
+
         /// SQL literal for text, or NULL.
         public static func q(_ text: String?) -> String {
             guard let text else { return "NULL" }
