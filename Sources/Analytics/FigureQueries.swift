@@ -117,6 +117,28 @@ struct FigureQueries {
         }
     }
 
+    /// Rows of the report day recorded by as-of that do not count (`IndicatorRules.problemSQL`), per the school and
+    /// class they name.
+    func leftOutByClass() throws -> [ClassKey: Int] {
+        guard !day.isBeforeSchoolYear else { return [:] }
+        let (clause, args) = filter.sql("a.", classColumn: "class_id")
+        var arguments: StatementArguments = [day.day, day.asOfText]
+        arguments += args
+        var result: [ClassKey: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT CASE WHEN typeof(a.school_id) = 'integer' THEN a.school_id END,
+                   CASE WHEN typeof(a.class_id) = 'integer' THEN a.class_id END, count(*)
+            FROM attendance a LEFT JOIN students s ON s.id = a.student_id
+            WHERE a.day = ? AND +a.recorded_at <= ?\(clause)
+              AND (\(IndicatorRules.problemSQL(attendance: "a", student: "s"))) IS NOT NULL
+            GROUP BY 1, 2
+            """, arguments: arguments) {
+            guard let n = row[2] as Int? else { continue }
+            result[ClassKey(school: row[0] as Int64? ?? -1, classID: row[1] as Int64? ?? -1), default: 0] += n
+        }
+        return result
+    }
+
     /// Currently enrolled students absent (excused or unexcused) on at least the configured share of school days
     /// so far, per their current class. Only rows that count (`IndicatorRules`: at the student's school, while
     /// enrolled there) are absences. Days before the report day count every row (late corrections included; on a

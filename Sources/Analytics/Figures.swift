@@ -36,6 +36,9 @@ public struct AttendanceFigures: Sendable, Hashable, Codable {
     public var asOfDay: String
     /// School days from the first one up to and including `day`.
     public var schoolDaysSoFar: Int
+    /// Rows of `day` at this node (recorded by as-of) left out of every figure because they break the contract's
+    /// rules (docs/SNAPSHOT.md, Which rows count); the data-quality list says which and why.
+    public var rowsLeftOut: Int = 0
 
     /// Reported records (present + late + excused + unexcused).
     public var reported: Int { present + late + excused + unexcused }

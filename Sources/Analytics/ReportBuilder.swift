@@ -79,6 +79,20 @@ struct ReportBuilder {
         }
     }
 
+    /// The report day's rows at the node left out of every figure: from today's kept rows, else by SQL.
+    private func rowsLeftOut(_ queries: FigureQueries, resolved: ProvinceTree.Resolved,
+                             schools: [ProvinceTree.School]) throws -> Int {
+        let byClass = try today?.leftOut ?? queries.leftOutByClass()
+        guard !byClass.isEmpty else { return 0 }
+        let ids = Set(schools.map(\.id))
+        let everything = tree.scope == nil && unitID(resolved) == tree.province.id
+        return byClass.reduce(0) { sum, entry in
+            let (key, n) = entry
+            let inNode = everything || (ids.contains(key.school) && queries.includes(school: key.school, classID: key.classID))
+            return sum + (inNode ? n : 0)
+        }
+    }
+
     /// The unit's id when the node is an admin unit.
     private func unitID(_ resolved: ProvinceTree.Resolved) -> Int64? {
         if case .unit(let unit) = resolved { return unit.id }
@@ -387,7 +401,7 @@ struct ReportBuilder {
         let trend = includeTrend ? try trendPoints(queries, schools: nodeSchools,
                                                    today: classSums.mapValues { DayPoint(attending: $0.present + $0.late, reported: $0.reported) },
                                                    unit: unitID(resolved)) : []
-        let figures: NodeFigures
+        var figures: NodeFigures
         var children: [NodeFigures] = []
         switch resolved {
         case .unit(let unit):
@@ -426,6 +440,7 @@ struct ReportBuilder {
             figures = classFigures(nodeRef, t, trend: trend, status: links[school.id]?.status)
         }
 
+        figures.attendance.rowsLeftOut = try rowsLeftOut(queries, resolved: resolved, schools: nodeSchools)
         let rules = AlertRules(config: config, day: day, zone: zone, asOf: asOf, publishedAt: publishedAt)
         var alerts = rules.snapshotAlerts(root: tree.ref(tree.root))
         if !isClass {

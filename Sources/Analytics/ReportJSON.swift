@@ -62,7 +62,7 @@ public enum ReportJSON {
                 "unexcused": a.unexcused, "unreported": a.unreported, "reported": a.reported, "rate": number(a.rate),
                 "completeness": number(a.completeness), "schools_reporting": a.schoolsReporting,
                 "schools_total": a.schoolsTotal, "chronic_absent": a.chronicAbsent,
-                "school_days_so_far": a.schoolDaysSoFar,
+                "school_days_so_far": a.schoolDaysSoFar, "rows_left_out": a.rowsLeftOut,
                 "trend": a.trend.map { ["day": $0.day, "rate": number($0.rate), "completeness": number($0.completeness)] },
             ] as [String: Any],
             "enrollment": [

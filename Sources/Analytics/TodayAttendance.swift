@@ -34,6 +34,8 @@ final class TodayAttendance: Sendable {
         let byClass: [FigureQueries.ClassKey: Counts]
         let absent: Set<Int64>
         let bySchool: [Int64: SchoolCounts]?
+        /// Rows of the day that do not count (`IndicatorRules`), per the school and class they name.
+        let leftOut: [FigureQueries.ClassKey: Int]
         /// The chronic base named, and the students reaching its threshold today per school.
         let reaching: (base: PastDaySummaries.ChronicBase, bySchool: [Int64: Int])?
     }
@@ -68,6 +70,8 @@ final class TodayAttendance: Sendable {
         var byClass: [FigureQueries.ClassKey: Counts] = [:]
         /// Students whose row says excused or unexcused.
         var absent: Set<Int64> = []
+        /// Students whose row of the day does not count, and the school and class the row names.
+        var leftOut: [Int64: FigureQueries.ClassKey] = [:]
         var fullLoads = 0
         var rowsApplied = 0
         /// The `late_attendance` token when the day was last read (nil: no tokens).
@@ -169,6 +173,8 @@ final class TodayAttendance: Sendable {
         w.array(counts.map { Int64($0.present) }); w.array(counts.map { Int64($0.late) })
         w.array(counts.map { Int64($0.excused) }); w.array(counts.map { Int64($0.unexcused) })
         w.array(Array(s.absent))
+        let leftOut = Array(s.leftOut)
+        w.array(leftOut.map(\.key)); w.array(leftOut.map(\.value.school)); w.array(leftOut.map(\.value.classID))
     }
 
     /// Reads what `encode` wrote.
@@ -194,6 +200,11 @@ final class TodayAttendance: Sendable {
                 Counts(present: Int(present[i]), late: Int(late[i]), excused: Int(excused[i]), unexcused: Int(unexcused[i]))
         }
         s.absent = Set(try r.array(Int64.self))
+        let leftStudents = try r.array(Int64.self), leftSchools = try r.array(Int64.self), leftClasses = try r.array(Int64.self)
+        guard leftSchools.count == leftStudents.count, leftClasses.count == leftStudents.count else { throw BinaryReader.Malformed() }
+        for i in leftStudents.indices {
+            s.leftOut[leftStudents[i]] = FigureQueries.ClassKey(school: leftSchools[i], classID: leftClasses[i])
+        }
         return s
     }
 
@@ -284,6 +295,7 @@ final class TodayAttendance: Sendable {
             if let basis, s.basisKey == nil { s.keepSchoolCounts(against: basis) }
             if let chronic, s.chronicBasis == nil { s.keepReaching(against: chronic) }
             return Snapshot(byClass: s.byClass, absent: s.absent, bySchool: basis == nil ? nil : s.bySchool,
+                            leftOut: s.leftOut.values.reduce(into: [:]) { $0[$1, default: 0] += 1 },
                             reaching: chronic.map { ($0.base, s.reachingBySchool) })
         }
     }
@@ -317,6 +329,11 @@ final class TodayAttendance: Sendable {
             guard let student = row[0] as Int64?, let school = row[1] as Int64?, let classID = row[2] as Int64?,
                   let code = row[3] as Int64? else { return false }
             let counted = check.counts(student: student, school: school, statusCode: code)
+            if counted {
+                s.leftOut[student] = nil
+            } else {
+                s.leftOut[student] = FigureQueries.ClassKey(school: school, classID: classID)
+            }
             guard counted, let packed = Self.pack(school: school, classID: classID, code: code) else {
                 if counted { return false }
                 // A row that does not count counts nowhere, as in the SQL path.

@@ -26,6 +26,8 @@ public enum Action: Sendable {
     case navigate(to: NodeRef)
     /// An export finished (or failed).
     case exportFinished(ExportOutcome)
+    /// The data-quality list was checked.
+    case dataQualityLoaded(DataQualityReport)
 }
 
 /// Work the runtime must do after an update.
@@ -36,4 +38,6 @@ public enum Effect: Sendable, Hashable {
     case resolveJump(JumpTarget)
     /// Write the table to a CSV file in the export directory; the runtime answers with `.exportFinished`.
     case export(TableExport)
+    /// Check the rows left out of the figures; the runtime answers with `.dataQualityLoaded` or `.showMessage`.
+    case loadDataQuality
 }

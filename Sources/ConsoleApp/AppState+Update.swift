@@ -50,6 +50,10 @@ extension AppState {
         case .exportFinished(.failed(let reason)):
             message = "\(UIText.exportFailed.in(language)): \(reason)"
             return []
+        case .dataQualityLoaded(let report):
+            dataQuality = report
+            if case .dataQuality = overlay { overlay = .dataQuality(selected: 0) }
+            return []
         }
     }
 
@@ -99,6 +103,10 @@ extension AppState {
             sort = SortOrder(column: columns[(index + 1) % columns.count], descending: sort.descending)
         case .reverseSort: sort.descending.toggle()
         case .showAlerts: overlay = .alerts(selected: 0)
+        case .showDataQuality:
+            overlay = .dataQuality(selected: 0)
+            dataQuality = nil
+            return [.loadDataQuality]
         case .nextTheme: themeIndex = (themeIndex + 1) % themeNames.count
         case .toggleLanguage: language = language.toggled
         case .refresh: return requestLoad()
@@ -170,7 +178,42 @@ extension AppState {
             default: break
             }
             return []
+        case .dataQuality(let selected):
+            return handleDataQualityKey(command, selected: selected)
         }
+    }
+
+    /// Keys in the data-quality list: move, Enter goes to the school, `e` exports the list, Esc or `d` closes.
+    private mutating func handleDataQualityKey(_ command: Command?, selected: Int) -> [Effect] {
+        let entries = dataQuality?.entries ?? []
+        let last = max(0, entries.count - 1)
+        switch command {
+        case .moveUp: overlay = .dataQuality(selected: max(0, selected - 1))
+        case .moveDown: overlay = .dataQuality(selected: min(last, selected + 1))
+        case .moveFirst: overlay = .dataQuality(selected: 0)
+        case .moveLast: overlay = .dataQuality(selected: last)
+        case .pageDown: overlay = .dataQuality(selected: min(last, selected + 10))
+        case .pageUp: overlay = .dataQuality(selected: max(0, selected - 10))
+        case .drillDown:
+            guard let school = entries[safe: selected]?.school else { return [] }
+            overlay = nil
+            return update(.navigate(to: school))
+        case .export:
+            guard let exportDirectory else {
+                message = UIText.exportNotAllowed.in(language)
+                return []
+            }
+            guard let dataQuality, !dataQuality.entries.isEmpty, let root = stack.first?.node ?? report?.path.first else {
+                message = UIText.exportEmpty.in(language)
+                return []
+            }
+            return [.export(TableExport(directory: exportDirectory, node: root, level: .school, rows: [],
+                                        language: language, timeZone: timeZone, at: now,
+                                        dataQuality: dataQuality.entries))]
+        case .goUp, .showDataQuality, .quit: overlay = nil
+        default: break
+        }
+        return []
     }
 
     /// Asks the runtime to write the table as shown (filtered and sorted) to the export directory.

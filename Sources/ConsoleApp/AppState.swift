@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var promptText: String
     /// The open overlay, if any.
     public var overlay: OpenOverlay?
+    /// The data-quality list last checked (nil until `d` asks, and while it is checked again).
+    public var dataQuality: DataQualityReport? = nil
     /// Live updates paused by the user.
     public var paused: Bool
     /// Set when the user asked to quit.

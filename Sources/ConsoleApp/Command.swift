@@ -4,5 +4,5 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case drillDown, goUp
     case filter, jump, export
     case nextSortColumn, reverseSort
-    case showAlerts, nextTheme, toggleLanguage, refresh, togglePause, showHelp, quit
+    case showAlerts, showDataQuality, nextTheme, toggleLanguage, refresh, togglePause, showHelp, quit
 }

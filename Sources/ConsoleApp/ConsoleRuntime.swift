@@ -98,6 +98,7 @@ public final class ConsoleRuntime {
             case .load(let node, let generation): load(node, generation)
             case .resolveJump(let target): resolve(target)
             case .export(let request): export(request)
+            case .loadDataQuality: loadDataQuality()
             }
         }
     }
@@ -134,13 +135,34 @@ public final class ConsoleRuntime {
         }
     }
 
+    /// Checks the rows left out of the figures on the worker queue (a pass over the trend's days: seconds on a
+    /// large province) and reports back, names sanitised.
+    private func loadDataQuality() {
+        let source = self.source, clock = self.clock, inbox = self.inbox
+        worker.async {
+            do {
+                var report = try source.dataQuality(asOf: clock())
+                for i in report.entries.indices {
+                    if let school = report.entries[i].school {
+                        report.entries[i].school = NodeRef(level: school.level, code: TextSanitizer.sanitize(school.code),
+                                                           name: TextSanitizer.sanitize(school.name), detail: school.detail)
+                    }
+                }
+                report.duplicateCodes = report.duplicateCodes.map(TextSanitizer.sanitize)
+                inbox.post(.dataQualityLoaded(report))
+            } catch {
+                inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
+            }
+        }
+    }
+
     /// Writes an export on the worker queue (never on the UI thread) and reports back.
     private func export(_ request: TableExport) {
         let inbox = self.inbox
         worker.async {
             do {
                 let path = try TableExportWriter.write(request)
-                inbox.post(.exportFinished(.written(path: TextSanitizer.sanitize(path), rows: request.rows.count)))
+                inbox.post(.exportFinished(.written(path: TextSanitizer.sanitize(path), rows: request.rowCount)))
             } catch {
                 inbox.post(.exportFinished(.failed(TextSanitizer.sanitize(String(describing: error)))))
             }

@@ -10,6 +10,15 @@ public protocol DashboardDataSource: Sendable {
     func resolve(_ target: JumpTarget) throws -> NodeRef
     /// Checks whether the snapshot changed since the last call.
     func pollForChange() -> SnapshotPoll
+    /// The attendance rows left out of the figures in the user's scope, per school and reason.
+    func dataQuality(asOf: Date) throws -> DataQualityReport
+}
+
+extension DashboardDataSource {
+    /// A source without the check says so (the user reads it as a message).
+    public func dataQuality(asOf: Date) throws -> DataQualityReport {
+        throw DashboardDataError.userFacing("data quality is not available from this data source")
+    }
 }
 
 /// The outcome of one look at the snapshot file.

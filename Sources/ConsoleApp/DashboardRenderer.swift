@@ -20,6 +20,8 @@ public enum DashboardRenderer {
         case .help: HelpOverlay.draw(into: &buffer, context: context)
         case .alerts(let selected):
             AlertsOverlay.draw(state.report?.alerts ?? [], selected: selected, into: &buffer, context: context)
+        case .dataQuality(let selected):
+            DataQualityOverlay.draw(state.dataQuality, selected: selected, into: &buffer, context: context)
         case nil: break
         }
         return buffer

@@ -35,6 +35,8 @@ public struct KeyMap: Sendable {
         KeyBinding(command: .nextSortColumn, keys: [.character("s")], label: "s", description: .cmdSort, hint: .hintSort),
         KeyBinding(command: .reverseSort, keys: [.character("S")], label: "S", description: .cmdReverseSort, hint: nil),
         KeyBinding(command: .showAlerts, keys: [.character("a")], label: "a", description: .cmdAlerts, hint: .hintAlerts),
+        KeyBinding(command: .showDataQuality, keys: [.character("d")], label: "d", description: .cmdDataQuality,
+                   hint: nil),
         KeyBinding(command: .nextTheme, keys: [.character("t")], label: "t", description: .cmdTheme, hint: .hintTheme),
         KeyBinding(command: .toggleLanguage, keys: [.character("L")], label: "L", description: .cmdLanguage,
                    hint: .hintLanguage),

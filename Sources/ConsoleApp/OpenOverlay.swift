@@ -4,4 +4,6 @@ public enum OpenOverlay: Sendable, Hashable {
     case help
     /// The alerts list with its selected row.
     case alerts(selected: Int)
+    /// The data-quality list (schools whose rows are left out) with its selected row.
+    case dataQuality(selected: Int)
 }

@@ -81,6 +81,17 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
+    public func dataQuality(asOf: Date) throws -> DataQualityReport {
+        let current = try currentLive()
+        do {
+            return try current.engine.dataQuality(asOf: asOf)
+        } catch let error as AnalyticsError {
+            throw DashboardDataError.userFacing(error.description)
+        } catch {
+            throw current.snapshot.explain(error)
+        }
+    }
+
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
         let engine = try currentLive().engine
         func unit(named name: String) throws -> NodeRef {

@@ -17,10 +17,13 @@ public struct TableExport: Sendable, Hashable {
     public var timeZone: TimeZone
     /// When the export was asked for.
     public var at: Date
+    /// The data-quality list instead of the table (the `d` overlay's `e`).
+    public var dataQuality: [DataQualityReport.Entry]?
 
     /// Creates a request.
     public init(directory: String, node: NodeRef, level: NodeLevel, rows: [NodeFigures], language: Language,
-                timeZone: TimeZone, at: Date) {
+                timeZone: TimeZone, at: Date, dataQuality: [DataQualityReport.Entry]? = nil) {
+        self.dataQuality = dataQuality
         self.directory = directory
         self.node = node
         self.level = level
@@ -30,7 +33,16 @@ public struct TableExport: Sendable, Hashable {
         self.at = at
     }
 
-    /// `eduioc-<node-code>-<YYYYmmdd-HHMM>.csv` in the province's time; characters other than letters, digits,
+    /// The rows written: the table's, or the data-quality list's.
+    public var rowCount: Int { dataQuality?.count ?? rows.count }
+
+    /// The file's CSV text.
+    var csv: String {
+        if let dataQuality { return DataQualityCSV.text(dataQuality, language: language) }
+        return CSVTable.text(level: level, rows: rows, language: language)
+    }
+
+    /// `eduioc-<node-code>-<YYYYmmdd-HHMM>.csv` (`eduioc-data-quality-…` for the data-quality list) in the province's time; characters other than letters, digits,
     /// `.`, `_` and `-` in the code become `_`, so the name can never leave the directory.
     public var fileName: String {
         var calendar = Calendar(identifier: .gregorian)
@@ -42,6 +54,6 @@ public struct TableExport: Sendable, Hashable {
             return allowed ? Character(scalar) : "_"
         })
         let code = safe.isEmpty || safe.hasPrefix(".") ? "_" + safe : safe
-        return "eduioc-\(code)-\(stamp).csv"
+        return "eduioc-\(dataQuality == nil ? "" : "data-quality-")\(code)-\(stamp).csv"
     }
 }

@@ -26,7 +26,7 @@ public enum TableExportWriter {
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw Failure(description: "\(request.directory): not a directory")
         }
-        let data = Array(CSVTable.text(level: request.level, rows: request.rows, language: request.language).utf8)
+        let data = Array(request.csv.utf8)
         let base = String(request.fileName.dropLast(4))
         for attempt in 1...99 {
             let name = attempt == 1 ? base + ".csv" : base + "-\(attempt).csv"

@@ -28,7 +28,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case alertSchoolOffline, alertLowAttendance, alertLowCompleteness, alertChronicAbsence, alertSnapshotStale
     // Command descriptions (help overlay) and short hints (key bar)
     case cmdMove, cmdPage, cmdEnds, cmdDrill, cmdBack, cmdFilter, cmdJump, cmdSort, cmdReverseSort
-    case cmdExport, cmdAlerts, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
+    case cmdExport, cmdAlerts, cmdDataQuality, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
     case hintDrill, hintBack, hintFilter, hintJump, hintSort, hintAlerts, hintHelp, hintQuit, hintTheme, hintLanguage
 
     /// The text in `language`.
@@ -139,6 +139,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdReverseSort: return ("Đảo chiều sắp xếp", "Reverse sort")
         case .cmdExport: return ("Xuất bảng đang xem ra tệp CSV", "Export the table to a CSV file")
         case .cmdAlerts: return ("Danh sách cảnh báo", "Alerts list")
+        case .cmdDataQuality: return ("Dữ liệu cần sửa (dòng bị loại)", "Data to fix (rows left out)")
         case .cmdTheme: return ("Đổi giao diện", "Next theme")
         case .cmdLanguage: return ("Đổi ngôn ngữ", "Switch language")
         case .cmdRefresh: return ("Làm mới ngay", "Refresh now")

@@ -126,7 +126,8 @@ extension CheckCommand {
                 for entry in quality.entries.prefix(5) {
                     let school = entry.school.map { "\($0.code) \($0.name)" } ?? "school id \(entry.schoolID) (not in the tree)"
                     let example = entry.exampleStudent.map { ", e.g. student \($0)" } ?? ""
-                    warnings.append(Self.printable("  \(school): \(Self.grouped(entry.rows)) rows \(entry.problem.rawValue) "
+                    let rows = entry.rows == 1 ? "row" : "rows"
+                    warnings.append(Self.printable("  \(school): \(Self.grouped(entry.rows)) \(rows) \(entry.problem.rawValue) "
                                                    + "(\(entry.firstDay) … \(entry.lastDay)\(example))"))
                 }
                 if quality.entries.count > 5 { warnings.append("  … and \(quality.entries.count - 5) more schools and reasons") }

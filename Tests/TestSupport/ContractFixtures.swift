@@ -13,7 +13,12 @@ public enum ContractFixtures {
     /// dated) leave, a pupil's row before enrolment, a row naming another school, an unknown student, an invalid
     /// status, two schools of two communes sharing a code; a pupil who changed class (6A1 → 6A2 on 2025-10-08), one
     /// who moved from SA to SB (students 20 → 21, as the contract writes a move), and a class (10A1) absent every day.
-    public static func integrityProvince(publishedAt: String = asOfText) throws -> AnalyticsFixtures.Builder {
+    /// `days` are the five school days with rows (the last is the report day, and one more school day follows it);
+    /// `stamp` gives each day's `recorded_at`.
+    public static func integrityProvince(publishedAt: String = asOfText, days: [String] = days,
+                                         stamp: (Int, String) -> String = { n, day in
+                                             "\(day)T00:\(String(format: "%02d", 30 + n)):00Z"
+                                         }) throws -> AnalyticsFixtures.Builder {
         var b = try AnalyticsFixtures.Builder.fromContract(publishedAt: publishedAt)
         b.unit(1, "P01", "Tỉnh Hải Thử", kind: "province", parent: nil)
         b.unit(2, "C01", "Xã Một", kind: "commune", parent: 1)
@@ -38,20 +43,20 @@ public enum ContractFixtures {
         b.schoolClass(4, school: 2, name: "1A1", grade: 1)
         b.schoolClass(5, school: 3, name: "1A1", grade: 1)
         b.schoolClass(6, school: 4, name: "2A1", grade: 2)
-        b.schoolDays(days + ["2025-10-13"])
+        b.schoolDays(days + ["2099-12-31"])
         let start = "2025-09-01"
         for id in 1...10 { b.student(id, school: 1, classID: 1, gender: id % 2 == 0 ? "F" : "M", enrolledOn: start) }
         for id in 11...16 { b.student(id, school: 1, classID: 2, gender: "F", enrolledOn: start) }
-        b.student(17, school: 1, classID: 1, gender: "M", enrolledOn: start, leftOn: "2025-10-08", reason: "dropout")
-        b.student(18, school: 1, classID: 2, gender: "M", enrolledOn: "2025-10-08")
+        b.student(17, school: 1, classID: 1, gender: "M", enrolledOn: start, leftOn: days[2], reason: "dropout")
+        b.student(18, school: 1, classID: 2, gender: "M", enrolledOn: days[2])
         b.student(19, school: 1, classID: 2, gender: "F", enrolledOn: start)  // in 6A1 until 2025-10-08
-        b.student(20, school: 1, classID: 1, gender: "M", enrolledOn: start, leftOn: "2025-10-08", reason: "transfer")
-        b.student(21, school: 2, classID: 4, gender: "M", enrolledOn: "2025-10-08")  // pupil 20, now at SB
+        b.student(20, school: 1, classID: 1, gender: "M", enrolledOn: start, leftOn: days[2], reason: "transfer")
+        b.student(21, school: 2, classID: 4, gender: "M", enrolledOn: days[2])  // pupil 20, now at SB
         b.student(22, school: 3, classID: 5, gender: "F", enrolledOn: start)
         for id in 23...25 { b.student(id, school: 1, classID: 3, gender: "M", enrolledOn: start) }
         for id in 26...30 { b.student(id, school: 2, classID: 4, gender: "F", enrolledOn: start) }
         for (n, day) in days.enumerated() {
-            let at = "\(day)T00:\(String(format: "%02d", 30 + n)):00Z"
+            let at = stamp(n, day)
             func row(_ student: Int, _ classID: Int, _ school: Int, _ status: String) {
                 b.attendance(day: day, student: student, classID: classID, school: school, status: status, recordedAt: at)
             }

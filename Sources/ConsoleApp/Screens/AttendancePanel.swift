@@ -3,10 +3,14 @@ import ConsoleCore
 
 /// The attendance panel: rate, completeness, the breakdown, a 30-school-day sparkline, chronic absence.
 enum AttendancePanel {
-    /// The panel's title: names the day when it is not today.
+    /// The panel's title: names the day when it is not today, and the day's rows left out by the contract's rules
+    /// (`d` lists them).
     static func title(_ figures: AttendanceFigures, _ context: ScreenContext) -> String {
         let base = context.t(.attendance)
-        return figures.isAsOfSchoolDay ? base : "\(base) · \(Formats.shortDay(figures.day))"
+        let day = figures.isAsOfSchoolDay ? base : "\(base) · \(Formats.shortDay(figures.day))"
+        guard figures.rowsLeftOut > 0 else { return day }
+        return "\(day) · \(ConnectivityLook.warning(context.glyphs)) "
+            + DataQualityText.rowsLeftOut(figures.rowsLeftOut, context.language)
     }
 
     /// The panel's lines, most important first.
