@@ -1,5 +1,11 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+import Synchronization
 
 /// A validated, read-only connection to a snapshot file.
 ///
@@ -8,11 +14,13 @@ import GRDB
 /// writes the database file. (For a WAL-mode file SQLite itself may create the `-shm`/`-wal` side files
 /// next to it if they are missing and the directory is writable; the database file is untouched.)
 ///
-/// Run every query of one refresh inside one ``read(_:)`` call, so they all see the same state. Each call
-/// opens its own connection and closes it before returning: between calls nothing of the file is open and
-/// no lock is held, so a replicator that locks the whole file to write pages in place (a Litestream
-/// follower, `litestream restore -f`) is never stalled by a console. (A WAL-mode connection holds a SHARED
-/// lock on the file for as long as it is open, not only during transactions.)
+/// Run every query of one refresh inside one ``read(_:)`` call, so they all see the same state. Between calls
+/// no lock is held, so a replicator that locks the whole file to write pages in place (a Litestream follower,
+/// `litestream restore -f`) is never stalled by a console: a WAL-mode connection holds a SHARED lock on the
+/// file for as long as it is open, not only during transactions, so for a WAL-mode file each call opens its
+/// own connection and closes it. A rollback-journal connection holds no lock between transactions: it is kept
+/// (its schema and prepared statements with it), and its page cache is emptied before each call, since a
+/// replicator may write pages in place without bumping the header's change counter.
 public final class Snapshot: Sendable {
     /// The busy timeout used when none is given: how long to wait for a writer's lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 0.25
@@ -31,6 +39,8 @@ public final class Snapshot: Sendable {
     public let openedStamp: SnapshotStamp
     /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
     public let busyTimeout: TimeInterval
+    /// The connection kept between reads while the file is in rollback-journal mode (it then holds no lock).
+    private let idle = Mutex<DatabaseQueue?>(nil)
 
     /// When the replicator published this data (`meta.published_at`).
     public var publishedAt: Date { metadata.publishedAt }
@@ -94,9 +104,34 @@ public final class Snapshot: Sendable {
     /// since ``open(at:busyTimeout:)`` is not read (``SnapshotError``: reopen the path). Errors from SQLite
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        let queue = try connect()
-        defer { try? queue.close() }
-        return try queue.read(body)
+        try checkIdentity()
+        let kept = idle.withLock { held -> DatabaseQueue? in
+            defer { held = nil }
+            return held
+        }
+        let queue = try kept ?? connect()
+        var keep = false
+        defer {
+            if keep { idle.withLock { if $0 == nil { $0 = queue } else { try? queue.close() } } } else { try? queue.close() }
+        }
+        if kept != nil {
+            // Forget every cached page (not the schema or the prepared statements): the next transaction reads
+            // the file as it is now, even if a replicator rewrote pages without moving the change counter.
+            queue.inDatabase { db in _ = sqlite3_db_release_memory(db.sqliteConnection) }
+        }
+        let result = try queue.read(body)
+        keep = Self.holdsNoLockWhenIdle(path)
+        return result
+    }
+
+    /// Whether a connection to the file holds no lock between transactions: the header says rollback journal
+    /// (bytes 18–19 = 1) and there is no `-wal` file (with one, SQLite reads the file in WAL mode anyway).
+    private static func holdsNoLockWhenIdle(_ path: String) -> Bool {
+        guard (try? FileIdentity.current(atPath: path + "-wal")) == .some(nil) else { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: 18)) != nil, let bytes = try? handle.read(upToCount: 2) else { return false }
+        return Array(bytes) == [1, 1]
     }
 
     /// A new connection to the validated file; throws when the path now names another file or nothing.
