@@ -172,7 +172,11 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     private func currentLive() throws -> Live {
-        if let current = live.withLock({ $0 }) { return current }
+        // A file renamed over the path since the last poll is opened now (the old one is not read any more).
+        if let current = live.withLock({ $0 }),
+           (try? FileIdentity.current(atPath: url.path))??.isSameFile(as: current.snapshot.identity) != false {
+            return current
+        }
         summaries.snapshotReopened()  // the snapshot was dropped as unusable: check everything cached from it
         let fresh = try Self.open(url, config, scope, summaries)
         live.withLock { $0 = fresh }
