@@ -6,12 +6,17 @@ import Synchronization
 /// The real data source: a validated snapshot, its change watcher and the analytics engine.
 ///
 /// It reopens the path after a publish-by-rename, and when the snapshot goes bad it drops it and keeps
-/// trying on each poll, so the console recovers by itself when a good file returns.
+/// trying on each poll, so the console recovers by itself when a good file returns. Between calls it holds
+/// no connection and no lock on the file (see `Snapshot`), so it never stalls a replicator; a call that
+/// meets a replicator's lock waits at most the busy timeout, then fails with "locked by a writer" and keeps
+/// the snapshot and its caches for the retry.
 public final class SnapshotDataSource: DashboardDataSource {
     private struct Live: Sendable {
         var snapshot: Snapshot
         var watcher: SnapshotWatcher
         var engine: AnalyticsEngine
+        /// A change in place was seen but not yet checked (a writer's lock outlasted the check): check first.
+        var unchecked = false
     }
 
     private let url: URL
@@ -65,6 +70,16 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
         let current = try currentLive()
+        if current.unchecked {
+            do {
+                try current.snapshot.revalidate()
+            } catch {
+                if case .busy = error { throw error }
+                live.withLock { $0 = nil }
+                throw error
+            }
+            live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = false } }
+        }
         do {
             let report = try current.engine.report(for: node, asOf: asOf)
             saveSummariesIfDue()
@@ -76,8 +91,10 @@ public final class SnapshotDataSource: DashboardDataSource {
             live.withLock { $0 = nil }  // the snapshot itself is bad: reopen on the next poll
             throw error
         } catch {
+            let explained = current.snapshot.explain(error)
+            if case .busy = explained { throw explained }  // a writer's lock: retry on the same snapshot
             live.withLock { $0 = nil }  // reopen on the next poll
-            throw current.snapshot.explain(error)
+            throw explained
         }
     }
 
@@ -132,6 +149,10 @@ public final class SnapshotDataSource: DashboardDataSource {
                 do {
                     try current.snapshot.revalidate()
                 } catch {
+                    if case .busy = error {  // checked again by the retry while the banner shows
+                        live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = true } }
+                        return .failed(error.description)
+                    }
                     live.withLock { $0 = nil }
                     return .failed(error.description)
                 }
@@ -162,7 +183,11 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     private func currentLive() throws -> Live {
-        if let current = live.withLock({ $0 }) { return current }
+        // A file renamed over the path since the last poll is opened now (the old one is not read any more).
+        if let current = live.withLock({ $0 }),
+           (try? FileIdentity.current(atPath: url.path))??.isSameFile(as: current.snapshot.identity) != false {
+            return current
+        }
         summaries.snapshotReopened()  // the snapshot was dropped as unusable: check everything cached from it
         let fresh = try Self.open(url, config, scope, summaries)
         live.withLock { $0 = fresh }

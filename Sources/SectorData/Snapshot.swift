@@ -1,14 +1,26 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
+import Synchronization
 
 /// A validated, read-only connection to a snapshot file.
 ///
-/// Open with ``open(at:busyTimeout:)``. The connection is `SQLITE_OPEN_READONLY` with
+/// Open with ``open(at:busyTimeout:)``. Every connection is `SQLITE_OPEN_READONLY` with
 /// `trusted_schema=OFF`, no memory mapping and a short busy timeout; it never creates, converts or
 /// writes the database file. (For a WAL-mode file SQLite itself may create the `-shm`/`-wal` side files
 /// next to it if they are missing and the directory is writable; the database file is untouched.)
 ///
-/// Run every query of one refresh inside one ``read(_:)`` call, so they all see the same state.
+/// Run every query of one refresh inside one ``read(_:)`` call, so they all see the same state. Between calls
+/// no lock is held, so a replicator that locks the whole file to write pages in place (a Litestream follower,
+/// `litestream restore -f`) is never stalled by a console: a WAL-mode connection holds a SHARED lock on the
+/// file for as long as it is open, not only during transactions, so for a WAL-mode file each call opens its
+/// own connection and closes it. A rollback-journal connection holds no lock between transactions: it is kept
+/// (its schema and prepared statements with it), and its page cache is emptied before each call, since a
+/// replicator may write pages in place without bumping the header's change counter.
 public final class Snapshot: Sendable {
     /// The busy timeout used when none is given: how long to wait for a writer's lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 0.25
@@ -23,12 +35,12 @@ public final class Snapshot: Sendable {
     public let journalMode: SnapshotJournalMode
     /// The identity of the file that was opened (to detect a rename over the path).
     public let identity: FileIdentity
-    /// `PRAGMA data_version` on this connection right after validation (the watcher's baseline).
-    public let openedDataVersion: Int
+    /// The file's commit stamp read just before validation (the watcher's baseline).
+    public let openedStamp: SnapshotStamp
     /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
     public let busyTimeout: TimeInterval
-
-    private let queue: DatabaseQueue
+    /// The connection kept between reads while the file is in rollback-journal mode (it then holds no lock).
+    private let idle = Mutex<DatabaseQueue?>(nil)
 
     /// When the replicator published this data (`meta.published_at`).
     public var publishedAt: Date { metadata.publishedAt }
@@ -42,32 +54,32 @@ public final class Snapshot: Sendable {
     public var timeZone: TimeZone { metadata.timeZone }
 
     private init(path: String, metadata: SnapshotMetadata, warnings: [SnapshotWarning],
-                 journalMode: SnapshotJournalMode, identity: FileIdentity, openedDataVersion: Int,
-                 busyTimeout: TimeInterval, queue: DatabaseQueue) {
+                 journalMode: SnapshotJournalMode, identity: FileIdentity, openedStamp: SnapshotStamp,
+                 busyTimeout: TimeInterval) {
         self.path = path
         self.metadata = metadata
         self.warnings = warnings
         self.journalMode = journalMode
         self.identity = identity
-        self.openedDataVersion = openedDataVersion
+        self.openedStamp = openedStamp
         self.busyTimeout = busyTimeout
-        self.queue = queue
     }
 
     /// Opens and validates the snapshot at `url`; throws a ``SnapshotError`` naming the file and the problem.
     public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws(SnapshotError) -> Snapshot {
         let path = url.path
         // If the file is renamed over while we open it, the probe and SQLite may have seen different
-        // files; detect that by identity and start again.
-        for _ in 0..<3 {
+        // files; detect that by identity and start again. Likewise when its stamp moved meanwhile (a commit,
+        // or SQLite creating the -wal/-shm files of a WAL-mode file on the first open): the stamp taken
+        // before validating must describe the state validated, or the first poll reports a change.
+        for attempt in 0..<3 {
+            let stamp = SnapshotStamp.read(path: path)
             let probe = try SnapshotFileProbe.inspect(path: path)
-            let queue = try openConnection(path: path, busyTimeout: busyTimeout, journalMode: probe.journalMode)
+            let queue = try openConnection(path: path, busyTimeout: busyTimeout)
+            defer { try? queue.close() }
             let outcome: SnapshotValidator.Outcome
-            let dataVersion: Int
             do {
-                (outcome, dataVersion) = try queue.read { db in
-                    (try SnapshotValidator.validate(db, path: path), try fetchDataVersion(db))
-                }
+                outcome = try queue.read { db in try SnapshotValidator.validate(db, path: path) }
             } catch let error as SnapshotError {
                 throw error
             } catch {
@@ -76,19 +88,73 @@ public final class Snapshot: Sendable {
             guard let current = try FileIdentity.current(atPath: path), current.isSameFile(as: probe.identity) else {
                 continue
             }
+            // After the last attempt the first stamp stands: at worst the first poll refreshes once for nothing.
+            guard attempt == 2 || SnapshotStamp.read(path: path) == stamp else { continue }
             return Snapshot(path: path, metadata: outcome.metadata, warnings: outcome.warnings,
                             journalMode: probe.journalMode, identity: probe.identity,
-                            openedDataVersion: dataVersion, busyTimeout: busyTimeout, queue: queue)
+                            openedStamp: stamp, busyTimeout: busyTimeout)
         }
         throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
     }
 
     /// Runs `body` inside one deferred read transaction: every query in it sees the same database state.
     ///
-    /// Nothing is held between calls, so a replicator's checkpoints are never starved. Errors from SQLite
+    /// The call opens a connection to the file that was validated and closes it before returning, so nothing
+    /// is held between calls: no lock, no read mark, no open file. A file renamed over the path or deleted
+    /// since ``open(at:busyTimeout:)`` is not read (``SnapshotError``: reopen the path). Errors from SQLite
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try checkIdentity()
+        let kept = idle.withLock { held -> DatabaseQueue? in
+            defer { held = nil }
+            return held
+        }
+        let queue = try kept ?? connect()
+        var keep = false
+        defer {
+            if keep { idle.withLock { if $0 == nil { $0 = queue } else { try? queue.close() } } } else { try? queue.close() }
+        }
+        if kept != nil {
+            // Forget every cached page (not the schema or the prepared statements): the next transaction reads
+            // the file as it is now, even if a replicator rewrote pages without moving the change counter.
+            queue.inDatabase { db in _ = sqlite3_db_release_memory(db.sqliteConnection) }
+        }
+        let result = try queue.read(body)
+        keep = Self.holdsNoLockWhenIdle(path)
+        return result
+    }
+
+    /// Whether a connection to the file holds no lock between transactions: the header says rollback journal
+    /// (bytes 18–19 = 1) and there is no `-wal` file (with one, SQLite reads the file in WAL mode anyway).
+    private static func holdsNoLockWhenIdle(_ path: String) -> Bool {
+        guard (try? FileIdentity.current(atPath: path + "-wal")) == .some(nil) else { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: 18)) != nil, let bytes = try? handle.read(upToCount: 2) else { return false }
+        return Array(bytes) == [1, 1]
+    }
+
+    /// A new connection to the validated file; throws when the path now names another file or nothing.
+    /// (Checked after opening: the connection then holds the file that was at the path, and a file renamed
+    /// away cannot come back under the same path.)
+    private func connect() throws(SnapshotError) -> DatabaseQueue {
+        try checkIdentity()
+        let queue = try Self.openConnection(path: path, busyTimeout: busyTimeout)
+        do {
+            try checkIdentity()
+        } catch {
+            try? queue.close()
+            throw error
+        }
+        return queue
+    }
+
+    /// Throws unless the path still names the validated file.
+    private func checkIdentity() throws(SnapshotError) {
+        guard let current = try FileIdentity.current(atPath: path) else { throw SnapshotError.fileMissing(path: path) }
+        guard current.isSameFile(as: identity) else {
+            throw SnapshotError.unreadable(path: path, reason: "another file was renamed over it; open it again")
+        }
     }
 
     /// Checks the file again as ``open(at:busyTimeout:)`` did (header and size, meta, version, tables,
@@ -97,7 +163,7 @@ public final class Snapshot: Sendable {
     public func revalidate() throws(SnapshotError) {
         _ = try SnapshotFileProbe.inspect(path: path)
         do {
-            _ = try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+            _ = try read { db in try SnapshotValidator.validate(db, path: path) }
         } catch let error as SnapshotError {
             throw error
         } catch {
@@ -109,11 +175,6 @@ public final class Snapshot: Sendable {
     public func explain(_ error: any Error) -> SnapshotError {
         if let error = error as? SnapshotError { return error }
         return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
-    }
-
-    /// `PRAGMA data_version` on the held connection: it changes when another connection commits.
-    public func dataVersion() throws -> Int {
-        try queue.inDatabase { db in try Self.fetchDataVersion(db) }
     }
 
     /// Row counts of every contract table, in ``SnapshotSchema/requiredColumns`` order, from one read.
@@ -134,12 +195,7 @@ public final class Snapshot: Sendable {
         }
     }
 
-    private static func fetchDataVersion(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-    }
-
-    private static func openConnection(path: String, busyTimeout: TimeInterval,
-                                       journalMode: SnapshotJournalMode) throws(SnapshotError) -> DatabaseQueue {
+    private static func openConnection(path: String, busyTimeout: TimeInterval) throws(SnapshotError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)

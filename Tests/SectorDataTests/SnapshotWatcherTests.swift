@@ -21,7 +21,7 @@ struct SnapshotWatcherTests {
         }
     }
 
-    @Test("a WAL writer committing in place is seen once through data_version, and the new data is read")
+    @Test("a WAL writer committing in place is seen once through the wal-index stamp, and the new data is read")
     func changedInPlaceByWALWriter() throws {
         try SnapshotFiles.withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("live.sqlite")
@@ -51,7 +51,7 @@ struct SnapshotWatcherTests {
         }
     }
 
-    @Test("publish-by-rename is 'replaced' until reopened; the old connection keeps the last good data")
+    @Test("publish-by-rename is 'replaced' until reopened; the old snapshot refuses to read the new file")
     func replacedByRename() throws {
         try SnapshotFiles.withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("live.sqlite")
@@ -67,7 +67,9 @@ struct SnapshotWatcherTests {
             #expect(try watcher.poll() == .replaced)
             #expect(try watcher.poll() == .replaced, "replaced stays reported until the path is reopened")
             #expect(watcher.snapshot.publishedAt == oldTime)
-            #expect(try watcher.snapshot.rowCounts().first { $0.table == "students" }?.count == 12)
+            // Nothing of the old file is held open: the old snapshot does not read the new file unvalidated.
+            let refusal = #expect(throws: SnapshotError.self) { try watcher.snapshot.rowCounts() }
+            #expect(refusal?.description.contains("another file was renamed over it") == true, "\(String(describing: refusal))")
 
             var reopened = SnapshotWatcher(snapshot: try Snapshot.open(at: url))
             #expect(reopened.snapshot.publishedAt == newTime)
@@ -76,7 +78,7 @@ struct SnapshotWatcherTests {
         }
     }
 
-    @Test("a deleted path is 'gone'; it becomes 'replaced' when a new file appears")
+    @Test("a deleted path is 'gone' and unreadable; a new file at the path is a change")
     func goneThenBack() throws {
         try SnapshotFiles.withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("live.sqlite")
@@ -85,10 +87,16 @@ struct SnapshotWatcherTests {
 
             try FileManager.default.removeItem(at: url)
             #expect(try watcher.poll() == .gone)
-            #expect(try watcher.snapshot.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM schools") } == 2)
+            #expect(throws: SnapshotError.fileMissing(path: url.path)) {
+                try watcher.snapshot.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM schools") }
+            }
 
             try SnapshotFiles.createSnapshot(at: url)
-            #expect(try watcher.poll() == .replaced)
+            // Nothing holds the old inode open any more, so the new file may reuse its number: then it looks
+            // like an in-place change (revalidated, then read like any commit). Never "unchanged".
+            let back = try watcher.poll()
+            #expect(back == .replaced || back == .changedInPlace, "\(back)")
+            #expect(try Snapshot.open(at: url).rowCounts().first { $0.table == "schools" }?.count == 2)
         }
     }
 
@@ -101,6 +109,75 @@ struct SnapshotWatcherTests {
             try SnapshotFiles.execute("UPDATE schools SET status = 'closed' WHERE id = 2", at: url)
             #expect(try watcher.poll() == .changedInPlace)
             #expect(try watcher.poll() == .unchanged)
+        }
+    }
+
+    @Test("between reads nothing is held: no lock and no descriptor on the file, in either journal mode",
+          arguments: [SnapshotFiles.JournalMode.delete, .wal])
+    func nothingHeldBetweenReads(mode: SnapshotFiles.JournalMode) throws {
+        try SnapshotFiles.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("live.sqlite")
+            try SnapshotFiles.createSnapshot(at: url, options: .init(journalMode: mode))
+            let me = getpid()
+            let snapshot = try Snapshot.open(at: url)
+            var watcher = SnapshotWatcher(snapshot: snapshot)
+            #expect(FileLocks.on(url.path, by: me).isEmpty, "after open: \(FileLocks.on(url.path, by: me))")
+            // While a read runs, SQLite holds its SHARED lock (so the check below can see one).
+            let during = try snapshot.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM schools")
+                return FileLocks.on(url.path, by: me)
+            }
+            #expect(!during.isEmpty, "a read holds a lock on the file while it runs")
+            #expect(FileLocks.on(url.path, by: me).isEmpty, "after a read: \(FileLocks.on(url.path, by: me))")
+            #expect(try watcher.poll() == .unchanged)
+            #expect(FileLocks.on(url.path, by: me).isEmpty, "after a poll: \(FileLocks.on(url.path, by: me))")
+            // A WAL-mode connection would hold its SHARED lock while open: none is kept. A rollback-journal one
+            // holds no lock between transactions and is kept (so its prepared statements are).
+            #expect(Self.openDescriptors(of: url).isEmpty == (mode == .wal), "descriptors: \(Self.openDescriptors(of: url))")
+        }
+    }
+
+    @Test("pages rewritten in place without a new change counter (as a Litestream follower may) are read anew")
+    func pagesRewrittenInPlaceAreRead() throws {
+        try SnapshotFiles.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("live.sqlite")
+            try SnapshotFiles.createSnapshot(at: url)
+            let snapshot = try Snapshot.open(at: url)
+            var watcher = SnapshotWatcher(snapshot: snapshot)
+            let countActive = "SELECT count(*) FROM teachers WHERE active = 1"
+            let before = try snapshot.read { db in try Int.fetchOne(db, sql: countActive) }
+
+            // The same change made on a copy, then every page but page 1 written back into the file in place
+            // (0 and 1 take no bytes in a record: leaf pages and page 1 differ, not the file size).
+            let copy = directory.appendingPathComponent("copy.sqlite")
+            try FileManager.default.copyItem(at: url, to: copy)
+            try SnapshotFiles.execute("UPDATE teachers SET active = 0 WHERE id = (SELECT min(id) FROM teachers WHERE active = 1)", at: copy)
+            let old = try SnapshotFiles.contents(of: url), new = try SnapshotFiles.contents(of: copy)
+            #expect(old.count == new.count)
+            let pageSize = 4096
+            let handle = try FileHandle(forWritingTo: url)
+            var rewritten = 0
+            for start in stride(from: pageSize, to: new.count, by: pageSize) where old[start..<start + pageSize] != new[start..<start + pageSize] {
+                try handle.seek(toOffset: UInt64(start))
+                try handle.write(contentsOf: new[start..<start + pageSize])
+                rewritten += 1
+            }
+            try handle.close()
+            #expect(rewritten >= 1, "leaf pages changed")
+            #expect(try SnapshotFiles.contents(of: url).prefix(100) == old.prefix(100), "the header, change counter included, is untouched")
+
+            #expect(try watcher.poll() == .changedInPlace, "seen from the file's size or mtime")
+            let after = try snapshot.read { db in try Int.fetchOne(db, sql: countActive) }
+            #expect(after == before.map { $0 - 1 }, "read from the file, not from a cached page: \(String(describing: before)) → \(String(describing: after))")
+        }
+    }
+
+    /// This process's open descriptors naming `url` (from /proc/self/fd).
+    private static func openDescriptors(of url: URL) -> [String] {
+        let target = url.resolvingSymlinksInPath().path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return names.filter { name in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(name)")) == target
         }
     }
 }
