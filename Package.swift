@@ -18,6 +18,8 @@ let package = Package(
     targets: [
         // C shim over the wide-character ncurses library. Only NcursesBackend imports it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // C shim for process hardening (prctl, RLIMIT_CORE, the crash handler). Only the executable imports it.
+        .systemLibrary(name: "CProcessGuard", path: "Sources/CProcessGuard"),
         // The snapshot contract: schema, read-only validating opener, change watcher.
         .target(name: "SectorData", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Deterministic sample province generator and live replication feed.
@@ -32,7 +34,7 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "ConsoleCore"]),
         // The command line: argument parsing and wiring.
         .executableTarget(name: "eduioc", dependencies: [
-            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend",
+            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend", "CProcessGuard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),

@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
 
     private func report() throws {
         _ = try asOfInstant()  // reject a bad --as-of before opening anything
+        _ = try access.prepareForCrashes()
         let grant = try access.resolveGrant()  // SSH mode: refuse an account without an entry before anything else
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let opened: Snapshot
