@@ -21,8 +21,7 @@ struct FigureQueries {
                 return ("", [])
             case .schools(let ids):
                 if ids.count == 1, let only = ids.first { return (" AND \(alias)school_id = ?", [only]) }
-                let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
-                return (" AND \(alias)school_id IN (SELECT value FROM json_each(?))", [json])
+                return (" AND \(alias)school_id IN (SELECT value FROM json_each(?))", [SQLList.json(ids)])
             case .oneClass(let school, let classID):
                 if let column = classColumn {
                     return (" AND \(alias)school_id = ? AND \(alias)\(column) = ?", [school, classID])
@@ -31,6 +30,9 @@ struct FigureQueries {
             }
         }
     }
+
+    /// The largest planned intake of one school and grade that is believed; larger ones are left out.
+    static let maximumPlannedIntake = 100_000
 
     let db: Database
     let filter: Filter
@@ -61,10 +63,12 @@ struct FigureQueries {
             """, arguments: arguments)
         let grades = try gradeByClass()
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
+            // Sums of truth values: counts. A NULL or mistyped id leaves the row out (never a trap).
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let enrolledHere = row.checkedInt(2),
+                  let female = row.checkedInt(3), let male = row.checkedInt(4), let joined = row.checkedInt(5) else { continue }
+            let key = ClassKey(school: school, classID: classID)
             var t = tallies[key] ?? Tally()
-            let enrolledHere: Int = row[2]
-            t.enrolled += enrolledHere; t.female += row[3]; t.male += row[4]; t.joined += row[5]
+            t.enrolled += enrolledHere; t.female += female; t.male += male; t.joined += joined
             if let grade = grades[key.classID], enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
             tallies[key] = t
         }
@@ -77,10 +81,11 @@ struct FigureQueries {
             GROUP BY school_id, class_id, leave_reason
             """, arguments: leftArguments)
         for row in left {
-            let key = ClassKey(school: row[0], classID: row[1])
-            let reason: String? = row[2]
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let n = row.checkedInt(3) else { continue }
+            let key = ClassKey(school: school, classID: classID)
+            let reason = row.checkedText(2)
             let known = reason.map { ["transfer", "dropout", "graduated"].contains($0) } ?? false
-            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += row[3]
+            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += n
         }
     }
 
@@ -89,7 +94,9 @@ struct FigureQueries {
         let (clause, args) = filter.sql("", classColumn: "id")
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, grade FROM classes WHERE 1 = 1\(clause)", arguments: args) {
-            result[row[0]] = row[1]
+            // Grades are 0 (preschool) to 12; a class with another grade is left out of the by-grade counts.
+            guard let id = row.checkedInt64(0), let grade = row.checkedInt(1, in: 0...12) else { continue }
+            result[id] = grade
         }
         return result
     }
@@ -106,10 +113,10 @@ struct FigureQueries {
             GROUP BY school_id, class_id, status
             """, arguments: arguments)
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let status = row.checkedText(2),
+                  let n = row.checkedInt(3) else { continue }
+            let key = ClassKey(school: school, classID: classID)
             var t = tallies[key] ?? Tally()
-            let status: String = row[2]
-            let n: Int = row[3]
             switch status {
             case "present": t.present += n
             case "late": t.late += n
@@ -151,8 +158,8 @@ struct FigureQueries {
             GROUP BY s.school_id, s.class_id
             """, arguments: arguments)
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
-            tallies[key, default: Tally()].chronic += row[2]
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let n = row.checkedInt(2) else { continue }
+            tallies[ClassKey(school: school, classID: classID), default: Tally()].chronic += n
         }
     }
 
@@ -164,7 +171,8 @@ struct FigureQueries {
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM teachers WHERE active <> 0\(clause) GROUP BY school_id",
                                     arguments: args) {
-            result[row[0]] = row[1]
+            guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
+            result[school] = n
         }
         return result
     }
@@ -175,7 +183,8 @@ struct FigureQueries {
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM classes WHERE 1 = 1\(clause) GROUP BY school_id",
                                     arguments: args) {
-            result[row[0]] = row[1]
+            guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
+            result[school] = n
         }
         return result
     }
@@ -186,7 +195,10 @@ struct FigureQueries {
         var result: [Int64: [Int: Int]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, grade, planned FROM intake_plans WHERE 1 = 1\(clause)",
                                     arguments: args) {
-            result[row[0], default: [:]][row[1]] = row[2]
+            // Planned intakes are checked for range, so summing them over a province cannot overflow.
+            guard let school = row.checkedInt64(0), let grade = row.checkedInt(1, in: 0...12),
+                  let planned = row.checkedInt(2, in: 0...Self.maximumPlannedIntake) else { continue }
+            result[school, default: [:]][grade] = planned
         }
         return result
     }
@@ -200,8 +212,9 @@ struct FigureQueries {
             SELECT school_id, kind, status, count(*) FROM devices WHERE 1 = 1\(clause) GROUP BY school_id, kind, status
             """, arguments: args)
         for row in rows {
-            let school: Int64 = row[0]
-            Self.addDevices(row[3], of: DeviceKind(kind: row[1], status: row[2]), to: &result[school, default: Tally()])
+            guard let school = row.checkedInt64(0), let kind = row.checkedText(1), let status = row.checkedText(2),
+                  let n = row.checkedInt(3) else { continue }
+            Self.addDevices(n, of: DeviceKind(kind: kind, status: status), to: &result[school, default: Tally()])
         }
         return result
     }
@@ -255,8 +268,7 @@ struct FigureQueries {
                 GROUP BY school_id
                 """, arguments: arguments)
             while let row = try rows.next() {
-                let school: Int64 = row[0]
-                let n: Int = row[1]
+                guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
                 if kind == "camera" { result[school, default: (0, 0)].cameras = n }
                 else { result[school, default: (0, 0)].gates = n }
             }
@@ -307,8 +319,11 @@ struct FigureQueries {
             FROM state
             """, arguments: arguments)
         for row in rows {
-            result[row[0]] = Probe(latestAt: row[1], download: row[2], latency: row[3], lastGoodAt: row[4],
-                                   firstFailedAfterGood: row[5])
+            // A probe whose time is not text is no probe; a download or latency that is not a finite number is a
+            // failed measurement.
+            guard let school = row.checkedInt64(0), let latestAt = row.checkedText(1) else { continue }
+            result[school] = Probe(latestAt: latestAt, download: row.checkedDouble(2), latency: row.checkedDouble(3),
+                                   lastGoodAt: row.checkedText(4), firstFailedAfterGood: row.checkedText(5))
         }
         return result
     }
@@ -322,8 +337,7 @@ struct FigureQueries {
         let past = day.trendDays.filter { $0 < day.day }
         guard !past.isEmpty else { return [:] }
         let (clause, args) = filter.sql("", classColumn: "class_id")
-        let days = "[" + past.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        var arguments: StatementArguments = [days]
+        var arguments: StatementArguments = [SQLList.json(past)]
         arguments += args
         var result: [String: [Int64: (attending: Int, reported: Int)]] = [:]
         // `day IN (list)` lets SQLite seek (day, school_id) in idx_attendance_day_school for a unit or a school
@@ -335,7 +349,9 @@ struct FigureQueries {
             GROUP BY day, school_id
             """, arguments: arguments)
         for row in rows {
-            result[row[0], default: [:]][row[1]] = (row[2], row[3])
+            guard let day = row.checkedText(0), let school = row.checkedInt64(1), let attending = row.checkedInt(2),
+                  let reported = row.checkedInt(3) else { continue }
+            result[day, default: [:]][school] = (attending, reported)
         }
         return result
     }
@@ -350,10 +366,8 @@ struct FigureQueries {
             GROUP BY school_id, enrolled_on, left_on
             """, arguments: args)
         for row in rows {
-            let school: Int64 = row[0]
-            let enrolledOn: String = row[1]
-            let leftOn: String? = row[2]
-            let n: Int = row[3]
+            guard let school = row.checkedInt64(0), let enrolledOn = row.checkedText(1), let n = row.checkedInt(3) else { continue }
+            let leftOn = row.checkedText(2)
             for d in days where enrolledOn <= d && (leftOn.map { $0 > d } ?? true) {
                 result[d, default: [:]][school, default: 0] += n
             }

@@ -471,9 +471,8 @@ struct ReportBuilder {
                                status: ConnectivityStatus?) throws -> [NodeFigures] {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM classes WHERE school_id = ? ORDER BY grade, name, id",
                                     arguments: [school.id])
-        return rows.map { row in
-            let id: Int64 = row["id"]
-            let name: String = row["name"]
+        return rows.compactMap { row in
+            guard let id = row.checkedInt64(0), let name = row.checkedText(1) else { return nil }
             let ref = NodeRef(level: .class, code: "\(school.code)/\(name)", name: name, detail: nil)
             return classFigures(ref, tallies[FigureQueries.ClassKey(school: school.id, classID: id)] ?? Tally(),
                                 trend: [], status: status)

@@ -250,8 +250,8 @@ final class TodayAttendance: Sendable {
     /// (each built once, then kept with every row applied). `lateToken` is the snapshot's `late_attendance` token.
     func snapshot(_ db: Database, key: String, day: String, asOf: String, lateToken: Int64? = nil, basis: Basis? = nil,
                   chronic: ChronicBasis? = nil) throws -> Snapshot? {
-        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
-                                       arguments: [day])
+        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
+                                    arguments: [day])?.checkedText(0)
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> Snapshot? in
             let fresh = s.key != key || s.day != day || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
@@ -302,9 +302,11 @@ final class TodayAttendance: Sendable {
                 """), arguments: [day])
         }
         while let row = try rows.next() {
-            let student: Int64 = row[0]
-            let code: Int64 = row[3]
-            guard let packed = Self.pack(school: row[1], classID: row[2], code: code) else {
+            guard let student = row.checkedInt64(0) else { continue }
+            // A row whose school or class is NULL or not an integer counts nowhere, like an unknown status.
+            let school = row.checkedInt64(1), classID = row.checkedInt64(2)
+            let code = (school == nil || classID == nil) ? -1 : (row.checkedInt64(3) ?? -1)
+            guard let school, let classID, let packed = Self.pack(school: school, classID: classID, code: code) else {
                 if code >= 0 { return false }
                 // An unknown status counts nowhere, as in the SQL path.
                 if let old = s.rows.removeValue(forKey: student) { s.apply(old, sign: -1) }

@@ -173,8 +173,8 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
         guard try db.tableExists(tableName), try missingTriggers(in: db).isEmpty else { return nil }
         var values: [String: Int64] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
-            let name: String = row[0]
-            values[name] = row[1]
+            guard let name = row.checkedText(0) else { continue }
+            values[name] = row.checkedInt64(1)
         }
         guard trackedNames.allSatisfy({ values[$0] != nil }) else { return nil }
         return ChangeTokens(values: values)

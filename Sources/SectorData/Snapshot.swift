@@ -126,6 +126,11 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// Tables with rows the console leaves out for a NULL, mistyped or out-of-range value (``SnapshotValueAudit``).
+    public func valueFindings() throws -> [SnapshotValueAudit.Finding] {
+        try read { db in try SnapshotValueAudit.findings(in: db) }
+    }
+
     /// Runs `PRAGMA quick_check` (reads every page: O(file size)); returns the problems, empty when sound.
     public func quickCheck(maximumProblems: Int = 10) throws -> [String] {
         try read { db in

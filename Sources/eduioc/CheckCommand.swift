@@ -102,6 +102,7 @@ extension CheckCommand {
 
         init(snapshot: Snapshot, integrityCheck: Bool, now: Date) throws {
             let counts = try snapshot.rowCounts()
+            let unusable = try snapshot.valueFindings()
             let problems = integrityCheck ? try snapshot.quickCheck() : nil
             let zone = snapshot.timeZone
             file = snapshot.path
@@ -122,6 +123,7 @@ extension CheckCommand {
             integrityProblems = problems.map { $0.map(Self.printable) }
             warnings = snapshot.warnings.map(\.description)
                 + counts.filter { $0.count == 0 }.map { "table '\($0.table)' has no rows" }
+                + unusable.map(\.description)
         }
 
         /// The human-readable report.
