@@ -12,6 +12,8 @@ import GRDB
 public final class Snapshot: Sendable {
     /// The busy timeout used when none is given: how long to wait for a writer's lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 0.25
+    /// How long one read (a refresh, a report, a check's counts) may run before its queries are stopped.
+    public static let defaultQueryTimeLimit: TimeInterval = 30
 
     /// The path the snapshot was opened from.
     public let path: String
@@ -27,6 +29,8 @@ public final class Snapshot: Sendable {
     public let openedDataVersion: Int
     /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
     public let busyTimeout: TimeInterval
+    /// How long one ``read(_:)`` may run before its queries are stopped.
+    public let queryTimeLimit: TimeInterval
 
     private let queue: DatabaseQueue
 
@@ -43,7 +47,7 @@ public final class Snapshot: Sendable {
 
     private init(path: String, metadata: SnapshotMetadata, warnings: [SnapshotWarning],
                  journalMode: SnapshotJournalMode, identity: FileIdentity, openedDataVersion: Int,
-                 busyTimeout: TimeInterval, queue: DatabaseQueue) {
+                 busyTimeout: TimeInterval, queryTimeLimit: TimeInterval, queue: DatabaseQueue) {
         self.path = path
         self.metadata = metadata
         self.warnings = warnings
@@ -51,11 +55,14 @@ public final class Snapshot: Sendable {
         self.identity = identity
         self.openedDataVersion = openedDataVersion
         self.busyTimeout = busyTimeout
+        self.queryTimeLimit = queryTimeLimit
         self.queue = queue
     }
 
     /// Opens and validates the snapshot at `url`; throws a ``SnapshotError`` naming the file and the problem.
-    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws(SnapshotError) -> Snapshot {
+    /// `queryTimeLimit` bounds validation and every later ``read(_:)``.
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout,
+                            queryTimeLimit: TimeInterval = defaultQueryTimeLimit) throws(SnapshotError) -> Snapshot {
         let path = url.path
         // If the file is renamed over while we open it, the probe and SQLite may have seen different
         // files; detect that by identity and start again.
@@ -65,20 +72,21 @@ public final class Snapshot: Sendable {
             let outcome: SnapshotValidator.Outcome
             let dataVersion: Int
             do {
-                (outcome, dataVersion) = try queue.read { db in
-                    (try SnapshotValidator.validate(db, path: path), try fetchDataVersion(db))
+                (outcome, dataVersion) = try limited(queue, seconds: queryTimeLimit) {
+                    try queue.read { db in (try SnapshotValidator.validate(db, path: path), try fetchDataVersion(db)) }
                 }
             } catch let error as SnapshotError {
                 throw error
             } catch {
-                throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+                throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
             }
             guard let current = try FileIdentity.current(atPath: path), current.isSameFile(as: probe.identity) else {
                 continue
             }
             return Snapshot(path: path, metadata: outcome.metadata, warnings: outcome.warnings,
                             journalMode: probe.journalMode, identity: probe.identity,
-                            openedDataVersion: dataVersion, busyTimeout: busyTimeout, queue: queue)
+                            openedDataVersion: dataVersion, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit,
+                            queue: queue)
         }
         throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
     }
@@ -87,8 +95,17 @@ public final class Snapshot: Sendable {
     ///
     /// Nothing is held between calls, so a replicator's checkpoints are never starved. Errors from SQLite
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
+    /// Its queries are stopped after ``queryTimeLimit`` seconds (`SQLITE_INTERRUPT`, explained as
+    /// ``SnapshotError/timedOut(path:seconds:)``).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try Self.limited(queue, seconds: queryTimeLimit) { try queue.read(body) }
+    }
+
+    /// Runs `body` with a ``QueryWatchdog`` on `queue`.
+    private static func limited<T>(_ queue: DatabaseQueue, seconds: TimeInterval?, _ body: () throws -> T) rethrows -> T {
+        let watchdog = QueryWatchdog(queue: queue, seconds: seconds)
+        defer { watchdog.cancel() }
+        return try body()
     }
 
     /// Checks the file again as ``open(at:busyTimeout:)`` did (header and size, meta, version, tables,
@@ -97,18 +114,20 @@ public final class Snapshot: Sendable {
     public func revalidate() throws(SnapshotError) {
         _ = try SnapshotFileProbe.inspect(path: path)
         do {
-            _ = try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+            _ = try Self.limited(queue, seconds: queryTimeLimit) {
+                try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+            }
         } catch let error as SnapshotError {
             throw error
         } catch {
-            throw Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+            throw Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
         }
     }
 
     /// Turns an error thrown by ``read(_:)`` or another query into a one-line ``SnapshotError`` for operators.
     public func explain(_ error: any Error) -> SnapshotError {
         if let error = error as? SnapshotError { return error }
-        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
     }
 
     /// `PRAGMA data_version` on the held connection: it changes when another connection commits.
@@ -132,10 +151,14 @@ public final class Snapshot: Sendable {
     }
 
     /// Runs `PRAGMA quick_check` (reads every page: O(file size)); returns the problems, empty when sound.
+    /// It reads every page, so its time limit grows with the file: ``queryTimeLimit`` plus 60 s per GiB.
     public func quickCheck(maximumProblems: Int = 10) throws -> [String] {
-        try read { db in
-            let lines = try String.fetchAll(db, sql: "PRAGMA quick_check(\(max(1, maximumProblems)))")
-            return lines == ["ok"] ? [] : lines
+        let gibibytes = Double(max(0, identity.size)) / Double(1 << 30)
+        return try Self.limited(queue, seconds: queryTimeLimit + 60 * gibibytes) {
+            try queue.read { db in
+                let lines = try String?.fetchAll(db, sql: "PRAGMA quick_check(\(max(1, maximumProblems)))").map { $0 ?? "" }
+                return lines == ["ok"] ? [] : lines
+            }
         }
     }
 
@@ -166,7 +189,8 @@ public final class Snapshot: Sendable {
     }
 
     /// Maps a GRDB/SQLite error met while opening or validating to the error an operator should see.
-    static func mapSQLiteError(_ error: any Error, path: String, busyTimeout: TimeInterval) -> SnapshotError {
+    static func mapSQLiteError(_ error: any Error, path: String, busyTimeout: TimeInterval,
+                               queryTimeLimit: TimeInterval = defaultQueryTimeLimit) -> SnapshotError {
         guard let error = error as? DatabaseError else {
             return .unreadable(path: path, reason: String(describing: error))
         }
@@ -178,6 +202,9 @@ public final class Snapshot: Sendable {
             break
         }
         switch error.resultCode {
+        case .SQLITE_INTERRUPT:
+            // Only the query watchdog interrupts a snapshot connection.
+            return .timedOut(path: path, seconds: Int(queryTimeLimit.rounded(.up)))
         case .SQLITE_NOTADB:
             return .notSQLite(path: path, detail: "SQLite says: \(message)")
         case .SQLITE_CORRUPT:

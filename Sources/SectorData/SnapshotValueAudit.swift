@@ -14,6 +14,13 @@ public enum SnapshotValueAudit {
         /// The columns that had one, in contract order.
         public let columns: [String]
 
+        /// A finding of `rows` rows of `table` with unusable values in `columns`.
+        public init(table: String, rows: Int, columns: [String]) {
+            self.table = table
+            self.rows = rows
+            self.columns = columns
+        }
+
         /// One line for `check`.
         public var description: String {
             "\(table): \(rows) row\(rows == 1 ? "" : "s") with a NULL, mistyped or out-of-range value in "
