@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import ConsoleApp
 import Foundation
 import SectorData
 
@@ -91,7 +92,8 @@ struct ReportCommand: ParsableCommand {
         if let school, let node, node.level != .school, node.level != .class {
             throw CLIError("\(school) is not a school (use --unit)")
         }
-        let result = try engine.report(for: node, asOf: instant, includeTrend: !json)  // JSON has no trend
+        // The console's one sanitiser (C0, C1 and bidi controls dropped, NFC) for text and JSON alike.
+        let result = ReportSanitizer.clean(try engine.report(for: node, asOf: instant, includeTrend: !json))  // JSON has no trend
         if json {
             var data = try ReportJSON.data(result)
             data.append(0x0A)
