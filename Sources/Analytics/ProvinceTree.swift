@@ -142,6 +142,14 @@ struct ProvinceTree {
         var visible = Set<Int64>()
         let root: Resolved
         if let scope {
+            // An area naming a code the snapshot lacks is a mistake in the access file or --scope: said, not shown as
+            // an empty dashboard. (The codes are the account's own, so naming them reveals nothing.)
+            let unknown = scope.unitCodes.filter { unitsByCode[$0] == nil }.sorted()
+                + scope.schoolCodes.filter { schoolsByCode[$0] == nil }.sorted()
+            if !unknown.isEmpty {
+                throw AnalyticsError.invalidConfiguration("the area names \(unknown.prefix(5).joined(separator: ", "))"
+                    + "\(unknown.count > 5 ? " …" : ""), which the snapshot does not have (correct the access entry or --scope)")
+            }
             var stack = scope.unitCodes.compactMap { unitsByCode[$0]?.id }
             while let id = stack.popLast() {
                 guard fullUnits.insert(id).inserted else { continue }

@@ -53,6 +53,7 @@ struct AccessOptions: ParsableArguments {
         if account.uid != 0 && access(path, W_OK) == 0 {
             throw CLIError("access file \(path) is writable by account \"\(account.name)\"; it must be writable only by administrators")
         }
+        try AccessFileSafety.check(path: path)
         do {
             return try AccessPolicy.load(path: path).grant(user: account.name, groups: account.groups)
         } catch let error as AccessPolicyError {

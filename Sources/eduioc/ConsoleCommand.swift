@@ -109,6 +109,8 @@ struct ConsoleCommand: ParsableCommand {
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }
         let testTrigger = CrashGuard.armTestTrigger()
+        // SSH mode: the access file is read again every 2 s; a revoked or changed grant ends the session.
+        let accessWatch = grant.map { AccessWatch(options: access, grant: $0, onChange: stop) }
         // While the screen is ncurses', a runtime error message goes to the crash log (SSH: or nowhere), never
         // over the official's screen.
         let savedError = (access.ssh || crashLog != nil) ? CrashGuard.divertStandardError(to: crashLog) : nil
@@ -116,6 +118,8 @@ struct ConsoleCommand: ParsableCommand {
         terminal.shutdown()
         CrashGuard.restoreStandardError(savedError)
         testTrigger?.cancel()
+        accessWatch?.cancel()
+        if let reason = accessWatch?.endReason { throw CLIError(reason) }
         let status = trap.exitStatus()
         if status != 0 { throw ExitCode(status) }
     }
