@@ -18,21 +18,25 @@ let package = Package(
     targets: [
         // C shim over the wide-character ncurses library. Only NcursesBackend imports it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // C shim for process hardening (prctl, RLIMIT_CORE, the crash handler). Only the executable imports it.
+        .systemLibrary(name: "CProcessGuard", path: "Sources/CProcessGuard"),
+        // YAML with limits (size, no anchors or aliases, nesting) for the access file, themes and --config.
+        .target(name: "SafeYAML", dependencies: ["Yams"]),
         // The snapshot contract: schema, read-only validating opener, change watcher.
         .target(name: "SectorData", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Deterministic sample province generator and live replication feed.
         .target(name: "SampleProvince", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift")]),
         // Indicators, rollups, scopes and alerts as plain value types. No UI imports.
-        .target(name: "Analytics", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift"), "Yams"]),
+        .target(name: "Analytics", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift"), "Yams", "SafeYAML"]),
         // Pure terminal UI core: cells, buffer + diff, text width, widgets, layout, themes.
-        .target(name: "ConsoleCore", dependencies: ["Yams"]),
+        .target(name: "ConsoleCore", dependencies: ["Yams", "SafeYAML"]),
         // App state, actions, update, screens, key map, runtime loop.
         .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "Analytics", "SectorData"]),
         // The real terminal: the only importer of CNcursesw.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "ConsoleCore"]),
         // The command line: argument parsing and wiring.
         .executableTarget(name: "eduioc", dependencies: [
-            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend",
+            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend", "CProcessGuard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import SafeYAML
 import Yams
 
 /// The access file: which accounts and groups may see which part of the province, and where they may export.
@@ -101,7 +102,9 @@ public struct AccessPolicy: Sendable {
     public static func load(path: String) throws -> AccessPolicy {
         let text: String
         do {
-            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+            text = try SafeYAML.read(path: path)
+        } catch let refusal as SafeYAML.Refusal {
+            throw AccessPolicyError.invalid(file: path, key: "", reason: refusal.description)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
             throw AccessPolicyError.unreadable(file: path, reason: reason)
@@ -113,9 +116,9 @@ public struct AccessPolicy: Sendable {
     public static func parse(yaml: String, file: String) throws -> AccessPolicy {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try SafeYAML.compose(yaml)
         } catch {
-            throw AccessPolicyError.invalid(file: file, key: "", reason: "not valid YAML: \(error)")
+            throw AccessPolicyError.invalid(file: file, key: "", reason: error.description)
         }
         guard let root, let mapping = root.mapping else {
             throw AccessPolicyError.invalid(file: file, key: "", reason: "must be a mapping with users and/or groups")

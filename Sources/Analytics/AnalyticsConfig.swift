@@ -1,4 +1,5 @@
 import Foundation
+import SafeYAML
 import Yams
 
 /// Analytics configuration: alert thresholds and connectivity benchmarks. These are **local policy**, not
@@ -36,9 +37,9 @@ public struct AnalyticsConfig: Sendable, Hashable, Codable {
     public static func load(yaml: String) throws -> AnalyticsConfig {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try SafeYAML.compose(yaml)
         } catch {
-            throw AnalyticsError.invalidConfiguration("not valid YAML: \(error)")
+            throw AnalyticsError.invalidConfiguration(error.description)
         }
         guard let root else { return AnalyticsConfig() }  // an empty file means all defaults
         try ConfigKeys.check(root)
@@ -60,7 +61,9 @@ public struct AnalyticsConfig: Sendable, Hashable, Codable {
     public static func load(contentsOf url: URL) throws -> AnalyticsConfig {
         let text: String
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            text = try SafeYAML.read(path: url.path)
+        } catch let refusal as SafeYAML.Refusal {
+            throw AnalyticsError.invalidConfiguration("\(url.path) \(refusal.description)")
         } catch {
             throw AnalyticsError.invalidConfiguration("cannot read \(url.path): \(error.localizedDescription)")
         }

@@ -31,14 +31,14 @@ extension AnalyticsEngine {
                 """, arguments: arguments)
             var entries: [DataQualityReport.Entry] = []
             for row in rows {
-                guard let schoolID = row[0] as Int64?, let reason = row[1] as String?,
-                      let problem = AttendanceRowProblem(rawValue: reason), let n = row[2] as Int?,
-                      let first = row[3] as String?, let last = row[4] as String? else { continue }
+                guard let schoolID = row.checkedInt64(0), let reason = row.checkedText(1),
+                      let problem = AttendanceRowProblem(rawValue: reason), let n = row.checkedInt(2),
+                      let first = row.checkedText(3), let last = row.checkedText(4) else { continue }
                 let school = context.tree.schools[schoolID]
                 // A scoped user sees the rows naming their own schools only.
                 if context.tree.scope != nil, school.map(context.tree.isVisible(school:)) != true { continue }
                 entries.append(.init(school: school.map(context.tree.ref), schoolID: schoolID, problem: problem, rows: n,
-                                     firstDay: first, lastDay: last, exampleStudent: row[5] as Int64?))
+                                     firstDay: first, lastDay: last, exampleStudent: row.checkedInt64(5)))
             }
             entries.sort { ($1.rows, $0.schoolID, $0.problem.rawValue) < ($0.rows, $1.schoolID, $1.problem.rawValue) }
             return DataQualityReport(days: wholeFile ? [] : day.trendDays, entries: entries,

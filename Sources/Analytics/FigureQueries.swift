@@ -21,8 +21,7 @@ struct FigureQueries {
                 return ("", [])
             case .schools(let ids):
                 if ids.count == 1, let only = ids.first { return (" AND \(alias)school_id = ?", [only]) }
-                let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
-                return (" AND \(alias)school_id IN (SELECT value FROM json_each(?))", [json])
+                return (" AND \(alias)school_id IN (SELECT value FROM json_each(?))", [SQLList.json(ids)])
             case .oneClass(let school, let classID):
                 if let column = classColumn {
                     return (" AND \(alias)school_id = ? AND \(alias)\(column) = ?", [school, classID])
@@ -31,6 +30,9 @@ struct FigureQueries {
             }
         }
     }
+
+    /// The largest planned intake of one school and grade that is believed; larger ones are left out.
+    static let maximumPlannedIntake = 100_000
 
     let db: Database
     let filter: Filter
@@ -61,10 +63,12 @@ struct FigureQueries {
             """, arguments: arguments)
         let grades = try gradeByClass()
         for row in rows {
-            let key = ClassKey(school: row[0], classID: row[1])
+            // Sums of truth values: counts. A NULL or mistyped id leaves the row out (never a trap).
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let enrolledHere = row.checkedInt(2),
+                  let female = row.checkedInt(3), let male = row.checkedInt(4), let joined = row.checkedInt(5) else { continue }
+            let key = ClassKey(school: school, classID: classID)
             var t = tallies[key] ?? Tally()
-            let enrolledHere: Int = row[2]
-            t.enrolled += enrolledHere; t.female += row[3]; t.male += row[4]; t.joined += row[5]
+            t.enrolled += enrolledHere; t.female += female; t.male += male; t.joined += joined
             if let grade = grades[key.classID], enrolledHere > 0 { t.byGrade[grade, default: 0] += enrolledHere }
             tallies[key] = t
         }
@@ -77,10 +81,11 @@ struct FigureQueries {
             GROUP BY school_id, class_id, leave_reason
             """, arguments: leftArguments)
         for row in left {
-            let key = ClassKey(school: row[0], classID: row[1])
-            let reason: String? = row[2]
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let n = row.checkedInt(3) else { continue }
+            let key = ClassKey(school: school, classID: classID)
+            let reason = row.checkedText(2)
             let known = reason.map { ["transfer", "dropout", "graduated"].contains($0) } ?? false
-            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += row[3]
+            tallies[key, default: Tally()].leftByReason[known ? (reason ?? "other") : "other", default: 0] += n
         }
     }
 
@@ -89,7 +94,9 @@ struct FigureQueries {
         let (clause, args) = filter.sql("", classColumn: "id")
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, grade FROM classes WHERE 1 = 1\(clause)", arguments: args) {
-            result[row[0]] = row[1]
+            // Grades are 0 (preschool) to 12; a class with another grade is left out of the by-grade counts.
+            guard let id = row.checkedInt64(0), let grade = row.checkedInt(1, in: 0...12) else { continue }
+            result[id] = grade
         }
         return result
     }
@@ -108,8 +115,8 @@ struct FigureQueries {
             GROUP BY 1, 2, 3
             """, arguments: arguments)
         for row in rows {
-            guard let school = row[0] as Int64?, let classID = row[1] as Int64?,
-                  let status = (row[2] as Int?).flatMap(AttendanceStatus.init(code:)), let n = row[3] as Int? else { continue }
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1),
+                  let status = row.checkedInt(2).flatMap(AttendanceStatus.init(code:)), let n = row.checkedInt(3) else { continue }
             let key = ClassKey(school: school, classID: classID)
             var t = tallies[key] ?? Tally()
             t.add(n, status)
@@ -133,8 +140,8 @@ struct FigureQueries {
               AND (\(IndicatorRules.problemSQL(attendance: "a", student: "s"))) IS NOT NULL
             GROUP BY 1, 2
             """, arguments: arguments) {
-            guard let n = row[2] as Int? else { continue }
-            result[ClassKey(school: row[0] as Int64? ?? -1, classID: row[1] as Int64? ?? -1), default: 0] += n
+            guard let n = row.checkedInt(2) else { continue }
+            result[ClassKey(school: row.checkedInt64(0) ?? -1, classID: row.checkedInt64(1) ?? -1), default: 0] += n
         }
         return result
     }
@@ -174,7 +181,7 @@ struct FigureQueries {
             WHERE \(IndicatorRules.enrolledSQL("c", on: "?")) GROUP BY c.school_id, c.class_id
             """, arguments: arguments)
         for row in rows {
-            guard let school = row[0] as Int64?, let classID = row[1] as Int64?, let n = row[2] as Int? else { continue }
+            guard let school = row.checkedInt64(0), let classID = row.checkedInt64(1), let n = row.checkedInt(2) else { continue }
             tallies[ClassKey(school: school, classID: classID), default: Tally()].chronic += n
         }
     }
@@ -187,7 +194,8 @@ struct FigureQueries {
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM teachers WHERE active <> 0\(clause) GROUP BY school_id",
                                     arguments: args) {
-            result[row[0]] = row[1]
+            guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
+            result[school] = n
         }
         return result
     }
@@ -198,7 +206,8 @@ struct FigureQueries {
         var result: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM classes WHERE 1 = 1\(clause) GROUP BY school_id",
                                     arguments: args) {
-            result[row[0]] = row[1]
+            guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
+            result[school] = n
         }
         return result
     }
@@ -209,7 +218,10 @@ struct FigureQueries {
         var result: [Int64: [Int: Int]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT school_id, grade, planned FROM intake_plans WHERE 1 = 1\(clause)",
                                     arguments: args) {
-            result[row[0], default: [:]][row[1]] = row[2]
+            // Planned intakes are checked for range, so summing them over a province cannot overflow.
+            guard let school = row.checkedInt64(0), let grade = row.checkedInt(1, in: 0...12),
+                  let planned = row.checkedInt(2, in: 0...Self.maximumPlannedIntake) else { continue }
+            result[school, default: [:]][grade] = planned
         }
         return result
     }
@@ -223,8 +235,9 @@ struct FigureQueries {
             SELECT school_id, kind, status, count(*) FROM devices WHERE 1 = 1\(clause) GROUP BY school_id, kind, status
             """, arguments: args)
         for row in rows {
-            let school: Int64 = row[0]
-            Self.addDevices(row[3], of: DeviceKind(kind: row[1], status: row[2]), to: &result[school, default: Tally()])
+            guard let school = row.checkedInt64(0), let kind = row.checkedText(1), let status = row.checkedText(2),
+                  let n = row.checkedInt(3) else { continue }
+            Self.addDevices(n, of: DeviceKind(kind: kind, status: status), to: &result[school, default: Tally()])
         }
         return result
     }
@@ -278,8 +291,7 @@ struct FigureQueries {
                 GROUP BY school_id
                 """, arguments: arguments)
             while let row = try rows.next() {
-                let school: Int64 = row[0]
-                let n: Int = row[1]
+                guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
                 if kind == "camera" { result[school, default: (0, 0)].cameras = n }
                 else { result[school, default: (0, 0)].gates = n }
             }
@@ -330,8 +342,11 @@ struct FigureQueries {
             FROM state
             """, arguments: arguments)
         for row in rows {
-            result[row[0]] = Probe(latestAt: row[1], download: row[2], latency: row[3], lastGoodAt: row[4],
-                                   firstFailedAfterGood: row[5])
+            // A probe whose time is not text is no probe; a download or latency that is not a finite number is a
+            // failed measurement.
+            guard let school = row.checkedInt64(0), let latestAt = row.checkedText(1) else { continue }
+            result[school] = Probe(latestAt: latestAt, download: row.checkedDouble(2), latency: row.checkedDouble(3),
+                                   lastGoodAt: row.checkedText(4), firstFailedAfterGood: row.checkedText(5))
         }
         return result
     }
@@ -361,8 +376,8 @@ struct FigureQueries {
             GROUP BY a.day, a.school_id
             """, arguments: arguments)
         for row in rows {
-            guard let d = row[0] as String?, let school = row[1] as Int64?, let attending = row[2] as Int?,
-                  let reported = row[3] as Int? else { continue }
+            guard let d = row.checkedText(0), let school = row.checkedInt64(1), let attending = row.checkedInt(2),
+                  let reported = row.checkedInt(3) else { continue }
             result[d, default: [:]][school] = (attending, reported)
         }
         return result
@@ -376,7 +391,7 @@ struct FigureQueries {
         guard !days.isEmpty else { return [:] }
         let (clause, args) = filter.sql("s.")
         // ?1 the days, ?2 the report day, ?3 as-of; the filter's plain `?`s number on from ?4.
-        var arguments: StatementArguments = [IndicatorRules.jsonArray(days), day.day, day.asOfText]
+        var arguments: StatementArguments = [SQLList.json(days), day.day, day.asOfText]
         arguments += args
         let rows = try Row.fetchAll(db, sql: """
             SELECT d.value, s.school_id, coalesce(r.class_id, s.class_id) AS c, count(*),
@@ -390,8 +405,8 @@ struct FigureQueries {
             """, arguments: arguments)
         var result: [String: [ClassKey: (enrolled: Int, female: Int, male: Int)]] = [:]
         for row in rows {
-            guard let d = row[0] as String?, let school = row[1] as Int64?, let classID = row[2] as Int64?,
-                  let n = row[3] as Int?, let f = row[4] as Int?, let m = row[5] as Int? else { continue }
+            guard let d = row.checkedText(0), let school = row.checkedInt64(1), let classID = row.checkedInt64(2),
+                  let n = row.checkedInt(3), let f = row.checkedInt(4), let m = row.checkedInt(5) else { continue }
             result[d, default: [:]][ClassKey(school: school, classID: classID)] = (n, f, m)
         }
         return result
@@ -407,8 +422,8 @@ struct FigureQueries {
             GROUP BY school_id, enrolled_on, left_on
             """, arguments: args)
         for row in rows {
-            guard let school = row[0] as Int64?, let enrolledOn = row[1] as String?, let n = row[3] as Int? else { continue }
-            let leftOn: String? = row[2]
+            guard let school = row.checkedInt64(0), let enrolledOn = row.checkedText(1), let n = row.checkedInt(3) else { continue }
+            let leftOn = row.checkedText(2)
             for d in days where enrolledOn <= d && (leftOn.map { $0 > d } ?? true) {
                 result[d, default: [:]][school, default: 0] += n
             }

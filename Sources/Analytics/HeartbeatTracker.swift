@@ -46,7 +46,7 @@ final class HeartbeatTracker: Sendable {
     /// Cameras and gates (not retired) whose last heartbeat falls in `window` (Unix seconds, inclusive), per
     /// school, province-wide. `key` names the snapshot and its `devices` and `late_heartbeats` tokens.
     func seen(_ db: Database, key: String, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
-        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))
+        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))?.checkedText(0)
         return try state.withLock { s in
             if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
@@ -57,7 +57,8 @@ final class HeartbeatTracker: Sendable {
                     """), arguments: [old])
                 while let row = try rows.next() {
                     s.heartbeatsRead += 1
-                    if let slot = s.devices.slot[row[0]] { s.devices.lastSeen[slot] = row[1] ?? Int64.min }
+                    guard let id = row.checkedInt64(0), let slot = s.devices.slot[id] else { continue }
+                    s.devices.lastSeen[slot] = row.checkedInt64(1) ?? Int64.min
                 }
             }
             s.mark = mark
@@ -91,10 +92,11 @@ final class HeartbeatTracker: Sendable {
             WHERE kind IN ('camera', 'attendance_gate') AND status <> 'retired' ORDER BY school_id
             """))
         while let row = try rows.next() {
-            devices.slot[row[0]] = devices.school.count
-            devices.school.append(row[1])
-            devices.isGate.append(row[2])
-            devices.lastSeen.append(row[3] ?? Int64.min)
+            guard let id = row.checkedInt64(0), let school = row.checkedInt64(1) else { continue }
+            devices.slot[id] = devices.school.count
+            devices.school.append(school)
+            devices.isGate.append(row.checkedInt64(2) == 1)
+            devices.lastSeen.append(row.checkedInt64(3) ?? Int64.min)
         }
         return devices
     }

@@ -382,15 +382,16 @@ public final class PastDaySummaries: Sendable {
             let quiet = pastToken != nil && s.pastToken == pastToken && s.syncedToday == today
             let marks = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT sd.day, (SELECT max(a.recorded_at) FROM attendance a WHERE a.day = sd.day)
-                FROM school_days sd WHERE sd.day < ?\(quiet ? " AND sd.day = (SELECT max(day) FROM attendance)" : "")
+                FROM school_days sd WHERE sd.day < ? AND typeof(sd.day) = 'text'
+                  AND sd.day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'\(quiet ? " AND sd.day = (SELECT max(day) FROM attendance)" : "")
                 """), arguments: [today])
             // Rows written within the lag margin before as-of may still be joined by older-stamped ones.
             let recentFrom = Self.marginStart(before: asOf)
             var touchedStudents: [Int64: Int64] = [:]
             var seen = Set<String>()
             for row in marks {
-                let day: String = row[0]
-                let mark: String? = row[1]
+                guard let day = row.checkedText(0) else { continue }
+                let mark = row.checkedText(1)
                 guard let known = s.dayMarks[day] else {
                     // First sight: summaries computed from now on include every row; remember the recent ones.
                     s.dayMarks[day] = .some(mark)
@@ -419,7 +420,7 @@ public final class PastDaySummaries: Sendable {
             }
             if quiet {
                 // Days not looked at keep their rows inside the lag margin.
-                let looked = Set(marks.map { (row: Row) -> String in row[0] })
+                let looked = Set(marks.compactMap { (row: Row) -> String? in row.checkedText(0) })
                 seen.formUnion(s.recentlySeen.filter { id in !looked.contains(where: { id.hasPrefix($0 + "|") }) })
             }
             s.recentlySeen = seen
@@ -452,7 +453,10 @@ public final class PastDaySummaries: Sendable {
         return try Row.fetchAll(try db.cachedStatement(sql: """
             SELECT student_id, recorded_at, school_id FROM attendance
             WHERE day = ? AND recorded_at > ?
-            """), arguments: [day, from]).map { ($0[0], $0[1], $0[2]) }
+            """), arguments: [day, from]).compactMap { row in
+                guard let student = row.checkedInt64(0), let at = row.checkedText(1), let school = row.checkedInt64(2) else { return nil }
+                return (student, at, school)
+            }
     }
 
     /// The province-wide per-school counts of the given past days, computing (and keeping) the missing ones.
@@ -466,10 +470,10 @@ public final class PastDaySummaries: Sendable {
                 FROM attendance a CROSS JOIN students s ON \(IndicatorRules.countedJoinSQL(attendance: "a", student: "s"))
                 WHERE a.day IN (SELECT value FROM json_each(?))
                 GROUP BY a.day, a.school_id
-                """), arguments: [IndicatorRules.jsonArray(missing)])
+                """), arguments: [SQLList.json(missing)])
             for row in rows {
-                guard let day = row[0] as String?, let school = row[1] as Int64?, let attending = row[2] as Int?,
-                      let reported = row[3] as Int? else { continue }
+                guard let day = row.checkedText(0), let school = row.checkedInt64(1), let attending = row.checkedInt(2),
+                      let reported = row.checkedInt(3) else { continue }
                 computed[day, default: [:]][school] = DayCounts(attending: attending, reported: reported)
             }
         }
@@ -543,7 +547,7 @@ public final class PastDaySummaries: Sendable {
             GROUP BY a.school_id, a.student_id
             """), arguments: [from, day])
         while let row = try rows.next() {
-            guard let school = row[0] as Int64?, let student = row[1] as Int64?, let n = row[2] as Int? else { continue }
+            guard let school = row.checkedInt64(0), let student = row.checkedInt64(1), let n = row.checkedInt(2) else { continue }
             counts[school, default: [:]][student, default: 0] += n
         }
         state.withLock { s in

@@ -50,7 +50,7 @@ final class ProbeTracker: Sendable {
     /// `key` names the snapshot and its `probe_rewrites` token; `queries` is the province-wide query set.
     func probes(_ db: Database, key: String, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
         let asOf = queries.day.asOfText
-        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))
+        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))?.checkedText(0)
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
             if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
@@ -74,14 +74,15 @@ final class ProbeTracker: Sendable {
             let rows = try Row.fetchCursor(try db.cachedStatement(sql: Self.windowSQL),
                                            arguments: [lateArrivals ? start : old, mark])
             while let row = try rows.next() {
-                let probeKey = ProbeKey(school: row[0], measuredAt: row[1])
+                guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
+                let probeKey = ProbeKey(school: school, measuredAt: measuredAt)
                 s.window.append(probeKey)
                 if lateArrivals && seen.contains(probeKey) { continue }
                 if let latest = s.bySchool[probeKey.school], probeKey.measuredAt <= latest.latestAt {
                     stale.insert(probeKey.school)
                 } else {
                     s.bySchool[probeKey.school] = Self.advance(s.bySchool[probeKey.school], to: probeKey.measuredAt,
-                                                               download: row[2], latency: row[3])
+                                                               download: row.checkedDouble(2), latency: row.checkedDouble(3))
                 }
             }
             if !stale.isEmpty {
@@ -128,7 +129,10 @@ final class ProbeTracker: Sendable {
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
         var result: [ProbeKey] = []
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: windowSQL), arguments: [start, mark])
-        while let row = try rows.next() { result.append(ProbeKey(school: row[0], measuredAt: row[1])) }
+        while let row = try rows.next() {
+            guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
+            result.append(ProbeKey(school: school, measuredAt: measuredAt))
+        }
         return result
     }
 }

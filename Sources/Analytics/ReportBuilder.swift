@@ -501,7 +501,7 @@ struct ReportBuilder {
         let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM classes WHERE school_id = ? ORDER BY grade, name, id",
                                     arguments: [school.id])
         return rows.compactMap { row in
-            guard let id = row["id"] as Int64?, let name = row["name"] as String? else { return nil }
+            guard let id = row.checkedInt64(0), let name = row.checkedText(1) else { return nil }
             let ref = NodeRef(level: .class, code: "\(tree.ref(school).code)/\(name)", name: name, detail: nil)
             return classFigures(ref, tallies[FigureQueries.ClassKey(school: school.id, classID: id)] ?? Tally(),
                                 trend: [], status: status)

@@ -15,8 +15,8 @@ extension AnalyticsEngine {
         static func meta(_ db: Database) throws -> [String: String] {
             var meta: [String: String] = [:]
             for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, value FROM meta")) {
-                let key: String = row[0]
-                meta[key] = row[1]
+                guard let key = row.checkedText(0), meta[key] == nil else { continue }
+                meta[key] = row.checkedText(1)
             }
             return meta
         }

@@ -31,6 +31,9 @@ struct ReportDay {
         isReplay ? (" AND +\(alias)recorded_at <= ?", [asOfText]) : ("", [])
     }
 
+    /// The SQL condition a `school_days.day` must meet to count: TEXT shaped like `YYYY-MM-DD`.
+    static let validDaySQL = "typeof(day) = 'text' AND day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+
     static func resolve(_ db: Database, asOf: Date, zone: TimeZone, publishedAt: Date? = nil) throws -> ReportDay {
         var day = try resolveDays(db, asOf: asOf, zone: zone)
         day.isReplay = publishedAt.map { asOf < $0 } ?? false
@@ -41,16 +44,22 @@ struct ReportDay {
         let asOfDay = SnapshotTime.formatDay(asOf, in: zone)
         // Cached statements: this runs on every refresh.
         func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
-        let first = try String.fetchOne(statement("SELECT min(day) FROM school_days"))
-        let last = try String.fetchOne(statement("SELECT max(day) FROM school_days WHERE day <= ?"), arguments: [asOfDay])
+        // Only days written as YYYY-MM-DD text count: a day holding quotes, escapes or control characters (or a
+        // number) is never shown, listed or compared.
+        let valid = Self.validDaySQL
+        let first = try Row.fetchOne(statement("SELECT min(day) FROM school_days WHERE \(valid)"))?.checkedText(0)
+        let last = try Row.fetchOne(statement("SELECT max(day) FROM school_days WHERE day <= ? AND \(valid)"),
+                                    arguments: [asOfDay])?.checkedText(0)
         let asOfText = SnapshotTime.format(asOf)
         guard let first, let last else {
             return ReportDay(asOfDay: asOfDay, day: asOfDay, isAsOfSchoolDay: false, isBeforeSchoolYear: true,
                              yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)
         }
-        let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ?"), arguments: [last]) ?? 0
-        let trend = try String.fetchAll(
-            statement("SELECT day FROM school_days WHERE day <= ? ORDER BY day DESC LIMIT \(trendLength)"), arguments: [last])
+        let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ? AND \(valid)"),
+                                     arguments: [last]) ?? 0
+        let trend = try Row.fetchAll(
+            statement("SELECT day FROM school_days WHERE day <= ? AND \(valid) ORDER BY day DESC LIMIT \(trendLength)"),
+            arguments: [last]).compactMap { $0.checkedText(0) }
         return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
                          yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)
     }

@@ -47,15 +47,17 @@ struct StudentFacts: Sendable {
             """)
         var previous: (key: FigureQueries.ClassKey, position: Int32)?
         while let row = try rows.next() {
-            guard let on = Self.dayNumber(row[4]) else { return nil }
-            let leftText: String? = row[5]
+            // A student whose id, school or class is NULL or not an integer counts nowhere (as in the SQL path).
+            guard let id = row.checkedInt64(0), let school = row.checkedInt64(1), let classID = row.checkedInt64(2) else { continue }
+            guard let on = row.checkedText(4).flatMap(Self.dayNumber) else { return nil }
+            let leftText = row.checkedText(5)
             var leftNumber = Int32.max
             if let leftText {
                 guard let parsed = Self.dayNumber(leftText) else { return nil }
                 leftNumber = parsed
             }
             var code: UInt8 = 0
-            if let text: String = row[6] {
+            if let text = row.checkedText(6) {
                 if let known = reasonCode[text] {
                     code = known
                 } else {
@@ -65,7 +67,7 @@ struct StudentFacts: Sendable {
                     reasonCode[text] = code
                 }
             }
-            let key = FigureQueries.ClassKey(school: row[1], classID: row[2])
+            let key = FigureQueries.ClassKey(school: school, classID: classID)
             let position: Int32
             if let previous, previous.key == key {
                 position = previous.position  // consecutive students usually share a class
@@ -77,8 +79,8 @@ struct StudentFacts: Sendable {
                 positionOf[key] = position
             }
             previous = (key, position)
-            let g: String = row[3]
-            ids.append(row[0]); classIndex.append(position)
+            let g = row.checkedText(3)
+            ids.append(id); classIndex.append(position)
             enrolled.append(on); left.append(leftNumber)
             gender.append(g == "F" ? 1 : g == "M" ? 2 : 0); reason.append(code)
         }

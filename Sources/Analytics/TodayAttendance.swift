@@ -259,8 +259,8 @@ final class TodayAttendance: Sendable {
     func snapshot(_ db: Database, key: String, day: String, asOf: String, roster: Roster?, lateToken: Int64? = nil,
                   basis: Basis? = nil, chronic: ChronicBasis? = nil) throws -> Snapshot? {
         guard let roster, let dayNumber = StudentFacts.dayNumber(day) else { return nil }
-        let mark = try String.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
-                                       arguments: [day])
+        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
+                                    arguments: [day])?.checkedText(0)
         if let mark, mark > asOf { return nil }
         let rows = RowCheck(students: roster.students, day: dayNumber)
         return try state.withLock { s -> Snapshot? in
@@ -326,15 +326,17 @@ final class TodayAttendance: Sendable {
                 """), arguments: [day])
         }
         while let row = try rows.next() {
-            guard let student = row[0] as Int64?, let school = row[1] as Int64?, let classID = row[2] as Int64?,
-                  let code = row[3] as Int64? else { return false }
-            let counted = check.counts(student: student, school: school, statusCode: code)
+            guard let student = row.checkedInt64(0) else { continue }
+            // A row whose school or class is NULL or not an integer counts nowhere, like an unknown status.
+            let school = row.checkedInt64(1), classID = row.checkedInt64(2)
+            let code = (school == nil || classID == nil) ? -1 : (row.checkedInt64(3) ?? -1)
+            let counted = school.map { check.counts(student: student, school: $0, statusCode: code) } ?? false
             if counted {
                 s.leftOut[student] = nil
             } else {
-                s.leftOut[student] = FigureQueries.ClassKey(school: school, classID: classID)
+                s.leftOut[student] = FigureQueries.ClassKey(school: school ?? -1, classID: classID ?? -1)
             }
-            guard counted, let packed = Self.pack(school: school, classID: classID, code: code) else {
+            guard counted, let school, let classID, let packed = Self.pack(school: school, classID: classID, code: code) else {
                 if counted { return false }
                 // A row that does not count counts nowhere, as in the SQL path.
                 if let old = s.rows.removeValue(forKey: student) { s.apply(old, sign: -1) }

@@ -8,6 +8,9 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdatomic.h>
@@ -51,6 +54,42 @@ static inline int eduioc_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline int eduioc_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs != NULL && (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') && (cs[2] == 'F' || cs[2] == 'f');
+}
+
+/// True when the terminal type can move the cursor (terminfo `cup`): TERM=dumb and the like cannot.
+static inline int eduioc_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+/// Window changes, taken from ncurses: a flag set by the SIGWINCH handler, read by the input loop. Installed
+/// before newterm, so ncurses (which only catches SIGWINCH while it has the default action) never resizes its
+/// windows to whatever size a client asks for; the backend resizes them itself, capped.
+static inline volatile sig_atomic_t *eduioc_winch_flag(void) {
+    static volatile sig_atomic_t flag = 0;
+    return &flag;
+}
+static void eduioc_winch_handler(int number) { (void)number; *eduioc_winch_flag() = 1; }
+static inline int eduioc_take_over_winch(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = eduioc_winch_handler;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, NULL);
+}
+/// 1 (once) when the window changed since the last call.
+static inline int eduioc_winch_pending(void) {
+    if (!*eduioc_winch_flag()) return 0;
+    *eduioc_winch_flag() = 0;
+    return 1;
+}
+/// The terminal's size from the kernel (TIOCGWINSZ on `fd`); 0 on success.
+static inline int eduioc_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 /// Calls endwin() at most once per process, from any thread or a signal handler; returns 1 if it did.

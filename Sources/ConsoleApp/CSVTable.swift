@@ -87,6 +87,7 @@ public enum CSVTable {
     /// A decimal with one fraction digit and '.' whatever the locale; empty when undefined.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
+        guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"

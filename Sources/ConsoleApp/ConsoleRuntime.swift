@@ -141,15 +141,7 @@ public final class ConsoleRuntime {
         let source = self.source, clock = self.clock, inbox = self.inbox
         worker.async {
             do {
-                var report = try source.dataQuality(asOf: clock())
-                for i in report.entries.indices {
-                    if let school = report.entries[i].school {
-                        report.entries[i].school = NodeRef(level: school.level, code: TextSanitizer.sanitize(school.code),
-                                                           name: TextSanitizer.sanitize(school.name), detail: school.detail)
-                    }
-                }
-                report.duplicateCodes = report.duplicateCodes.map(TextSanitizer.sanitize)
-                inbox.post(.dataQualityLoaded(report))
+                inbox.post(.dataQualityLoaded(ReportSanitizer.clean(try source.dataQuality(asOf: clock()))))
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }

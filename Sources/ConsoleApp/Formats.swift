@@ -17,6 +17,8 @@ public enum Formats {
     /// A decimal with `digits` fraction digits, "–" when nil.
     public static func decimal(_ value: Double?, digits: Int = 1, _ language: Language) -> String {
         guard let value, value.isFinite else { return "–" }
+        // A value from the data too large for an Int (a probe of 1e300 Mbps) is shown in exponent form, not trapped on.
+        guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let scale = pow(10, Double(digits))
         let rounded = (value * scale).rounded() / scale
         let whole = Int(rounded.rounded(.towardZero))

@@ -2,10 +2,11 @@ import Analytics
 import ConsoleCore
 
 /// The one point where text from the database is made safe for the screen: every name and message in a
-/// report passes `TextSanitizer` (control, C1 and bidi characters dropped, NFC) before it reaches state.
-enum ReportSanitizer {
+/// report passes `TextSanitizer` (control, C1 and bidi characters dropped, NFC) before it reaches state, and
+/// `eduioc report` applies the same rule before printing text or JSON.
+public enum ReportSanitizer {
     /// The report with every string sanitised.
-    static func clean(_ report: NodeReport) -> NodeReport {
+    public static func clean(_ report: NodeReport) -> NodeReport {
         var report = report
         report.path = report.path.map(clean)
         report.figures = clean(report.figures)
@@ -19,8 +20,21 @@ enum ReportSanitizer {
         return report
     }
 
+    /// The data-quality list with every school name and code sanitised.
+    public static func clean(_ quality: DataQualityReport) -> DataQualityReport {
+        var quality = quality
+        for i in quality.entries.indices { quality.entries[i].school = quality.entries[i].school.map(clean) }
+        quality.duplicateCodes = quality.duplicateCodes.map(TextSanitizer.sanitize)
+        quality.days = quality.days.map(TextSanitizer.sanitize)
+        for i in quality.entries.indices {
+            quality.entries[i].firstDay = TextSanitizer.sanitize(quality.entries[i].firstDay)
+            quality.entries[i].lastDay = TextSanitizer.sanitize(quality.entries[i].lastDay)
+        }
+        return quality
+    }
+
     /// The node with a sanitised name and code.
-    static func clean(_ node: NodeRef) -> NodeRef {
+    public static func clean(_ node: NodeRef) -> NodeRef {
         var node = node
         node.name = TextSanitizer.sanitize(node.name)
         node.code = TextSanitizer.sanitize(node.code)

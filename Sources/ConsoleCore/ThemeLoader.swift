@@ -1,4 +1,5 @@
 import Foundation
+import SafeYAML
 import Yams
 
 /// Reads and validates theme files (YAML, like k9s skins).
@@ -19,20 +20,25 @@ import Yams
 public enum ThemeLoader {
     /// Loads the theme at `path`; its name is the file name without `.yaml`.
     public static func load(path: String) throws -> Theme {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let text: String
+        do {
+            text = try SafeYAML.read(path: path)
+        } catch let refusal as SafeYAML.Refusal {
+            throw ThemeError(file: path, keyPath: "", message: refusal.description)
+        } catch {
             throw ThemeError(file: path, keyPath: "", message: "cannot read the file")
         }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try parse(String(decoding: data, as: UTF8.self), name: name, source: path)
+        return try parse(text, name: name, source: path)
     }
 
     /// Parses theme YAML; `source` names the file in errors.
     public static func parse(_ yaml: String, name: String, source: String) throws -> Theme {
         let root: Any?
         do {
-            root = try Yams.load(yaml: yaml)
+            root = try SafeYAML.load(yaml)
         } catch {
-            throw ThemeError(file: source, keyPath: "", message: "not valid YAML: \(error)")
+            throw ThemeError(file: source, keyPath: "", message: error.description)
         }
         func fail(_ path: String, _ message: String) -> ThemeError { ThemeError(file: source, keyPath: path, message: message) }
         guard let top = root as? [String: Any] else { throw fail("", "expected a mapping with 'palette' and 'roles'") }

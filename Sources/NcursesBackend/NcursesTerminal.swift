@@ -42,11 +42,22 @@ public final class NcursesTerminal: TerminalBackend {
             if !unicode { setlocale(LC_ALL, "") }
         }
         set_escdelay(escapeDelayMilliseconds)
+        _ = eduioc_take_over_winch()
+        // ncurses sizes its screens from LINES/COLUMNS when set: a window larger than the cap starts capped.
+        let restoreEnvironment = Self.capInitialSize()
+        defer { restoreEnvironment() }
         guard let screen = newterm(nil, eduioc_stdout(), eduioc_stdin()) else {
             throw StartError(description: "cannot start the terminal (is TERM set to a known terminal type?)")
         }
         self.screen = screen
         set_term(screen)
+        guard eduioc_can_address_cursor() != 0 else {
+            // TERM=dumb and its kind would get one garbled line: refuse before drawing anything.
+            endwin()
+            delscreen(screen)
+            throw StartError(description: "this terminal cannot move the cursor (TERM is a line-only type such as dumb); "
+                             + "the console needs a full-screen terminal, e.g. TERM=xterm-256color")
+        }
         cbreak()
         noecho()
         nonl()
@@ -79,6 +90,43 @@ public final class NcursesTerminal: TerminalBackend {
     /// Calls `endwin()` if it has not run yet in this process; callable from any thread or a signal handler.
     public static func restoreTerminal() {
         _ = eduioc_endwin_once()
+    }
+
+    /// The largest screen drawn: a larger window shows the dashboard at this size in its top-left corner, so
+    /// the window size a client sets cannot make the process's memory grow without bound.
+    public static let maximumSize = Size(columns: 500, rows: 300)
+
+    /// The kernel's window size, capped at ``maximumSize``; nil when it cannot be read.
+    static func cappedTerminalSize() -> (rows: Int32, columns: Int32)? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard eduioc_terminal_size(STDOUT_FILENO, &rows, &columns) == 0, rows > 0, columns > 0 else { return nil }
+        return (min(rows, Int32(maximumSize.rows)), min(columns, Int32(maximumSize.columns)))
+    }
+
+    /// Sets LINES/COLUMNS to the capped size while ncurses starts, when the window is larger than the cap;
+    /// returns what puts the environment back.
+    private static func capInitialSize() -> () -> Void {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard eduioc_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+              rows > Int32(maximumSize.rows) || columns > Int32(maximumSize.columns),
+              let capped = cappedTerminalSize() else { return {} }
+        let saved = ["LINES", "COLUMNS"].map { (name: String) in (name, getenv(name).map { String(cString: $0) }) }
+        setenv("LINES", "\(capped.rows)", 1)
+        setenv("COLUMNS", "\(capped.columns)", 1)
+        return {
+            for (name, value) in saved {
+                if let value { setenv(name, value, 1) } else { unsetenv(name) }
+            }
+        }
+    }
+
+    /// After SIGWINCH: resizes ncurses' screens to the window, capped; the new size.
+    private func applyWindowChange() -> Size {
+        if let capped = Self.cappedTerminalSize() { _ = resizeterm(capped.rows, capped.columns) }
+        previous = nil  // the screen may have been cleared: repaint everything next time
+        return size
     }
 
     /// The current screen size.
@@ -200,6 +248,7 @@ public final class NcursesTerminal: TerminalBackend {
     /// Waits up to `timeoutMilliseconds` (negative: forever) for a key, mouse or resize event.
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard !hasStopped else { return nil }
+        if eduioc_winch_pending() != 0 { return .resize(applyWindowChange()) }
         let win = eduioc_stdscr()
         wtimeout(win, Int32(clamping: timeoutMilliseconds))
         var ch: wint_t = 0
@@ -212,7 +261,7 @@ public final class NcursesTerminal: TerminalBackend {
         case OK:
             return InputDecoding.character(UInt32(ch))
         default:
-            return nil
+            return eduioc_winch_pending() != 0 ? .resize(applyWindowChange()) : nil
         }
     }
 

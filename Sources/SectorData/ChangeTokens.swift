@@ -190,8 +190,8 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     private static func presentTriggers(_ db: Database) throws -> [String: String?] {
         var present: [String: String?] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: presentTriggersSQL)) {
-            guard let name = row[0] as String? else { continue }
-            present[name] = .some(row[1] as String?)
+            guard let name = row.checkedText(0) else { continue }
+            present[name] = .some(row.checkedText(1))
         }
         return present
     }
@@ -203,7 +203,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
               try nonconformingTriggers(in: db).isEmpty else { return nil }
         var values: [String: Int64] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
-            guard let name = row[0] as String?, let token = row[1] as Int64? else { return nil }
+            guard let name = row.checkedText(0), let token = row.checkedInt64(1) else { return nil }
             values[name] = token
         }
         guard trackedNames.allSatisfy({ values[$0] != nil }) else { return nil }

@@ -24,6 +24,8 @@ import Synchronization
 public final class Snapshot: Sendable {
     /// The busy timeout used when none is given: how long to wait for a writer's lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 0.25
+    /// How long one read (a refresh, a report, a check's counts) may run before its queries are stopped.
+    public static let defaultQueryTimeLimit: TimeInterval = 30
 
     /// The path the snapshot was opened from.
     public let path: String
@@ -39,6 +41,8 @@ public final class Snapshot: Sendable {
     public let openedStamp: SnapshotStamp
     /// How long a query waits for a writer's lock before failing with `SQLITE_BUSY`.
     public let busyTimeout: TimeInterval
+    /// How long one ``read(_:)`` may run before its queries are stopped.
+    public let queryTimeLimit: TimeInterval
     /// The connection kept between reads while the file is in rollback-journal mode (it then holds no lock).
     private let idle = Mutex<DatabaseQueue?>(nil)
 
@@ -55,7 +59,7 @@ public final class Snapshot: Sendable {
 
     private init(path: String, metadata: SnapshotMetadata, warnings: [SnapshotWarning],
                  journalMode: SnapshotJournalMode, identity: FileIdentity, openedStamp: SnapshotStamp,
-                 busyTimeout: TimeInterval) {
+                 busyTimeout: TimeInterval, queryTimeLimit: TimeInterval) {
         self.path = path
         self.metadata = metadata
         self.warnings = warnings
@@ -63,10 +67,13 @@ public final class Snapshot: Sendable {
         self.identity = identity
         self.openedStamp = openedStamp
         self.busyTimeout = busyTimeout
+        self.queryTimeLimit = queryTimeLimit
     }
 
     /// Opens and validates the snapshot at `url`; throws a ``SnapshotError`` naming the file and the problem.
-    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws(SnapshotError) -> Snapshot {
+    /// `queryTimeLimit` bounds validation and every later ``read(_:)``.
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout,
+                            queryTimeLimit: TimeInterval = defaultQueryTimeLimit) throws(SnapshotError) -> Snapshot {
         let path = url.path
         // If the file is renamed over while we open it, the probe and SQLite may have seen different
         // files; detect that by identity and start again. Likewise when its stamp moved meanwhile (a commit,
@@ -79,11 +86,13 @@ public final class Snapshot: Sendable {
             defer { try? queue.close() }
             let outcome: SnapshotValidator.Outcome
             do {
-                outcome = try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+                outcome = try limited(queue, seconds: queryTimeLimit) {
+                    try queue.read { db in try SnapshotValidator.validate(db, path: path) }
+                }
             } catch let error as SnapshotError {
                 throw error
             } catch {
-                throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+                throw mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
             }
             guard let current = try FileIdentity.current(atPath: path), current.isSameFile(as: probe.identity) else {
                 continue
@@ -92,7 +101,7 @@ public final class Snapshot: Sendable {
             guard attempt == 2 || SnapshotStamp.read(path: path) == stamp else { continue }
             return Snapshot(path: path, metadata: outcome.metadata, warnings: outcome.warnings,
                             journalMode: probe.journalMode, identity: probe.identity,
-                            openedStamp: stamp, busyTimeout: busyTimeout)
+                            openedStamp: stamp, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
         }
         throw SnapshotError.unreadable(path: path, reason: "it was replaced repeatedly while being opened; try again")
     }
@@ -102,8 +111,14 @@ public final class Snapshot: Sendable {
     /// The call opens a connection to the file that was validated and closes it before returning, so nothing
     /// is held between calls: no lock, no read mark, no open file. A file renamed over the path or deleted
     /// since ``open(at:busyTimeout:)`` is not read (``SnapshotError``: reopen the path). Errors from SQLite
-    /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout).
+    /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout). Its queries are stopped after
+    /// ``queryTimeLimit`` seconds (`SQLITE_INTERRUPT`, explained as ``SnapshotError/timedOut(path:seconds:)``).
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try read(seconds: queryTimeLimit, body)
+    }
+
+    /// ``read(_:)`` under another time limit.
+    private func read<T>(seconds: TimeInterval, _ body: (Database) throws -> T) throws -> T {
         try checkIdentity()
         let kept = idle.withLock { held -> DatabaseQueue? in
             defer { held = nil }
@@ -119,9 +134,16 @@ public final class Snapshot: Sendable {
             // the file as it is now, even if a replicator rewrote pages without moving the change counter.
             queue.inDatabase { db in _ = sqlite3_db_release_memory(db.sqliteConnection) }
         }
-        let result = try queue.read(body)
+        let result = try Self.limited(queue, seconds: seconds) { try queue.read(body) }
         keep = Self.holdsNoLockWhenIdle(path)
         return result
+    }
+
+    /// Runs `body` with a ``QueryWatchdog`` on `queue`.
+    private static func limited<T>(_ queue: DatabaseQueue, seconds: TimeInterval?, _ body: () throws -> T) rethrows -> T {
+        let watchdog = QueryWatchdog(queue: queue, seconds: seconds)
+        defer { watchdog.cancel() }
+        return try body()
     }
 
     /// Whether a connection to the file holds no lock between transactions: the header says rollback journal
@@ -167,14 +189,14 @@ public final class Snapshot: Sendable {
         } catch let error as SnapshotError {
             throw error
         } catch {
-            throw Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+            throw Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
         }
     }
 
     /// Turns an error thrown by ``read(_:)`` or another query into a one-line ``SnapshotError`` for operators.
     public func explain(_ error: any Error) -> SnapshotError {
         if let error = error as? SnapshotError { return error }
-        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout)
+        return Self.mapSQLiteError(error, path: path, busyTimeout: busyTimeout, queryTimeLimit: queryTimeLimit)
     }
 
     /// Row counts of every contract table, in ``SnapshotSchema/requiredColumns`` order, from one read.
@@ -187,10 +209,17 @@ public final class Snapshot: Sendable {
         }
     }
 
+    /// Tables with rows the console leaves out for a NULL, mistyped or out-of-range value (``SnapshotValueAudit``).
+    public func valueFindings() throws -> [SnapshotValueAudit.Finding] {
+        try read { db in try SnapshotValueAudit.findings(in: db) }
+    }
+
     /// Runs `PRAGMA quick_check` (reads every page: O(file size)); returns the problems, empty when sound.
+    /// It reads every page, so its time limit grows with the file: ``queryTimeLimit`` plus 60 s per GiB.
     public func quickCheck(maximumProblems: Int = 10) throws -> [String] {
-        try read { db in
-            let lines = try String.fetchAll(db, sql: "PRAGMA quick_check(\(max(1, maximumProblems)))")
+        let gibibytes = Double(max(0, identity.size)) / Double(1 << 30)
+        return try read(seconds: queryTimeLimit + 60 * gibibytes) { db in
+            let lines = try String?.fetchAll(db, sql: "PRAGMA quick_check(\(max(1, maximumProblems)))").map { $0 ?? "" }
             return lines == ["ok"] ? [] : lines
         }
     }
@@ -217,7 +246,8 @@ public final class Snapshot: Sendable {
     }
 
     /// Maps a GRDB/SQLite error met while opening or validating to the error an operator should see.
-    static func mapSQLiteError(_ error: any Error, path: String, busyTimeout: TimeInterval) -> SnapshotError {
+    static func mapSQLiteError(_ error: any Error, path: String, busyTimeout: TimeInterval,
+                               queryTimeLimit: TimeInterval = defaultQueryTimeLimit) -> SnapshotError {
         guard let error = error as? DatabaseError else {
             return .unreadable(path: path, reason: String(describing: error))
         }
@@ -239,6 +269,9 @@ public final class Snapshot: Sendable {
             return .permissionDenied(path: path)
         case .SQLITE_IOERR:
             return .unreadable(path: path, reason: "I/O error: \(message)")
+        case .SQLITE_INTERRUPT:
+            // Only the query watchdog interrupts a snapshot connection.
+            return .timedOut(path: path, seconds: Int(queryTimeLimit.rounded(.up)))
         case .SQLITE_CANTOPEN:
             return .unreadable(path: path, reason: "SQLite cannot open it: \(message)")
         default:

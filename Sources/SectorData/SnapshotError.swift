@@ -38,6 +38,10 @@ public enum SnapshotError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// SQLite reported an error not covered above.
     case sqlite(path: String, message: String)
+    /// A required table is a view or a virtual table (`kind`): it could run any query, so it is never read.
+    case notATable(path: String, table: String, kind: String)
+    /// A query ran longer than the time limit and was stopped.
+    case timedOut(path: String, seconds: Int)
 
     /// The snapshot path the error is about.
     public var path: String {
@@ -47,7 +51,7 @@ public enum SnapshotError: Error, Sendable, Equatable, CustomStringConvertible {
              .truncatedOrCorrupt(let path, _), .walIndexUnavailable(let path), .busy(let path, _),
              .schemaVersionMismatch(let path, _, _), .missingTable(let path, _), .missingColumn(let path, _, _),
              .missingMetaKey(let path, _), .invalidMetaValue(let path, _, _, _), .unreadable(let path, _),
-             .sqlite(let path, _):
+             .sqlite(let path, _), .notATable(let path, _, _), .timedOut(let path, _):
             return path
         }
     }
@@ -88,6 +92,10 @@ public enum SnapshotError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot read file (\(reason))"
         case .sqlite(_, let message):
             return "SQLite error (\(message))"
+        case .notATable(_, let table, let kind):
+            return "table '\(table)' is a \(kind), not a table"
+        case .timedOut(_, let seconds):
+            return "a query took longer than \(seconds) s and was stopped (the file may be huge or hostile)"
         }
     }
 

@@ -19,8 +19,8 @@ enum SnapshotValidator {
         guard let versionText = values["schema_version"] else {
             throw SnapshotError.missingMetaKey(path: path, key: "schema_version")
         }
-        let trimmedVersion = versionText.trimmingCharacters(in: .whitespaces)
-        guard let version = Int(trimmedVersion), version == SnapshotSchema.version else {
+        // Exactly "1": not " 1", "01", "+1" or "1.0", which a reader of another build might take for something else.
+        guard versionText == String(SnapshotSchema.version) else {
             throw SnapshotError.schemaVersionMismatch(path: path, found: versionText, expected: SnapshotSchema.version)
         }
 
@@ -32,7 +32,7 @@ enum SnapshotValidator {
         }
 
         var warnings: [SnapshotWarning] = []
-        let metadata = try decodeMetadata(values, version: version, path: path, warnings: &warnings)
+        let metadata = try decodeMetadata(values, version: SnapshotSchema.version, path: path, warnings: &warnings)
         for spec in SnapshotSchema.requiredIndexes where try !spec.isPresent(in: db) {
             warnings.append(.missingIndex(spec))
         }
@@ -45,6 +45,16 @@ enum SnapshotValidator {
     }
 
     private static func requireColumns(_ columns: [String], of table: String, in db: Database, path: String) throws {
+        // A view (or a virtual table) in place of a table could run any query, a recursive CTE forever: refused.
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT type, sql FROM sqlite_schema WHERE lower(name) = lower(?) AND type IN ('table', 'view')
+            """, arguments: [table]) {
+            if row.checkedText(0) == "view" { throw SnapshotError.notATable(path: path, table: table, kind: "view") }
+            let sql = row.checkedText(1) ?? ""
+            if sql.range(of: #"^\s*CREATE\s+VIRTUAL\s+TABLE"#, options: [.regularExpression, .caseInsensitive]) != nil {
+                throw SnapshotError.notATable(path: path, table: table, kind: "virtual table")
+            }
+        }
         let present = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
         guard !present.isEmpty else { throw SnapshotError.missingTable(path: path, table: table) }
         let presentLowercased = Set(present.map { $0.lowercased() })

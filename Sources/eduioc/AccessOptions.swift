@@ -13,6 +13,18 @@ struct AccessOptions: ParsableArguments {
             help: ArgumentHelp("The access file for --ssh (default: \(AccessPolicy.defaultPath)).", valueName: "file"))
     var accessFile: String?
 
+    @Option(name: .customLong("crash-log"), help: ArgumentHelp(
+        "Where a crash's details go (default: \(CrashGuard.defaultLogPath)); in SSH mode it must exist and not be readable by the account.",
+        valueName: "file"))
+    var crashLog: String?
+
+    /// Turns on what a crash may need: in SSH mode no core files and a non-dumpable process, then the crash log
+    /// (its descriptor, nil when there is no usable one).
+    func prepareForCrashes() throws -> Int32? {
+        if ssh { try CrashGuard.hardenForSSH() }
+        return CrashGuard.openLog(path: crashLog, ssh: ssh)
+    }
+
     /// Rejects options that only mean something in SSH mode, and command-line widening of access in SSH mode.
     func validate(scope: String?, exportDirectory: String? = nil) throws {
         // An empty list (often an unset shell variable) must not quietly mean "the whole province".
@@ -41,6 +53,7 @@ struct AccessOptions: ParsableArguments {
         if account.uid != 0 && access(path, W_OK) == 0 {
             throw CLIError("access file \(path) is writable by account \"\(account.name)\"; it must be writable only by administrators")
         }
+        try AccessFileSafety.check(path: path)
         do {
             return try AccessPolicy.load(path: path).grant(user: account.name, groups: account.groups)
         } catch let error as AccessPolicyError {

@@ -146,6 +146,7 @@ extension CheckCommand {
 
         init(snapshot: Snapshot, integrityCheck: Bool, now: Date) throws {
             let counts = try snapshot.rowCounts()
+            let unusable = try snapshot.valueFindings()
             let problems = integrityCheck ? try snapshot.quickCheck() : nil
             let zone = snapshot.timeZone
             file = snapshot.path
@@ -166,6 +167,7 @@ extension CheckCommand {
             integrityProblems = problems.map { $0.map(Self.printable) }
             warnings = snapshot.warnings.map(\.description)
                 + counts.filter { $0.count == 0 }.map { "table '\($0.table)' has no rows" }
+                + unusable.map(\.description)
             if let ahead = ageSeconds.map({ -$0 }), ahead > 5 * 60 {
                 warnings.append("published_at is \(ahead / 60) min after this machine's clock: a wrong value or a clock "
                                 + "out of step (the data's age and staleness cannot be judged)")

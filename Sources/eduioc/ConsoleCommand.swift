@@ -76,6 +76,7 @@ struct ConsoleCommand: ParsableCommand {
     }
 
     func run() throws {
+        let crashLog = try access.prepareForCrashes()
         let grant = try access.resolveGrant()
         if access.ssh {
             guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
@@ -107,8 +108,18 @@ struct ConsoleCommand: ParsableCommand {
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }
+        let testTrigger = CrashGuard.armTestTrigger()
+        // SSH mode: the access file is read again every 2 s; a revoked or changed grant ends the session.
+        let accessWatch = grant.map { AccessWatch(options: access, grant: $0, onChange: stop) }
+        // While the screen is ncurses', a runtime error message goes to the crash log (SSH: or nowhere), never
+        // over the official's screen.
+        let savedError = (access.ssh || crashLog != nil) ? CrashGuard.divertStandardError(to: crashLog) : nil
         runtime.run()
         terminal.shutdown()
+        CrashGuard.restoreStandardError(savedError)
+        testTrigger?.cancel()
+        accessWatch?.cancel()
+        if let reason = accessWatch?.endReason { throw CLIError(reason) }
         let status = trap.exitStatus()
         if status != 0 { throw ExitCode(status) }
     }

@@ -15,6 +15,8 @@ struct EduIOC: ParsableCommand {
     /// Parses and runs; any failure while running is one line on stderr (`eduioc: …`, newlines flattened),
     /// exit status 1. Commands just throw: this is the one place errors are printed.
     static func main() {
+        CrashGuard.ensureBacktracerOff()
+        CrashGuard.install()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import ConsoleApp
 import Foundation
 import SectorData
 
@@ -63,6 +64,7 @@ struct ReportCommand: ParsableCommand {
 
     private func report() throws {
         _ = try asOfInstant()  // reject a bad --as-of before opening anything
+        _ = try access.prepareForCrashes()
         let grant = try access.resolveGrant()  // SSH mode: refuse an account without an entry before anything else
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let opened: Snapshot
@@ -94,9 +96,10 @@ struct ReportCommand: ParsableCommand {
         if let school, let node, node.level != .school, node.level != .class {
             throw CLIError("\(school) is not a school (use --unit)")
         }
-        let result = try engine.report(for: node, asOf: instant)
+        // The console's one sanitiser (C0, C1 and bidi controls dropped, NFC) for text and JSON alike.
+        let result = ReportSanitizer.clean(try engine.report(for: node, asOf: instant))
         if json {
-            var data = try ReportJSON.data(result, dataQuality: try engine.dataQuality(asOf: instant))
+            var data = try ReportJSON.data(result, dataQuality: ReportSanitizer.clean(try engine.dataQuality(asOf: instant)))
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         } else {

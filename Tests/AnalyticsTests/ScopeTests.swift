@@ -89,3 +89,17 @@ import TestSupport
         #expect(throws: AnalyticsError.notInYourArea("S01")) { try e.node(code: "S01") }
     }
 }
+
+extension ScopeTests {
+    /// Issue 14: an access entry (or --scope) naming a code the snapshot lacks is a clear error, not an empty dashboard.
+    @Test func anAreaNamingAnUnknownCodeIsRefused() throws {
+        let e = try engine(["X02", "ZZ9"])
+        #expect(throws: AnalyticsError.invalidConfiguration(
+            "the area names ZZ9, which the snapshot does not have (correct the access entry or --scope)")) {
+            try e.report(for: nil, asOf: asOf)
+        }
+        let school = try engine([], schools: ["S02", "S404"])
+        #expect(throws: AnalyticsError.self) { try school.report(for: nil, asOf: asOf) }
+        #expect(try engine(["X02"]).report(for: nil, asOf: asOf).figures.node.code == "X02")
+    }
+}

@@ -88,3 +88,19 @@ import Testing
         }
     }
 }
+
+/// Issue 14: themes get the same YAML limits as the access file.
+@Suite struct ThemeYAMLLimitTests {
+    @Test func anchorsInAThemeAreRefused() throws {
+        let yaml = """
+            palette:
+              text: &t { c256: 252, c16: white }
+              other: *t
+            roles: {}
+            """
+        #expect(throws: ThemeError(file: "x.yaml", keyPath: "",
+                                   message: "uses YAML anchors or aliases (& or *), which are not accepted")) {
+            try ThemeLoader.parse(yaml, name: "x", source: "x.yaml")
+        }
+    }
+}

@@ -76,6 +76,38 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             try SnapshotFiles.createSnapshot(at: url, options: .init(metaOverrides: ["timezone": "Asia/Hanoi_Typo"]))
             return url
         }, expected: { _ in nil }, messageStart: "meta 'timezone' is 'Asia/Hanoi_Typo', expected an IANA"),
+        BadInput(name: "a view in place of a table (a recursive CTE that never ends)", prepare: { directory in
+            let url = directory.appendingPathComponent("view.sqlite")
+            try SnapshotFiles.createSnapshot(at: url)
+            try SnapshotFiles.execute("""
+                PRAGMA foreign_keys = OFF;
+                DROP TABLE schools;
+                CREATE VIEW schools(id, code, name, unit_id, level, ownership, status) AS
+                    WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)
+                    SELECT x, 'S' || x, 'School', 1, 'primary', 'public', 'active' FROM n;
+                """, at: url)
+            return url
+        }, expected: { .notATable(path: $0, table: "schools", kind: "view") },
+           messageStart: "table 'schools' is a view, not a table"),
+        BadInput(name: "a virtual table in place of a table", prepare: { directory in
+            let url = directory.appendingPathComponent("virtual.sqlite")
+            try SnapshotFiles.createSnapshot(at: url)
+            try SnapshotFiles.execute("""
+                PRAGMA foreign_keys = OFF;
+                DROP TABLE school_days;
+                CREATE VIRTUAL TABLE school_days USING fts5(day);
+                """, at: url)
+            return url
+        }, expected: { .notATable(path: $0, table: "school_days", kind: "virtual table") },
+           messageStart: "table 'school_days' is a virtual table, not a table"),
+    ] + ["1 ", " 1", "01", "+1", "1.0", "1\n"].map { version in
+        BadInput(name: "schema_version \(version.debugDescription)", prepare: { directory in
+            let url = directory.appendingPathComponent("version.sqlite")
+            try SnapshotFiles.createSnapshot(at: url, options: .init(metaOverrides: ["schema_version": version]))
+            return url
+        }, expected: { .schemaVersionMismatch(path: $0, found: version, expected: 1) },
+           messageStart: "schema_version is ")
+    } + [
         BadInput(name: "directory instead of a file", prepare: { directory in
             let url = directory.appendingPathComponent("snapshot.sqlite", isDirectory: true)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)

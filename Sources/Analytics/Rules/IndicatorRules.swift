@@ -1,5 +1,3 @@
-import Foundation
-
 /// The one home of the rules every figure follows (docs/SNAPSHOT.md, "Which rows count"; DESIGN §3): which
 /// attendance rows count, "enrolled on a day", a reporting school and the chronic-absence threshold.
 ///
@@ -57,13 +55,6 @@ enum IndicatorRules {
         guard students.classKey(slot).school == school else { return .otherSchool }
         guard students.isEnrolled(slot, on: day) else { return .notEnrolled }
         return nil
-    }
-
-    /// A JSON array of texts for `json_each(?)`, escaped by the JSON writer (never built by concatenation).
-    static func jsonArray(_ values: [String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: values),
-              let text = String(data: data, encoding: .utf8) else { return "[]" }
-        return text
     }
 
     // MARK: Schools reporting
