@@ -155,6 +155,13 @@ struct ProvinceTree {
         if let scope {
             // An area naming a code the snapshot lacks is a mistake in the access file or --scope: said, not shown as
             // an empty dashboard. (The codes are the account's own, so naming them reveals nothing.)
+            // A code written on two units or schools grants neither (it cannot say which).
+            let ambiguous = (scope.unitCodes.union(scope.schoolCodes)).filter(duplicates.contains).sorted()
+            if !ambiguous.isEmpty {
+                throw AnalyticsError.invalidConfiguration("the area names \(ambiguous.prefix(5).joined(separator: ", "))"
+                    + "\(ambiguous.count > 5 ? " …" : ""), which the snapshot writes on more than one unit or school: "
+                    + "it grants nothing until the snapshot's codes are unique (eduioc check names them)")
+            }
             let unknown = scope.unitCodes.filter { unitsByCode[$0] == nil }.sorted()
                 + scope.schoolCodes.filter { schoolsByCode[$0] == nil }.sorted()
             if !unknown.isEmpty {
