@@ -159,7 +159,8 @@ struct SSHEndToEndTests {
         #expect(widened.status != 0 && widened.stderr.contains("--scope cannot be combined with --ssh"), "\(widened.stderr)")
 
         // An account with no entry (nobody) is refused with one line, by report and by console, whatever USER says.
-        guard let nobody = getpwnam("nobody") else { return }
+        // Without `nobody` this check cannot run: a failure (never a silent pass), in CI and out of it.
+        let nobody = try #require(getpwnam("nobody"), "no 'nobody' account to check the refusal of an account without an entry")
         let (uid, gid) = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
         for arguments in [base, ["console", "--ssh", "--access-file", fixture.accessFile.path, "--snapshot", fixture.snapshot.path]] {
             let refused = try ProcessRunner.run("/usr/bin/setpriv", ["--reuid=\(uid)", "--regid=\(gid)", "--init-groups",

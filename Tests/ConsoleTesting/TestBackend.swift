@@ -1,3 +1,5 @@
+import ConsoleCore
+
 /// An in-memory `TerminalBackend` for tests: settable size and capabilities, scripted input,
 /// and a record of every presented frame and how many cells each diff wrote.
 public final class TestBackend: TerminalBackend {

@@ -1,10 +1,12 @@
+import ConsoleCore
 import Foundation
 
 /// A golden file on disk that rendered text is compared with.
 ///
-/// With `EDUIOC_RECORD_GOLDENS=1` in the environment, `verify` writes (or rewrites) the file and passes;
-/// otherwise a missing file or any difference throws a `GoldenFile.Mismatch` whose description is a
-/// readable line diff. This is the one helper in ConsoleCore that touches the file system; only tests use it.
+/// A missing file or any difference throws a `GoldenFile.Mismatch` whose description is a readable line diff.
+/// With `EDUIOC_RECORD_GOLDENS=1` in the environment, `verify` writes (or rewrites) the file *and still fails*,
+/// with the diff against what was there (as swift-argument-parser's snapshot tests do): a recording run can never
+/// pass, so a changed screen is always read by someone before it is committed. Test-only (ConsoleTesting).
 public struct GoldenFile: Sendable {
     /// Why a golden check failed.
     public struct Mismatch: Error, CustomStringConvertible, Sendable {
@@ -38,22 +40,46 @@ public struct GoldenFile: Sendable {
         environment["EDUIOC_RECORD_GOLDENS"] == "1"
     }
 
-    /// Compares `actual` with the file; records it instead when `record` is true. Throws `Mismatch`.
+    /// Compares `actual` with the file; when `record` is true, writes it and throws a `Mismatch` saying what changed
+    /// (so a recording run fails). Throws `Mismatch`.
     public func verify(_ actual: String, record: Bool = GoldenFile.isRecording()) throws {
         let text = actual.hasSuffix("\n") ? actual : actual + "\n"
+        let expected = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         if record {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
-            return
+            let what: String
+            if let expected {
+                what = expected == text ? "unchanged" : GoldenFile.diff(expected: expected, actual: text)
+            } else {
+                what = "new file"
+            }
+            throw Mismatch(description: "recorded golden (EDUIOC_RECORD_GOLDENS=1): \(path)\n\(what)\n"
+                + "read the change, then run again without EDUIOC_RECORD_GOLDENS to pass.")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let expected else {
             throw Mismatch(description: "golden file missing: \(path)\nrecord it with: EDUIOC_RECORD_GOLDENS=1 swift test --filter <the test>\nthen review and commit it.")
         }
-        let expected = String(decoding: data, as: UTF8.self)
         guard expected != text else { return }
         throw Mismatch(description: "golden mismatch: \(path)\n" + GoldenFile.diff(expected: expected, actual: text)
             + "\nif the change is intended, re-record with EDUIOC_RECORD_GOLDENS=1 and review the diff.")
+    }
+
+    /// Verifies every golden against its text before reporting, then throws one `Mismatch` naming all that differ
+    /// (or were recorded), so one failing size or language never hides another.
+    public static func verifyAll(_ checks: [(golden: GoldenFile, actual: String)],
+                                 record: Bool = GoldenFile.isRecording()) throws {
+        var failures: [String] = []
+        for check in checks {
+            do {
+                try check.golden.verify(check.actual, record: record)
+            } catch let mismatch as Mismatch {
+                failures.append(mismatch.description)
+            }
+        }
+        guard !failures.isEmpty else { return }
+        throw Mismatch(description: "\(failures.count) of \(checks.count) goldens failed:\n\n" + failures.joined(separator: "\n\n"))
     }
 
     /// A readable line diff: each differing line as `-expected` / `+actual`, with two lines of context,
