@@ -27,6 +27,11 @@ enum ReportSanitizer {
         return node
     }
 
+    /// The search index with every name and code sanitised.
+    static func clean(_ index: SearchIndex) -> SearchIndex {
+        SearchIndex(entries: index.entries.map { SearchEntry(node: clean($0.node), path: $0.path.map(clean)) })
+    }
+
     private static func clean(_ figures: NodeFigures) -> NodeFigures {
         var figures = figures
         figures.node = clean(figures.node)

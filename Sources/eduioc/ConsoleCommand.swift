@@ -104,6 +104,7 @@ struct ConsoleCommand: ParsableCommand {
                                 ?? userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
         state.exportDirectory = access.ssh ? grant?.exportDirectory : (exportDir ?? FileManager.default.currentDirectoryPath)
         state.attendanceBands = RateBands(ok: analyticsConfig.attendance.rateWarn, warn: analyticsConfig.attendance.rateCritical)
+        state.staleAfterMinutes = analyticsConfig.snapshot.staleAfterMinutes
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }
