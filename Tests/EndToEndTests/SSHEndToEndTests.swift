@@ -70,9 +70,12 @@ struct SSHEndToEndTests {
             let top = try tmux.waitFor(text: "Trường (\(schools.count))")
             #expect(!firstLine(top).contains("›") && !firstLine(top).contains(province), "still at the commune")
 
-            // `/` for a school of another commune finds nothing.
+            // `/` searches only the account's area: a school of another commune is not found, by name or by code.
             try tmux.send("/")
             try tmux.type(testFold(other[1]))
+            let searched = try tmux.waitFor(text: "Tìm trong phạm vi: 0 kết quả")
+            #expect(!searched.contains(other[1]), "a school outside the area appeared in the search")
+            try tmux.send("Tab")
             try tmux.waitFor(text: "Trường (0/\(schools.count))")
             try tmux.send("Escape")
             try tmux.waitFor(text: "Trường (\(schools.count))")
