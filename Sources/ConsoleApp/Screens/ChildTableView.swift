@@ -22,7 +22,9 @@ enum ChildTableView {
                        alignment: .center, style: CellStyle(.dim))
             return
         }
-        let columns = table.columns.map { column($0, context) }
+        var columns = table.columns.map { column($0, context) }
+        // On wide screens an empty column takes half the spare width, so the figures stay near the names.
+        if inner.width >= ChildColumn.wideScreenColumns { columns.append(TableColumn("", width: .flexible(weight: 1, minimum: 0))) }
         let rows = table.rows.map { figures in table.columns.map { cell($0, figures, context) } }
         let sortIndex = table.columns.firstIndex(of: table.shownSortColumn(state.sort))
         Table(columns: columns, rows: rows, selectedRow: state.current.selectedRow, scrollOffset: state.current.scrollOffset,
