@@ -5,6 +5,27 @@ import Foundation
 extension AppState {
     /// The one place state changes: applies `action` and returns the work the runtime must start.
     public mutating func update(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        refreshSearch()
+        return effects
+    }
+
+    /// Recomputes the search results when the prompt's text or the index changed since they were computed.
+    private mutating func refreshSearch() {
+        let query: String?
+        switch prompt {
+        case .filter?: query = "/" + filterText
+        case .jump?: query = ":" + promptText
+        case nil: query = nil
+        }
+        guard query != search.query || search.indexVersion != searchIndexVersion else { return }
+        search.query = query
+        search.indexVersion = searchIndexVersion
+        search.hits = computeSearchHits()
+        searchSelected = min(searchSelected, max(0, search.hits.count - 1))
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key): return handleKey(key)
         case .mouse(let event): return handleMouse(event)
@@ -31,7 +52,7 @@ extension AppState {
             return [.loadSearchIndex]
         case .searchIndexLoaded(let index):
             searchIndex = index
-            searchSelected = min(searchSelected, max(0, searchHits.count - 1))
+            searchIndexVersion += 1
             return []
         case .noSuchNode(let text):
             message = "\(text): \(UIText.noSuchNode.in(language))"
@@ -146,7 +167,7 @@ extension AppState {
             let hit = hits[min(searchSelected, hits.count - 1)]
             prompt = nil
             filterText = ""
-            return update(.navigate(to: hit.node))
+            return apply(.navigate(to: hit.node))
         case (.enter, .filter), (.tab, .filter):
             prompt = nil
         case (.enter, .jump):
@@ -225,7 +246,7 @@ extension AppState {
             case .drillDown:
                 guard let alert = alerts[safe: selected], alert.node.level != .province else { return [] }
                 overlay = nil
-                return update(.navigate(to: alert.node))
+                return apply(.navigate(to: alert.node))
             case .goUp, .showAlerts, .quit: overlay = nil
             default: break
             }

@@ -51,12 +51,16 @@ public struct AppState: Sendable {
     public var exportDirectory: String?
     /// Every unit, school and class in the user's scope, for `/` search and `:` completion (nil until loaded).
     public var searchIndex: SearchIndex?
+    /// Counts the indexes received, so results are recomputed when a new one arrives.
+    public var searchIndexVersion: Int
     /// True when the search index should be (re)loaded with the next report (at start and after a publication).
     public var searchIndexWanted: Bool
     /// The highlighted row of the search results or completions.
     public var searchSelected: Int
     /// The data is stale past this many minutes since publication (the analytics configuration's limit).
     public var staleAfterMinutes: Int
+    /// The search results and the prompt they were computed for.
+    var search = SearchState()
     /// The first line of the help overlay shown (it scrolls when taller than the screen).
     public var helpScroll: Int
     /// When the load under way started; the loading note shows only for loads slower than `loadingNoteDelay`.
@@ -94,6 +98,7 @@ public struct AppState: Sendable {
         self.exportDirectory = nil
         self.searchIndex = nil
         self.searchIndexWanted = true
+        self.searchIndexVersion = 0
         self.searchSelected = 0
         self.staleAfterMinutes = 30
         self.loadingSince = nil
@@ -124,8 +129,15 @@ public struct AppState: Sendable {
         return age > 2 * staleAfterMinutes ? .critical : .warning
     }
 
-    /// The search results or `:` completions for the open prompt (empty when no prompt or no index).
-    public var searchHits: [SearchEntry] {
+    /// The search results or `:` completions for the open prompt (empty when no prompt or no index), kept in
+    /// state by `update` so a frame never searches.
+    public internal(set) var searchHits: [SearchEntry] {
+        get { search.hits }
+        set { search.hits = newValue }
+    }
+
+    /// The results for the prompt as it is now, computed from the index.
+    func computeSearchHits() -> [SearchEntry] {
         guard let prompt, let searchIndex else { return [] }
         switch prompt {
         case .filter: return searchIndex.search(filterText, limit: Self.searchLimit)
