@@ -37,13 +37,19 @@ enum FooterView {
         var used = 1
         var shown = 0
         for alert in alerts {
-            var item = [Span(AlertText.glyph(alert.severity, context.glyphs) + " ", role: AlertText.role(alert), bold: true),
-                        Span(AlertText.subject(alert, context) + ": ", role: .normal, bold: true),
-                        Span(AlertText.describe(alert, context), role: AlertText.role(alert))]
+            func makeItem(_ subject: String) -> [Span] {
+                [Span(AlertText.glyph(alert.severity, context.glyphs) + " ", role: AlertText.role(alert), bold: true),
+                 Span(subject + ": ", role: .normal, bold: true),
+                 Span(AlertText.describe(alert, context), role: AlertText.role(alert))]
+            }
             let separator = shown > 0 ? [Span("  ", role: .dim)] : []
-            let itemWidth = (separator + item).reduce(0) { $0 + DisplayWidth.of($1.text) }
             let rest = alerts.count - shown - 1
             let moreWidth = rest > 0 ? DisplayWidth.of(more(rest, context)) : 0
+            var item = makeItem(AlertText.subject(alert, context))
+            if shown == 0, used + item.reduce(0, { $0 + DisplayWidth.of($1.text) }) + moreWidth > width {
+                item = makeItem(alert.node.name)  // short of room: the school without its commune
+            }
+            let itemWidth = (separator + item).reduce(0) { $0 + DisplayWidth.of($1.text) }
             guard used + itemWidth + moreWidth <= width || shown == 0 else { break }
             if used + itemWidth + moreWidth > width, let last = item.popLast() {
                 // The first alert alone is too long: cut its description so the count of the others still shows.

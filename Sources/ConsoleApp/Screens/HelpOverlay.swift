@@ -49,13 +49,27 @@ enum HelpOverlay {
         }
     }
 
-    /// Draws the overlay centred over the screen, from line `scroll`.
+    /// Draws the overlay centred over the screen, from line `scroll`; descriptions too long for the box wrap
+    /// onto indented lines at word boundaries.
     static func draw(scroll: Int, into buffer: inout CellBuffer, context: ScreenContext) {
         let content = lines(context)
         let width = min(buffer.size.columns - 4, (content.map { $0.reduce(0) { $0 + DisplayWidth.of($1.text) } }.max() ?? 20) + 4)
-        let height = min(buffer.size.rows - 2, content.count + 2)
-        let first = min(max(0, scroll), max(0, content.count - (height - 2)))
-        OverlayBox.draw(Array(content.dropFirst(first)), title: context.t(.helpTitle), width: width, height: height,
+        let room = width - 3
+        var wrapped: [[Span]] = []
+        for line in content {
+            guard line.count == 2, line.reduce(0, { $0 + DisplayWidth.of($1.text) }) > room else {
+                wrapped.append(line)
+                continue
+            }
+            let indent = DisplayWidth.of(line[0].text)
+            let parts = MessageWrap.lines(line[1].text, width: max(8, room - indent))
+            for (i, part) in parts.enumerated() {
+                wrapped.append([i == 0 ? line[0] : Span(String(repeating: " ", count: indent)), Span(part, style: line[1].style)])
+            }
+        }
+        let height = min(buffer.size.rows - 2, wrapped.count + 2)
+        let first = min(max(0, scroll), max(0, wrapped.count - (height - 2)))
+        OverlayBox.draw(Array(wrapped.dropFirst(first)), title: context.t(.helpTitle), width: width, height: height,
                         selected: nil, into: &buffer, context: context)
     }
 }
