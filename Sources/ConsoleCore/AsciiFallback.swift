@@ -26,6 +26,6 @@ public enum AsciiFallback {
     /// Punctuation the console itself writes, each with a look-alike that is not another glyph's ASCII form
     /// ("?" means unknown, "~" cut text, "+" a border corner).
     private static let punctuation: [Character: String] = [
-        "·": "/", "…": "~", "—": "-", "–": "-", "×": "x", "‼": "!", "⚠": "!", "✓": "v", "›": ">", "▏": "_",
+        "·": "/", "…": "~", "—": "-", "–": "-", "×": "x", "‼": "!", "⚠": "!", "✓": "v", "›": ">", "▏": "_", "↑": "^", "↓": "v", "←": "<", "→": ">",
     ]
 }
