@@ -37,4 +37,12 @@ struct KeyListTests {
         #expect(KeyMap.standard.command(for: .backspace) == .goUp && KeyMap.standard.command(for: .left) == .goUp)
         #expect(KeyMap.standard.command(for: .right) == .drillDown)
     }
+
+    @Test func theCommandLineHelpListsEveryBinding() {
+        let summary = KeyMap.standard.summary(.en)
+        for binding in KeyMap.standard.bindings {
+            #expect(summary.contains(binding.label), "--help lacks \(binding.label)")
+            #expect(summary.contains(binding.description.in(.en)), "--help lacks \(binding.command)")
+        }
+    }
 }
