@@ -11,7 +11,7 @@ public enum ReportText {
         let zone = report.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let f = report.figures, a = f.attendance, e = f.enrollment, d = f.devices, c = f.connectivity
         var out: [String] = []
-        out.append(w("EduIOC report — ", "Báo cáo EduIOC — ") + "\(clean(f.node.name)) (\(clean(f.node.code)), \(f.node.detail.map(clean) ?? f.node.level.rawValue))")
+        out.append(w("EduIOC report — ", "Báo cáo EduIOC — ") + "\(clean(f.node.name)) (\(clean(f.node.code)), \(term(f.node.detail.map(clean) ?? f.node.level.rawValue, language)))")
         if report.path.count > 1 { out.append(w("Path: ", "Đường dẫn: ") + report.path.map { clean($0.name) }.joined(separator: " › ")) }
         var asOfLine = w("As of ", "Tính đến ") + "\(SnapshotTime.formatDay(report.asOf, in: zone)) \(Timestamps.localClock(report.asOf, in: zone)) (\(zone.identifier))"
         if let published = report.publishedAt {
@@ -43,7 +43,7 @@ public enum ReportText {
                            + a.trend.map { pct($0.rate, digits: 0) }.joined(separator: " "))
             }
         }
-        let left = e.leftByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let left = e.leftByReason.sorted { $0.key < $1.key }.map { "\(term($0.key, language)) \($0.value)" }.joined(separator: ", ")
         out.append(w("Enrollment: \(e.enrolled) (F \(e.female), M \(e.male))  joined \(e.joined)  left \(e.left)",
                      "Sĩ số: \(e.enrolled) (nữ \(e.female), nam \(e.male))  nhập học \(e.joined)  nghỉ, chuyển \(e.left)")
                    + (left.isEmpty ? "" : " (\(left))")
@@ -96,6 +96,24 @@ public enum ReportText {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The contract's words (unit kinds, school levels, leave reasons) in Vietnamese; others and English unchanged.
+    private static func term(_ word: String, _ language: ReportLanguage) -> String {
+        guard language == .vi else { return word }
+        let vi = ["province": "tỉnh", "district": "huyện", "commune": "xã", "ward": "phường", "special_zone": "đặc khu",
+                  "unit": "đơn vị", "school": "trường", "class": "lớp",
+                  "preschool": "mầm non", "primary": "tiểu học", "lower_secondary": "THCS", "upper_secondary": "THPT",
+                  "multi_level": "nhiều cấp học", "continuing_education": "GDTX",
+                  "transfer": "chuyển trường", "dropout": "bỏ học", "graduated": "tốt nghiệp"]
+        return vi[word] ?? word
+    }
+
+    /// "2 giờ 10 phút", "45 phút".
+    private static func hoursAndMinutes(_ minutes: Int) -> String {
+        let m = max(0, minutes)
+        guard m >= 60 else { return "\(m) phút" }
+        return "\(m / 60) giờ" + (m % 60 > 0 ? " \(m % 60) phút" : "")
+    }
+
     /// A connectivity status in Vietnamese.
     private static func vietnamese(_ status: ConnectivityStatus) -> String {
         switch status {
@@ -114,7 +132,7 @@ public enum ReportText {
         let text: String
         switch alert.kind {
         case .schoolOffline:
-            text = "\(node): mất kết nối" + (value.map { " \(Int($0)) phút" } ?? "")
+            text = "\(node): mất kết nối" + (value.map { " " + hoursAndMinutes(Int($0)) } ?? "")
         case .lowAttendance:
             text = "\(node): tỉ lệ đi học \(pct(value)) dưới \(pct(limit, digits: 0))"
         case .lowCompleteness:
@@ -122,7 +140,7 @@ public enum ReportText {
         case .chronicAbsence:
             text = "\(node): \(pct(value)) học sinh vắng thường xuyên (trên \(pct(limit, digits: 0)))"
         case .snapshotStale:
-            text = value.map { "dữ liệu cũ \(Int($0)) phút (ngưỡng \(Int(limit ?? 0)) phút)" } ?? "không rõ thời điểm công bố dữ liệu"
+            text = value.map { "dữ liệu cũ \(hoursAndMinutes(Int($0))) (ngưỡng \(Int(limit ?? 0)) phút)" } ?? "không rõ thời điểm công bố dữ liệu"
         }
         return "\(severity) \(text)"
     }
