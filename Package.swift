@@ -40,14 +40,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),
+        // Test tools for screens: an in-memory terminal and golden files. Never linked into the product.
+        .target(name: "ConsoleTesting", dependencies: ["ConsoleCore"], path: "Tests/ConsoleTesting"),
         .target(name: "TestSupport", dependencies: ["SectorData", "SampleProvince", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "SectorDataTests", dependencies: ["SectorData", "SampleProvince", "TestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SampleProvinceTests", dependencies: ["SampleProvince", "SectorData", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "SampleProvince", "SectorData", "TestSupport"]),
-        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "Analytics", "SampleProvince", "TestSupport"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTesting"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "ConsoleTesting", "Analytics",
+                                                          "SampleProvince", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,57 +4,75 @@ import SectorData
 /// The human-readable form of a report (`eduioc report`): headline figures, children table, alerts.
 /// Every string from the snapshot is sanitised (control and bidi characters dropped, NFC) before output.
 public enum ReportText {
-    /// Renders a report as plain text lines ending in a newline.
-    public static func render(_ report: NodeReport, config: AnalyticsConfig = AnalyticsConfig()) -> String {
+    /// Renders a report as plain text lines ending in a newline, in `language` (English unless asked).
+    public static func render(_ report: NodeReport, config: AnalyticsConfig = AnalyticsConfig(),
+                              language: ReportLanguage = .en) -> String {
+        let w = language.pick
         let zone = report.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(secondsFromGMT: 0) ?? .current
         let f = report.figures, a = f.attendance, e = f.enrollment, d = f.devices, c = f.connectivity
         var out: [String] = []
-        out.append("EduIOC report — \(clean(f.node.name)) (\(clean(f.node.code)), \(f.node.detail.map(clean) ?? f.node.level.rawValue))")
-        if report.path.count > 1 { out.append("Path: " + report.path.map { clean($0.name) }.joined(separator: " › ")) }
-        var asOfLine = "As of \(SnapshotTime.formatDay(report.asOf, in: zone)) \(Timestamps.localClock(report.asOf, in: zone)) (\(zone.identifier))"
+        out.append(w("EduIOC report — ", "Báo cáo EduIOC — ") + "\(clean(f.node.name)) (\(clean(f.node.code)), \(term(f.node.detail.map(clean) ?? f.node.level.rawValue, language)))")
+        if report.path.count > 1 { out.append(w("Path: ", "Đường dẫn: ") + report.path.map { clean($0.name) }.joined(separator: " › ")) }
+        var asOfLine = w("As of ", "Tính đến ") + "\(SnapshotTime.formatDay(report.asOf, in: zone)) \(Timestamps.localClock(report.asOf, in: zone)) (\(zone.identifier))"
         if let published = report.publishedAt {
             let minutes = Int(report.asOf.timeIntervalSince(published) / 60)
-            asOfLine += " · snapshot published \(Timestamps.localClock(published, in: zone)) (\(minutes) min before)"
+            asOfLine += w(" · snapshot published ", " · dữ liệu công bố lúc ") + Timestamps.localClock(published, in: zone)
+                + w(" (\(minutes) min before)", " (\(minutes) phút trước đó)")
         } else {
-            asOfLine += " · snapshot publication time unknown"
+            asOfLine += w(" · snapshot publication time unknown", " · không rõ thời điểm công bố dữ liệu")
         }
         out.append(asOfLine)
         out.append("")
         if a.isBeforeSchoolYear {
-            out.append("Attendance: the school year has not started on \(a.asOfDay) — no attendance yet.")
+            out.append(w("Attendance: the school year has not started on \(a.asOfDay) — no attendance yet.",
+                         "Chuyên cần: năm học chưa bắt đầu vào \(a.asOfDay) — chưa có điểm danh."))
         } else if !a.isAsOfSchoolDay {
-            out.append("Attendance: no school on \(a.asOfDay) — showing the last school day, \(a.day):")
+            out.append(w("Attendance: no school on \(a.asOfDay) — showing the last school day, \(a.day):",
+                         "Chuyên cần: ngày \(a.asOfDay) không có buổi học — số liệu ngày học gần nhất, \(a.day):"))
         } else {
-            out.append("Attendance \(a.day):")
+            out.append(w("Attendance \(a.day):", "Chuyên cần \(a.day):"))
         }
         if !a.isBeforeSchoolYear {
-            out.append("  enrolled \(a.enrolled)  present \(a.present)  late \(a.late)  excused \(a.excused)  unexcused \(a.unexcused)  not reported \(a.unreported)")
-            let reporting = f.node.level == .class ? "" : "  schools reporting \(a.schoolsReporting)/\(a.schoolsTotal)"
-            out.append("  rate \(pct(a.rate))  completeness \(pct(a.completeness))\(reporting)  chronically absent \(a.chronicAbsent)")
+            out.append(w("  enrolled \(a.enrolled)  present \(a.present)  late \(a.late)  excused \(a.excused)  unexcused \(a.unexcused)  not reported \(a.unreported)",
+                         "  sĩ số \(a.enrolled)  có mặt \(a.present)  đi muộn \(a.late)  vắng có phép \(a.excused)  vắng không phép \(a.unexcused)  chưa điểm danh \(a.unreported)"))
+            let reporting = f.node.level == .class ? "" : w("  schools reporting ", "  trường báo cáo ") + "\(a.schoolsReporting)/\(a.schoolsTotal)"
+            out.append(w("  rate \(pct(a.rate))  completeness \(pct(a.completeness))\(reporting)  chronically absent \(a.chronicAbsent)",
+                         "  tỉ lệ đi học \(pct(a.rate))  đã điểm danh \(pct(a.completeness))\(reporting)  vắng thường xuyên \(a.chronicAbsent)"))
             if !a.trend.isEmpty {
-                out.append("  trend (\(a.trend.count) school days, oldest first): " + a.trend.map { pct($0.rate, digits: 0) }.joined(separator: " "))
+                out.append(w("  trend (\(a.trend.count) school days, oldest first): ", "  xu hướng (\(a.trend.count) ngày học, cũ nhất trước): ")
+                           + a.trend.map { pct($0.rate, digits: 0) }.joined(separator: " "))
             }
         }
-        let left = e.leftByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        out.append("Enrollment: \(e.enrolled) (F \(e.female), M \(e.male))  joined \(e.joined)  left \(e.left)\(left.isEmpty ? "" : " (\(left))")"
-                   + (e.teachers > 0 ? "  teachers \(e.teachers), \(num(e.pupilTeacherRatio)) pupils per teacher" : ""))
+        let left = e.leftByReason.sorted { $0.key < $1.key }.map { "\(term($0.key, language)) \($0.value)" }.joined(separator: ", ")
+        out.append(w("Enrollment: \(e.enrolled) (F \(e.female), M \(e.male))  joined \(e.joined)  left \(e.left)",
+                     "Sĩ số: \(e.enrolled) (nữ \(e.female), nam \(e.male))  nhập học \(e.joined)  nghỉ, chuyển \(e.left)")
+                   + (left.isEmpty ? "" : " (\(left))")
+                   + (e.teachers > 0 ? w("  teachers \(e.teachers), \(num(e.pupilTeacherRatio)) pupils per teacher",
+                                         "  giáo viên \(e.teachers), \(num(e.pupilTeacherRatio)) HS/GV") : ""))
         if !e.intake.isEmpty {
-            out.append("  intake: " + e.intake.map { "grade \($0.grade) \($0.enrolled)/\($0.planned)" }.joined(separator: ", "))
+            out.append(w("  intake: ", "  chỉ tiêu: ")
+                       + e.intake.map { w("grade ", "khối ") + "\($0.grade) \($0.enrolled)/\($0.planned)" }.joined(separator: ", "))
         }
         if f.node.level != .class {
-            out.append("Devices: computers \(d.computersWorking)/\(d.computersTotal) working (\(num(d.learnersPerComputer)) learners per computer), projectors \(d.projectorsWorking) working, cameras \(d.camerasOnline)/\(d.camerasTotal) online, gates \(d.gatesOnline)/\(d.gatesTotal) online")
-            out.append("Connectivity: good \(c.good), moderate \(c.moderate), offline \(c.offline), unknown \(c.unknown) (benchmark \(num(config.connectivity.benchmarkMbps)) Mbps, profile \(config.connectivity.profile); median \(num(c.medianDownloadMbps)) Mbps, \(num(c.medianLatencyMs)) ms)")
+            out.append(w("Devices: computers \(d.computersWorking)/\(d.computersTotal) working (\(num(d.learnersPerComputer)) learners per computer), projectors \(d.projectorsWorking) working, cameras \(d.camerasOnline)/\(d.camerasTotal) online, gates \(d.gatesOnline)/\(d.gatesTotal) online",
+                         "Thiết bị: máy tính tốt \(d.computersWorking)/\(d.computersTotal) (\(num(d.learnersPerComputer)) HS/máy), máy chiếu tốt \(d.projectorsWorking), camera hoạt động \(d.camerasOnline)/\(d.camerasTotal), cổng điểm danh hoạt động \(d.gatesOnline)/\(d.gatesTotal)"))
+            out.append(w("Connectivity: good \(c.good), moderate \(c.moderate), offline \(c.offline), unknown \(c.unknown) (benchmark \(num(config.connectivity.benchmarkMbps)) Mbps, profile \(config.connectivity.profile); median \(num(c.medianDownloadMbps)) Mbps, \(num(c.medianLatencyMs)) ms)",
+                         "Kết nối: tốt \(c.good), chậm \(c.moderate), mất kết nối \(c.offline), chưa rõ \(c.unknown) (chuẩn \(num(config.connectivity.benchmarkMbps)) Mbps, hồ sơ \(config.connectivity.profile); trung vị \(num(c.medianDownloadMbps)) Mbps, \(num(c.medianLatencyMs)) ms)"))
             for school in c.offlineSchools.prefix(10) {
-                let since = school.since.map { "since \(SnapshotTime.formatDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" } ?? "since unknown"
-                out.append("  offline: \(clean(school.school.code)) \(clean(school.school.name)) \(since)")
+                let since = school.since.map { w("since ", "từ ") + "\(SnapshotTime.formatDay($0, in: zone)) \(Timestamps.localClock($0, in: zone))" }
+                    ?? w("since unknown", "không rõ từ khi nào")
+                out.append(w("  offline: ", "  mất kết nối: ") + "\(clean(school.school.code)) \(clean(school.school.name)) \(since)")
             }
-            if c.offlineSchools.count > 10 { out.append("  … and \(c.offlineSchools.count - 10) more offline") }
+            if c.offlineSchools.count > 10 {
+                out.append(w("  … and \(c.offlineSchools.count - 10) more offline", "  … và \(c.offlineSchools.count - 10) trường mất kết nối khác"))
+            }
         } else if let status = c.status {
-            out.append("School connectivity: \(status.rawValue)")
+            out.append(w("School connectivity: \(status.rawValue)", "Kết nối của trường: \(vietnamese(status))"))
         }
         if !report.children.isEmpty {
             out.append("")
-            out.append(row(["CODE", "NAME", "ENROLLED", "RATE", "COMPL.", "REPORTING", "COMPUTERS", "GOOD/MOD/OFF/UNK"]))
+            out.append(row(language == .vi ? ["MÃ", "TÊN", "SĨ SỐ", "ĐI HỌC", "ĐỦ", "BÁO CÁO", "MÁY TÍNH", "TỐT/CHẬM/MẤT/?"]
+                           : ["CODE", "NAME", "ENROLLED", "RATE", "COMPL.", "REPORTING", "COMPUTERS", "GOOD/MOD/OFF/UNK"]))
             for child in report.children {
                 let ca = child.attendance, cc = child.connectivity
                 out.append(row([
@@ -67,14 +85,64 @@ public enum ReportText {
         }
         out.append("")
         if report.alerts.isEmpty {
-            out.append("Alerts: none")
+            out.append(w("Alerts: none", "Cảnh báo: không có"))
         } else {
-            out.append("Alerts (\(report.alerts.count)):")
+            out.append(w("Alerts", "Cảnh báo") + " (\(report.alerts.count)):")
             for alert in report.alerts {
-                out.append("  [\(alert.severity.rawValue)] \(alert.kind.rawValue): \(clean(alert.message))")
+                out.append(language == .vi ? "  " + vietnamese(alert)
+                           : "  [\(alert.severity.rawValue)] \(alert.kind.rawValue): \(clean(alert.message))")
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The contract's words (unit kinds, school levels, leave reasons) in Vietnamese; others and English unchanged.
+    private static func term(_ word: String, _ language: ReportLanguage) -> String {
+        guard language == .vi else { return word }
+        let vi = ["province": "tỉnh", "district": "huyện", "commune": "xã", "ward": "phường", "special_zone": "đặc khu",
+                  "unit": "đơn vị", "school": "trường", "class": "lớp",
+                  "preschool": "mầm non", "primary": "tiểu học", "lower_secondary": "THCS", "upper_secondary": "THPT",
+                  "multi_level": "nhiều cấp học", "continuing_education": "GDTX",
+                  "transfer": "chuyển trường", "dropout": "bỏ học", "graduated": "tốt nghiệp"]
+        return vi[word] ?? word
+    }
+
+    /// "2 giờ 10 phút", "45 phút".
+    private static func hoursAndMinutes(_ minutes: Int) -> String {
+        let m = max(0, minutes)
+        guard m >= 60 else { return "\(m) phút" }
+        return "\(m / 60) giờ" + (m % 60 > 0 ? " \(m % 60) phút" : "")
+    }
+
+    /// A connectivity status in Vietnamese.
+    private static func vietnamese(_ status: ConnectivityStatus) -> String {
+        switch status {
+        case .good: return "tốt"
+        case .moderate: return "chậm"
+        case .offline: return "mất kết nối"
+        case .unknown: return "chưa rõ"
+        }
+    }
+
+    /// An alert worded in Vietnamese from its kind and figures (the engine's message is English).
+    private static func vietnamese(_ alert: Alert) -> String {
+        let severity = alert.severity == .critical ? "[nghiêm trọng]" : "[cảnh báo]"
+        let node = "\(clean(alert.node.name)) (\(clean(alert.node.code)))"
+        let value = alert.value, limit = alert.threshold
+        let text: String
+        switch alert.kind {
+        case .schoolOffline:
+            text = "\(node): mất kết nối" + (value.map { " " + hoursAndMinutes(Int($0)) } ?? "")
+        case .lowAttendance:
+            text = "\(node): tỉ lệ đi học \(pct(value)) dưới \(pct(limit, digits: 0))"
+        case .lowCompleteness:
+            text = "\(node): mới điểm danh \(pct(value)) học sinh (dưới \(pct(limit, digits: 0)))"
+        case .chronicAbsence:
+            text = "\(node): \(pct(value)) học sinh vắng thường xuyên (trên \(pct(limit, digits: 0)))"
+        case .snapshotStale:
+            text = value.map { "dữ liệu cũ \(hoursAndMinutes(Int($0))) (ngưỡng \(Int(limit ?? 0)) phút)" } ?? "không rõ thời điểm công bố dữ liệu"
+        }
+        return "\(severity) \(text)"
     }
 
     /// Drops C0, DEL, C1 and bidi control characters and normalises to NFC.

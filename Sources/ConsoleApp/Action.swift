@@ -22,6 +22,10 @@ public enum Action: Sendable {
     case showMessage(String)
     /// A jump or load asked for a node outside the user's scope (or absent): say so in the UI language.
     case notInYourArea(String)
+    /// A `:` jump named nothing that exists (unscoped users; scoped ones get `notInYourArea`): the text as typed.
+    case noSuchNode(String)
+    /// The scope's search index was read.
+    case searchIndexLoaded(SearchIndex)
     /// A `:` jump resolved to a node: show it.
     case navigate(to: NodeRef)
     /// An export finished (or failed).
@@ -36,6 +40,8 @@ public enum Effect: Sendable, Hashable {
     case load(node: NodeRef?, generation: Int)
     /// Resolve a `:` jump; the runtime answers with `.navigate` or `.showMessage`.
     case resolveJump(JumpTarget)
+    /// Read the search index of the user's scope; the runtime answers with `.searchIndexLoaded`.
+    case loadSearchIndex
     /// Write the table to a CSV file in the export directory; the runtime answers with `.exportFinished`.
     case export(TableExport)
     /// Check the rows left out of the figures; the runtime answers with `.dataQualityLoaded` or `.showMessage`.

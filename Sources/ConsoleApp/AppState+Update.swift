@@ -5,6 +5,27 @@ import Foundation
 extension AppState {
     /// The one place state changes: applies `action` and returns the work the runtime must start.
     public mutating func update(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        refreshSearch()
+        return effects
+    }
+
+    /// Recomputes the search results when the prompt's text or the index changed since they were computed.
+    private mutating func refreshSearch() {
+        let query: String?
+        switch prompt {
+        case .filter?: query = "/" + filterText
+        case .jump?: query = ":" + promptText
+        case nil: query = nil
+        }
+        guard query != search.query || search.indexVersion != searchIndexVersion else { return }
+        search.query = query
+        search.indexVersion = searchIndexVersion
+        search.hits = computeSearchHits()
+        searchSelected = min(searchSelected, max(0, search.hits.count - 1))
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key): return handleKey(key)
         case .mouse(let event): return handleMouse(event)
@@ -16,14 +37,26 @@ extension AppState {
             now = date
             return []
         case .snapshotChanged:
+            searchIndexWanted = true
             return paused ? [] : requestLoad()
         case .reportLoaded(let generation, let newReport):
             guard generation == requestedGeneration else { return [] }
             report = newReport
             loading = false
+            loadingSince = nil
             problem = nil
             alignStackWithPath(newReport.path)
             clampSelection()
+            guard searchIndexWanted else { return [] }
+            searchIndexWanted = false
+            return [.loadSearchIndex]
+        case .searchIndexLoaded(let index):
+            searchIndex = index
+            searchIndexVersion += 1
+            return []
+        case .noSuchNode(let text):
+            message = "\(text): \(UIText.noSuchNode.in(language))"
+            loading = false
             return []
         case .snapshotFailed(let generation, let reason, let date):
             if let generation {
@@ -43,6 +76,7 @@ extension AppState {
         case .navigate(let node):
             stack = [stack[0], NavigationEntry(node: node)]
             overlay = nil
+            filterText = ""
             return enteredNewNode()
         case .exportFinished(.written(let path, let rows)):
             message = "\(UIText.exported.in(language)) \(rows) \(UIText.rowsWord.in(language)): \(path)"
@@ -60,6 +94,7 @@ extension AppState {
     /// Starts a load of the node on screen under a new generation.
     public mutating func requestLoad() -> [Effect] {
         requestedGeneration += 1
+        if !loading || loadingSince == nil { loadingSince = now }
         loading = true
         return [.load(node: current.node, generation: requestedGeneration)]
     }
@@ -93,9 +128,11 @@ extension AppState {
             return goUp()
         case .filter:
             prompt = .filter
+            searchSelected = 0
         case .jump:
             prompt = .jump
             promptText = ""
+            searchSelected = 0
         case .export: return requestExport()
         case .nextSortColumn:
             let columns = table.columns
@@ -107,26 +144,39 @@ extension AppState {
             overlay = .dataQuality(selected: 0)
             dataQuality = nil
             return [.loadDataQuality]
-        case .nextTheme: themeIndex = (themeIndex + 1) % themeNames.count
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % themeNames.count
+            message = "\(UIText.themeNamed.in(language)): \(themeName)"
         case .toggleLanguage: language = language.toggled
         case .refresh: return requestLoad()
         case .togglePause:
             paused.toggle()
             return paused ? [] : requestLoad()
-        case .showHelp: overlay = .help
+        case .showHelp:
+            overlay = .help
+            helpScroll = 0
         case .quit: shouldQuit = true
         }
         return []
     }
 
+    /// `/` searches the whole scope (and filters the table as you type); `:` jumps, completing as you type.
+    /// In both, ↑/↓ choose among the results and Enter goes to the chosen one; in `/`, Tab keeps the text as the
+    /// table's filter instead; in `:`, Tab completes the chosen name or code.
     private mutating func handlePromptKey(_ key: Key, _ mode: PromptMode) -> [Effect] {
+        let hits = searchHits
         switch (key, mode) {
         case (.escape, .filter):
             filterText = ""
             prompt = nil
         case (.escape, .jump):
             prompt = nil
-        case (.enter, .filter):
+        case (.enter, _) where !hits.isEmpty:
+            let hit = hits[min(searchSelected, hits.count - 1)]
+            prompt = nil
+            filterText = ""
+            return apply(.navigate(to: hit.node))
+        case (.enter, .filter), (.tab, .filter):
             prompt = nil
         case (.enter, .jump):
             prompt = nil
@@ -135,6 +185,21 @@ extension AppState {
                 return []
             }
             return [.resolveJump(target)]
+        case (.tab, .jump):
+            if let hit = hits[safe: searchSelected] { promptText = Self.completion(of: promptText, with: hit) }
+            return []
+        case (.up, _) where !hits.isEmpty, (.backTab, _) where !hits.isEmpty:
+            searchSelected = max(0, searchSelected - 1)
+            return []
+        case (.down, _) where !hits.isEmpty:
+            searchSelected = min(hits.count - 1, searchSelected + 1)
+            return []
+        case (.pageUp, _) where !hits.isEmpty:
+            searchSelected = max(0, searchSelected - DashboardLayout(size: size).visibleRows)
+            return []
+        case (.pageDown, _) where !hits.isEmpty:
+            searchSelected = min(hits.count - 1, searchSelected + DashboardLayout(size: size).visibleRows)
+            return []
         case (.backspace, .filter):
             if filterText.isEmpty { prompt = nil } else { filterText.removeLast() }
         case (.backspace, .jump):
@@ -148,6 +213,7 @@ extension AppState {
         case (.control("c"), _): shouldQuit = true
         default: break
         }
+        searchSelected = 0
         if mode == .filter {
             current.selectedRow = 0
             current.scrollOffset = 0
@@ -155,14 +221,29 @@ extension AppState {
         return []
     }
 
+    /// The `:` text completed with `hit`: the verb kept, the argument replaced by the hit's code, which `:` always
+    /// resolves (names can repeat).
+    static func completion(of text: String, with hit: SearchEntry) -> String {
+        JumpQuery(text).verb + hit.node.code
+    }
+
     private mutating func handleOverlayKey(_ key: Key, _ open: OpenOverlay) -> [Effect] {
         let command = KeyMap.standard.command(for: key)
         switch open {
         case .help:
-            if command == .goUp || command == .showHelp || command == .quit || key == .enter { overlay = nil }
+            switch command {
+            case .goUp, .showHelp, .quit, .drillDown: overlay = nil
+            case .moveDown: helpScroll += 1
+            case .moveUp: helpScroll = max(0, helpScroll - 1)
+            case .pageDown: helpScroll += 10
+            case .pageUp: helpScroll = max(0, helpScroll - 10)
+            case .moveFirst: helpScroll = 0
+            default: break
+            }
             return []
         case .alerts(let selected):
-            let count = report?.alerts.count ?? 0
+            let alerts = sortedAlerts
+            let count = alerts.count
             switch command {
             case .moveUp: overlay = .alerts(selected: max(0, selected - 1))
             case .moveDown: overlay = .alerts(selected: min(max(0, count - 1), selected + 1))
@@ -171,9 +252,9 @@ extension AppState {
             case .pageDown: overlay = .alerts(selected: min(max(0, count - 1), selected + 10))
             case .pageUp: overlay = .alerts(selected: max(0, selected - 10))
             case .drillDown:
-                guard let alert = report?.alerts[safe: selected], alert.node.level != .province else { return [] }
+                guard let alert = alerts[safe: selected], alert.node.level != .province else { return [] }
                 overlay = nil
-                return update(.navigate(to: alert.node))
+                return apply(.navigate(to: alert.node))
             case .goUp, .showAlerts, .quit: overlay = nil
             default: break
             }
@@ -251,22 +332,26 @@ extension AppState {
 
     // MARK: Navigation
 
+    /// Drills into the selected row; the filter in use is kept with this level and restored on the way back.
     private mutating func drillIntoSelection() -> [Effect] {
         guard let child = table.rows[safe: current.selectedRow]?.node else { return [] }
+        current.filter = filterText
         stack.append(NavigationEntry(node: child))
+        filterText = ""
         return enteredNewNode()
     }
 
+    /// Goes up one level, restoring that level's filter, selection and scroll.
     private mutating func goUp() -> [Effect] {
         guard stack.count > 1 else { return [] }
         stack.removeLast()
+        filterText = current.filter
         return enteredNewNode()
     }
 
+    /// The sort order is kept (a column the new table lacks sorts by name until it is back).
     private mutating func enteredNewNode() -> [Effect] {
-        filterText = ""
         prompt = nil
-        if !table.columns.contains(sort.column) { sort = SortOrder() }
         return requestLoad()
     }
 

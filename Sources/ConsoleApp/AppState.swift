@@ -51,6 +51,22 @@ public struct AppState: Sendable {
     public var shouldQuit: Bool
     /// Where `e` writes the table as CSV; nil = export not allowed (e.g. an SSH account without an export directory).
     public var exportDirectory: String?
+    /// Every unit, school and class in the user's scope, for `/` search and `:` completion (nil until loaded).
+    public var searchIndex: SearchIndex?
+    /// Counts the indexes received, so results are recomputed when a new one arrives.
+    public var searchIndexVersion: Int
+    /// True when the search index should be (re)loaded with the next report (at start and after a publication).
+    public var searchIndexWanted: Bool
+    /// The highlighted row of the search results or completions.
+    public var searchSelected: Int
+    /// The data is stale past this many minutes since publication (the analytics configuration's limit).
+    public var staleAfterMinutes: Int
+    /// The search results and the prompt they were computed for.
+    var search = SearchState()
+    /// The first line of the help overlay shown (it scrolls when taller than the screen).
+    public var helpScroll: Int
+    /// When the load under way started; the loading note shows only for loads slower than `loadingNoteDelay`.
+    public var loadingSince: Date?
 
     /// The smallest terminal the dashboard is drawn in; smaller gets a "please enlarge" message.
     public static let minimumSize = Size(columns: 60, rows: 16)
@@ -82,7 +98,62 @@ public struct AppState: Sendable {
         self.paused = false
         self.shouldQuit = false
         self.exportDirectory = nil
+        self.searchIndex = nil
+        self.searchIndexWanted = true
+        self.searchIndexVersion = 0
+        self.searchSelected = 0
+        self.staleAfterMinutes = 30
+        self.loadingSince = nil
+        self.helpScroll = 0
     }
+
+    /// A load must take this long before "Loading…" is shown, so quick refreshes do not flicker.
+    public static let loadingNoteDelay: TimeInterval = 1
+
+    /// Whether to show the loading note: a load is under way and has taken longer than `loadingNoteDelay`
+    /// (or nothing was ever loaded).
+    public var showsLoading: Bool {
+        guard loading else { return false }
+        guard report != nil, let since = loadingSince else { return true }
+        return now.timeIntervalSince(since) >= Self.loadingNoteDelay
+    }
+
+    /// Minutes since the snapshot was published (nil when unknown).
+    public var dataAgeMinutes: Int? {
+        report?.publishedAt.map { max(0, Int(now.timeIntervalSince($0) / 60)) }
+    }
+
+    /// How stale the data on screen is: nil while fresh, `.warning` past the limit, `.critical` past twice it
+    /// (or when the snapshot is unusable).
+    public var staleness: AlertSeverity? {
+        if problem != nil { return .critical }
+        guard let age = dataAgeMinutes, staleAfterMinutes > 0, age > staleAfterMinutes else { return nil }
+        return age > 2 * staleAfterMinutes ? .critical : .warning
+    }
+
+    /// The search results or `:` completions for the open prompt (empty when no prompt or no index), kept in
+    /// state by `update` so a frame never searches.
+    public internal(set) var searchHits: [SearchEntry] {
+        get { search.hits }
+        set { search.hits = newValue }
+    }
+
+    /// The results for the prompt as it is now, computed from the index.
+    func computeSearchHits() -> [SearchEntry] {
+        guard let prompt, let searchIndex else { return [] }
+        switch prompt {
+        case .filter: return searchIndex.search(filterText, limit: Self.searchLimit)
+        case .jump:
+            let query = JumpQuery(promptText)
+            return searchIndex.search(query.argument, levels: query.levels, limit: Self.searchLimit)
+        }
+    }
+
+    /// The alerts under the node on screen, most severe first, then longest lasting.
+    public var sortedAlerts: [Alert] { AlertText.sorted(report?.alerts ?? []) }
+
+    /// At most this many search results are listed.
+    public static let searchLimit = 200
 
     /// The entry on screen.
     public var current: NavigationEntry {
@@ -96,7 +167,7 @@ public struct AppState: Sendable {
     /// The children table as shown (filtered and sorted); empty until a report for this node arrives.
     public var table: ChildTable {
         ChildTable(children: reportMatchesCurrent ? (report?.children ?? []) : [], filter: filterText, sort: sort,
-                   wide: size.columns >= ChildColumn.wideScreenColumns)
+                   width: size.columns, language: language)
     }
 
     /// Whether the report held is for the node on screen (it may still be the previous node's while loading).

@@ -2,12 +2,13 @@ import Analytics
 
 /// A column of the children table. Which columns show depends on the level of the children.
 public enum ChildColumn: String, Sendable, Hashable, CaseIterable {
-    case name, schools, students, rate, completeness, unreported, teachers, computersWorking, learnersPerComputer, network
+    case name, code, schools, students, rate, completeness, unreported, teachers, computersWorking, learnersPerComputer, network
 
     /// The header text.
     public func title(_ language: Language) -> String {
         switch self {
         case .name: return UIText.columnName.in(language)
+        case .code: return UIText.code.in(language)
         case .schools: return UIText.columnSchools.in(language)
         case .students: return UIText.columnStudents.in(language)
         case .rate: return UIText.columnRate.in(language)
@@ -31,13 +32,46 @@ public enum ChildColumn: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Screens at least this wide show the detail columns.
+    /// Screens at least this wide show the detail columns and the code.
     public static let wideScreenColumns = 140
+
+    /// The columns for children at `level` on a screen `width` columns wide: the name first and widest; when
+    /// space runs short the numeric columns give way first (least telling first), never the name.
+    public static func columns(for level: NodeLevel, width: Int, language: Language) -> [ChildColumn] {
+        let wide = width >= wideScreenColumns
+        var columns = Self.columns(for: level, wide: wide)
+        if wide && level != .class { columns.insert(.code, at: 1) }
+        let inner = max(0, width - 2)
+        let nameMinimum = inner >= 70 ? 28 : 22
+        let dropOrder: [ChildColumn] = [.computersWorking, .teachers, .unreported, .code, .learnersPerComputer, .schools,
+                                        .completeness, .students, .network, .rate]
+        func needed(_ cs: [ChildColumn]) -> Int {
+            cs.filter { $0 != .name }.reduce(nameMinimum) { $0 + 1 + $1.fixedWidth(language) }
+        }
+        for victim in dropOrder where needed(columns) > inner {
+            columns.removeAll { $0 == victim }
+        }
+        return columns
+    }
+
+    /// The width of a fixed column (the name is flexible: 0).
+    public func fixedWidth(_ language: Language) -> Int {
+        switch self {
+        case .name: return 0
+        case .code: return 13
+        case .schools: return 7
+        case .students: return 9
+        case .rate, .completeness: return 7
+        case .learnersPerComputer, .unreported, .teachers, .computersWorking: return 8
+        case .network: return language == .vi ? 14 : 12
+        }
+    }
 
     /// The value rows are sorted by in this column (numbers sort numerically; nil sorts last).
     func sortValue(_ figures: NodeFigures) -> SortValue {
         switch self {
         case .name: return .text(SearchKey.fold(figures.node.name))
+        case .code: return .text(figures.node.code)
         case .schools: return .number(Double(figures.attendance.schoolsTotal))
         case .students: return .number(Double(figures.enrollment.enrolled))
         case .rate: return figures.attendance.rate.map(SortValue.number) ?? .missing

@@ -75,7 +75,7 @@ public final class ConsoleRuntime {
     private static func shownTime(_ state: AppState) -> [Int] {
         let minute = Int((state.now.timeIntervalSince1970 / 60).rounded(.down))
         let age = state.report?.publishedAt.map { Int((state.now.timeIntervalSince($0) / 60).rounded(.down)) } ?? 0
-        return [minute, age]
+        return [minute, age, state.showsLoading ? 1 : 0]
     }
 
     private static func action(for event: InputEvent) -> Action {
@@ -97,6 +97,7 @@ public final class ConsoleRuntime {
             switch effect {
             case .load(let node, let generation): load(node, generation)
             case .resolveJump(let target): resolve(target)
+            case .loadSearchIndex: loadSearchIndex()
             case .export(let request): export(request)
             case .loadDataQuality: loadDataQuality()
             }
@@ -129,6 +130,8 @@ public final class ConsoleRuntime {
                 inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
             } catch DashboardDataError.notInYourArea(let code) {
                 inbox.post(.notInYourArea(TextSanitizer.sanitize(code)))
+            } catch DashboardDataError.noSuchNode(let text) {
+                inbox.post(.noSuchNode(TextSanitizer.sanitize(text)))
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }
@@ -145,6 +148,15 @@ public final class ConsoleRuntime {
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }
+        }
+    }
+
+    /// Reads the scope's search index on the worker queue; a failure leaves search to the table filter.
+    private func loadSearchIndex() {
+        let source = self.source, inbox = self.inbox
+        worker.async {
+            guard let index = try? source.searchIndex() else { return }
+            inbox.post(.searchIndexLoaded(ReportSanitizer.clean(index)))
         }
     }
 

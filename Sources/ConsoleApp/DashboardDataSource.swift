@@ -12,6 +12,8 @@ public protocol DashboardDataSource: Sendable {
     func pollForChange() -> SnapshotPoll
     /// The attendance rows left out of the figures in the user's scope, per school and reason.
     func dataQuality(asOf: Date) throws -> DataQualityReport
+    /// Every unit, school and class in the user's scope, for search and completion.
+    func searchIndex() throws -> SearchIndex
 }
 
 extension DashboardDataSource {
@@ -19,6 +21,9 @@ extension DashboardDataSource {
     public func dataQuality(asOf: Date) throws -> DataQualityReport {
         throw DashboardDataError.userFacing("data quality is not available from this data source")
     }
+
+    /// No search index: `/` only filters the table and `:` resolves on Enter.
+    public func searchIndex() throws -> SearchIndex { SearchIndex(entries: []) }
 }
 
 /// The outcome of one look at the snapshot file.
@@ -37,10 +42,13 @@ public enum DashboardDataError: Error, Sendable, CustomStringConvertible {
     case userFacing(String)
     /// The node asked for is outside the user's scope or does not exist (never told apart); the code as asked.
     case notInYourArea(String)
+    /// Nothing of that code or name exists (said only to unscoped users); the text as asked.
+    case noSuchNode(String)
     public var description: String {
         switch self {
         case .userFacing(let text): return text
         case .notInYourArea(let code): return AnalyticsError.notInYourArea(code).description
+        case .noSuchNode(let text): return AnalyticsError.notFound(text).description
         }
     }
 }

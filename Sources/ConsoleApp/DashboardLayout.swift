@@ -35,14 +35,24 @@ public struct DashboardLayout: Sendable, Hashable {
             devices = Rect(x: 2 * quarter, y: top, width: quarter, height: panelHeight)
             connectivity = Rect(x: 3 * quarter, y: top, width: w - 3 * quarter, height: panelHeight)
             panelsBottom = top + panelHeight
-        } else {
-            let panelHeight = h >= 22 ? 6 : 4
+        } else if h < 20 {
+            // Small terminals: attendance and connectivity only, so the table keeps its rows.
             let half = w / 2
-            attendance = Rect(x: 0, y: top, width: half, height: panelHeight)
-            enrollment = Rect(x: half, y: top, width: w - half, height: panelHeight)
-            devices = Rect(x: 0, y: top + panelHeight, width: half, height: panelHeight)
-            connectivity = Rect(x: half, y: top + panelHeight, width: w - half, height: panelHeight)
-            panelsBottom = top + 2 * panelHeight
+            attendance = Rect(x: 0, y: top, width: half, height: 4)
+            connectivity = Rect(x: half, y: top, width: w - half, height: 4)
+            enrollment = Rect(x: 0, y: top, width: 0, height: 0)
+            devices = Rect(x: 0, y: top, width: 0, height: 0)
+            panelsBottom = top + 4
+        } else {
+            // Compact panels below 30 rows (3 and 2 lines), so 80×24 shows 8 table rows.
+            let upper = h >= 30 ? 6 : (h >= 22 ? 5 : 4)
+            let lower = h >= 30 ? 6 : 4
+            let half = w / 2
+            attendance = Rect(x: 0, y: top, width: half, height: upper)
+            enrollment = Rect(x: half, y: top, width: w - half, height: upper)
+            devices = Rect(x: 0, y: top + upper, width: half, height: lower)
+            connectivity = Rect(x: half, y: top + upper, width: w - half, height: lower)
+            panelsBottom = top + upper + lower
         }
         table = Rect(x: 0, y: panelsBottom, width: w, height: max(0, h - 2 - panelsBottom))
     }

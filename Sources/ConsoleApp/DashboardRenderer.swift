@@ -17,9 +17,9 @@ public enum DashboardRenderer {
         ChildTableView.draw(state, in: layout.table, into: &buffer, context: context)
         FooterView.draw(state, layout: layout, into: &buffer, context: context)
         switch state.overlay {
-        case .help: HelpOverlay.draw(into: &buffer, context: context)
+        case .help: HelpOverlay.draw(scroll: state.helpScroll, into: &buffer, context: context)
         case .alerts(let selected):
-            AlertsOverlay.draw(state.report?.alerts ?? [], selected: selected, into: &buffer, context: context)
+            AlertsOverlay.draw(state.sortedAlerts, selected: selected, into: &buffer, context: context)
         case .dataQuality(let selected):
             DataQualityOverlay.draw(state.dataQuality, selected: selected, into: &buffer, context: context)
         case nil: break
@@ -31,6 +31,7 @@ public enum DashboardRenderer {
                                    context: ScreenContext) {
         let figures = state.report?.figures
         func panel(_ title: String, _ rect: Rect, _ lines: (NodeFigures) -> [[Span]]) {
+            guard rect.width > 0, rect.height > 0 else { return }
             let body = figures.map(lines) ?? [[Span(context.t(.loading), role: .dim)]]
             PanelFrame.draw(body, title: title, in: rect, into: &buffer, context: context)
         }

@@ -68,6 +68,19 @@ public enum Formats {
         return "\(minutes / 60) \(UIText.hoursAgo.in(language))"
     }
 
+    /// A duration in whole minutes, e.g. "2 giờ 15 phút" / "2 h 15 min", "3 ngày 4 giờ" / "3 d 4 h", "45 phút".
+    public static func duration(minutes: Int, _ language: Language) -> String {
+        let m = max(0, minutes)
+        let unit = { (text: UIText) in text.in(language) }
+        if m < 60 { return "\(m) \(unit(.minuteUnit))" }
+        if m < 48 * 60 {
+            let rest = m % 60
+            return "\(m / 60) \(unit(.hourUnit))" + (rest > 0 ? " \(rest) \(unit(.minuteUnit))" : "")
+        }
+        let hours = (m / 60) % 24
+        return "\(count(m / 1440, language)) \(unit(.dayUnit))" + (hours > 0 ? " \(hours) \(unit(.hourUnit))" : "")
+    }
+
     private static func calendar(_ timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

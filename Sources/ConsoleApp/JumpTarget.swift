@@ -6,7 +6,7 @@ public enum JumpTarget: Sendable, Hashable {
     case school(String)
     /// `:unit NAME` (also `:u`), accent-insensitive.
     case unit(String)
-    /// `:CODE` alone: a school, unit or `SCHOOL/CLASS` code, else a unit name of one word.
+    /// `:CODE` alone: a school, unit or `SCHOOL/CLASS` code, else a unit name (any words without a verb).
     case code(String)
 
     /// Parses the prompt text; nil when it is none of the forms.
@@ -23,7 +23,7 @@ public enum JumpTarget: Sendable, Hashable {
         switch verb {
         case "school", "s", "truong", "trường": self = .school(argument)
         case "unit", "u", "xa", "xã", "phuong", "phường": self = .unit(argument)
-        default: return nil
+        default: self = .code(trimmed)  // several words without a verb: a name, tried as a code first
         }
     }
 }

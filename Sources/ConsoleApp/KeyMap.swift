@@ -55,4 +55,17 @@ public struct KeyMap: Sendable {
 
     /// The bindings shown in the hint bar, in order.
     public var hintBindings: [KeyBinding] { bindings.filter { $0.hint != nil } }
+
+    /// Every binding in one line for `--help` ("↑/k ↓/j: Move up/down · …"), keys sharing a description together.
+    public func summary(_ language: Language) -> String {
+        var merged: [(keys: [String], description: UIText)] = []
+        for binding in bindings {
+            if let index = merged.firstIndex(where: { $0.description == binding.description }) {
+                merged[index].keys.append(binding.label)
+            } else {
+                merged.append(([binding.label], binding.description))
+            }
+        }
+        return merged.map { "\($0.keys.joined(separator: " ")): \($0.description.in(language))" }.joined(separator: " · ")
+    }
 }

@@ -33,17 +33,36 @@ public enum ReportSanitizer {
         return quality
     }
 
+    /// A dictionary whose text keys are sanitised (values of keys that become equal are merged).
+    private static func cleanKeys(_ counts: [String: Int]) -> [String: Int] {
+        counts.reduce(into: [:]) { $0[TextSanitizer.sanitize($1.key), default: 0] += $1.value }
+    }
+
+    private static func cleanKeys(_ nested: [String: [String: Int]]) -> [String: [String: Int]] {
+        nested.reduce(into: [:]) { $0[TextSanitizer.sanitize($1.key), default: [:]].merge($1.value, uniquingKeysWith: +) }
+    }
+
     /// The node with a sanitised name and code.
     public static func clean(_ node: NodeRef) -> NodeRef {
         var node = node
         node.name = TextSanitizer.sanitize(node.name)
         node.code = TextSanitizer.sanitize(node.code)
+        node.detail = node.detail.map(TextSanitizer.sanitize)
         return node
+    }
+
+    /// The search index with every name and code sanitised.
+    static func clean(_ index: SearchIndex) -> SearchIndex {
+        SearchIndex(entries: index.entries.map { SearchEntry(node: clean($0.node), path: $0.path.map(clean)) })
     }
 
     private static func clean(_ figures: NodeFigures) -> NodeFigures {
         var figures = figures
         figures.node = clean(figures.node)
+        // Keys written by the snapshot's ETL: school levels, device kinds and statuses, leave reasons.
+        figures.enrollment.byLevel = cleanKeys(figures.enrollment.byLevel)
+        figures.enrollment.leftByReason = cleanKeys(figures.enrollment.leftByReason)
+        figures.devices.byKindAndStatus = cleanKeys(figures.devices.byKindAndStatus.mapValues(cleanKeys))
         figures.connectivity.offlineSchools = figures.connectivity.offlineSchools.map { outage in
             var outage = outage
             outage.school = clean(outage.school)

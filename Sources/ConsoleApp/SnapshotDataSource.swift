@@ -109,11 +109,16 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
+    public func searchIndex() throws -> SearchIndex {
+        try currentLive().engine.searchIndex()
+    }
+
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
         let engine = try currentLive().engine
+        let scoped = scope != nil
         func unit(named name: String) throws -> NodeRef {
             guard let unit = try engine.units(matching: name, limit: 1).first else {
-                throw DashboardDataError.notInYourArea(name)
+                throw scoped ? DashboardDataError.notInYourArea(name) : DashboardDataError.noSuchNode(name)
             }
             return unit
         }
@@ -131,6 +136,8 @@ public final class SnapshotDataSource: DashboardDataSource {
             }
         } catch AnalyticsError.notInYourArea(let code) {
             throw DashboardDataError.notInYourArea(code)
+        } catch AnalyticsError.notFound(let code) {
+            throw scoped ? DashboardDataError.notInYourArea(code) : DashboardDataError.noSuchNode(code)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         }

@@ -22,6 +22,14 @@ public enum UIText: String, CaseIterable, Sendable {
     case staleSince, windowTooSmall, noAlerts, noRows, noMatch, filterPrompt, jumpPrompt, jumpHelp
     case notInYourArea, classPrivacyNote, helpTitle, alertsTitle, helpClose, sortedBy
     case themeLabel, languageName
+    // Search, completion, codes
+    case noSuchNode, themeNamed, searchTitle, searchKeys, jumpKeys, resultsWord, kindUnit, kindSchool, kindClass
+    case columnPath, needAtLeast
+    // Alerts: severity, durations, staleness
+    case sinceWord, agoTemplate, criticalWord, warningWord, moreWord, hourUnit, minuteUnit, dayUnit, offlineFor, staleData, publishedAt, limitWord
+    // Column explanations (help)
+    case columnsTitle, explainName, explainCode, explainSchools, explainStudents, explainRate, explainCompleteness
+    case explainUnreported, explainTeachers, explainComputers, explainLearnersPerComputer, explainNet
     // Export
     case code, exported, rowsWord, exportNotAllowed, exportEmpty, exportFailed
     // Alerts
@@ -101,17 +109,18 @@ public enum UIText: String, CaseIterable, Sendable {
         case .loading: return ("Đang tải…", "Loading…")
         case .province: return ("Toàn tỉnh", "Province")
         case .staleSince: return ("Dữ liệu cũ từ", "Stale since")
-        case .windowTooSmall: return ("Cửa sổ quá nhỏ — hãy phóng to (tối thiểu", "Window too small — please enlarge (minimum")
+        case .windowTooSmall: return ("Cửa sổ quá nhỏ", "Window too small")
+        case .needAtLeast: return ("hãy phóng to, cần tối thiểu", "please enlarge it to at least")
         case .noAlerts: return ("Không có cảnh báo", "No alerts")
         case .noRows: return ("Không có dữ liệu", "Nothing here")
         case .noMatch: return ("Không có kết quả", "No match")
-        case .filterPrompt: return ("Lọc", "Filter")
+        case .filterPrompt: return ("Tìm", "Search")
         case .jumpPrompt: return ("Đến", "Go to")
         case .jumpHelp: return (":MÃ  ·  :school MÃ  ·  :unit TÊN", ":CODE  ·  :school CODE  ·  :unit NAME")
         case .notInYourArea: return ("không thuộc phạm vi của bạn", "not in your area")
         case .classPrivacyNote: return ("Chỉ số liệu tổng hợp của lớp, không hiển thị từng học sinh",
                                         "Class totals only; individual students are never shown")
-        case .helpTitle: return ("Trợ giúp — phím tắt", "Help — keys")
+        case .helpTitle: return ("Trợ giúp — phím tắt (↑↓ cuộn)", "Help — keys (↑↓ scroll)")
         case .alertsTitle: return ("Cảnh báo", "Alerts")
         case .helpClose: return ("Esc để đóng", "Esc to close")
         case .sortedBy: return ("sắp xếp", "sorted by")
@@ -133,8 +142,10 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdEnds: return ("Đầu/cuối danh sách", "First/last row")
         case .cmdDrill: return ("Xem chi tiết dòng đã chọn", "Drill into the selected row")
         case .cmdBack: return ("Quay lên cấp trên", "Go up one level")
-        case .cmdFilter: return ("Lọc bảng (không cần dấu)", "Filter the table (accents optional)")
-        case .cmdJump: return ("Đến trường/đơn vị (:MÃ, :unit TÊN)", "Jump (:CODE, :unit NAME)")
+        case .cmdFilter: return ("Tìm đơn vị, trường, lớp trong cả phạm vi (không cần dấu); Enter đến, Tab lọc bảng",
+                                 "Search units, schools, classes in your whole area (accents optional); Enter goes, Tab filters the table")
+        case .cmdJump: return ("Đến mã hoặc tên (:MÃ, :unit TÊN); gợi ý khi gõ, Tab điền mã",
+                               "Go to a code or name (:CODE, :unit NAME); suggestions as you type, Tab completes")
         case .cmdSort: return ("Đổi cột sắp xếp", "Next sort column")
         case .cmdReverseSort: return ("Đảo chiều sắp xếp", "Reverse sort")
         case .cmdExport: return ("Xuất bảng đang xem ra tệp CSV", "Export the table to a CSV file")
@@ -148,7 +159,7 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdQuit: return ("Thoát", "Quit")
         case .hintDrill: return ("Xem", "Open")
         case .hintBack: return ("Lên", "Up")
-        case .hintFilter: return ("Lọc", "Filter")
+        case .hintFilter: return ("Tìm", "Search")
         case .hintJump: return ("Đến", "Jump")
         case .hintSort: return ("Sắp xếp", "Sort")
         case .hintAlerts: return ("Cảnh báo", "Alerts")
@@ -156,6 +167,42 @@ public enum UIText: String, CaseIterable, Sendable {
         case .hintQuit: return ("Thoát", "Quit")
         case .hintTheme: return ("Giao diện", "Theme")
         case .hintLanguage: return ("English", "Tiếng Việt")
+        case .noSuchNode: return ("không có đơn vị, trường hay lớp nào như vậy", "no such unit, school or class")
+        case .themeNamed: return ("Giao diện", "Theme")
+        case .searchTitle: return ("Tìm trong phạm vi", "Search your area")
+        case .searchKeys: return ("Enter đến · Tab lọc bảng · Esc hủy", "Enter go · Tab filter the table · Esc cancel")
+        case .jumpKeys: return ("Enter đến · Tab điền mã · Esc hủy", "Enter go · Tab complete · Esc cancel")
+        case .resultsWord: return ("kết quả", "results")
+        case .kindUnit: return ("Đơn vị", "Unit")
+        case .kindSchool: return ("Trường", "School")
+        case .kindClass: return ("Lớp", "Class")
+        case .columnPath: return ("Thuộc", "Where")
+        case .sinceWord: return ("từ", "since")
+        case .agoTemplate: return ("cách đây %@", "%@ ago")
+        case .criticalWord: return ("nghiêm trọng", "critical")
+        case .warningWord: return ("cảnh báo", "warnings")
+        case .moreWord: return ("nữa", "more")
+        case .hourUnit: return ("giờ", "h")
+        case .minuteUnit: return ("phút", "min")
+        case .dayUnit: return ("ngày", "d")
+        case .offlineFor: return ("mất kết nối", "offline for")
+        case .staleData: return ("Dữ liệu cũ", "Stale data")
+        case .publishedAt: return ("công bố lúc", "published at")
+        case .limitWord: return ("ngưỡng", "limit")
+        case .columnsTitle: return ("Các cột của bảng", "Table columns")
+        case .explainName: return ("tên đơn vị, trường hoặc lớp", "name of the unit, school or class")
+        case .explainCode: return ("mã, dùng cho :MÃ, --scope và report", "the code, for :CODE, --scope and report")
+        case .explainSchools: return ("số trường đang hoạt động", "active schools")
+        case .explainStudents: return ("học sinh đang theo học", "students enrolled")
+        case .explainRate: return ("tỉ lệ đi học hôm nay = (có mặt + đi muộn) / đã điểm danh",
+                                   "attendance today = (present + late) / reported")
+        case .explainCompleteness: return ("đủ điểm danh = số HS đã điểm danh / sĩ số", "completeness = reported / enrolled")
+        case .explainUnreported: return ("học sinh chưa được điểm danh hôm nay", "students not reported today")
+        case .explainTeachers: return ("giáo viên", "teachers")
+        case .explainComputers: return ("máy tính đang dùng được", "working computers")
+        case .explainLearnersPerComputer: return ("học sinh trên một máy tính dùng được", "learners per working computer")
+        case .explainNet: return ("kết nối: số trường mất (✕), chưa rõ (?), chậm (◐); một số = tất cả tốt",
+                                  "connectivity: schools offline (✕), unknown (?), slow (◐); a lone number = all good")
         }
     }
 }

@@ -7,6 +7,7 @@ public enum AsciiFallback {
     /// anything else non-ASCII becomes `?` (repeated to keep the display width).
     public static func text(for grapheme: Character) -> String {
         if grapheme.isASCII { return String(grapheme) }
+        if let known = punctuation[grapheme] { return known }
         var out = ""
         for scalar in String(grapheme).decomposedStringWithCanonicalMapping.unicodeScalars {
             if TextSanitizer.isCombiningMark(scalar) { continue }
@@ -21,4 +22,10 @@ public enum AsciiFallback {
         if out.count == 1, width == 1 { return out }
         return String(repeating: "?", count: max(width, 1))
     }
+
+    /// Punctuation the console itself writes, each with a look-alike that is not another glyph's ASCII form
+    /// ("?" means unknown, "~" cut text, "+" a border corner).
+    private static let punctuation: [Character: String] = [
+        "·": "/", "…": "~", "—": "-", "–": "-", "×": "x", "‼": "!", "⚠": "!", "✓": "v", "›": ">", "▏": "_", "↑": "^", "↓": "v", "←": "<", "→": ">",
+    ]
 }

@@ -40,11 +40,12 @@ public struct Glyphs: Hashable, Sendable {
         gaugeFull: "█", gaugeEighths: ["▏", "▎", "▍", "▌", "▋", "▊", "▉"], gaugeEmpty: "░",
         sortAscending: "▲", sortDescending: "▼", selectionMarker: "▶")
 
-    /// ASCII-only glyphs for terminals without UTF-8.
+    /// ASCII-only glyphs for terminals without UTF-8. No glyph repeats another's meaning or a border's character:
+    /// borders - | +, cut text ~, sparkline levels 1–8, gauge # and ., sort ^ v (status glyphs: `StatusGlyph`).
     public static let ascii = Glyphs(
         isUnicode: false, horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        ellipsis: "~", sparkLevels: ["_", ".", ",", "-", "~", "=", "*", "#"], sparkGap: " ",
-        gaugeFull: "#", gaugeEighths: [], gaugeEmpty: "-",
+        ellipsis: "~", sparkLevels: ["1", "2", "3", "4", "5", "6", "7", "8"], sparkGap: " ",
+        gaugeFull: "#", gaugeEighths: [], gaugeEmpty: ".",
         sortAscending: "^", sortDescending: "v", selectionMarker: ">")
 
     /// The glyph set for a terminal's capabilities.

@@ -1,4 +1,5 @@
-/// A status shown by shape as well as colour: good ●, moderate ◐, offline ✕, unknown ? (ASCII: + ~ x ?).
+/// A status shown by shape as well as colour: good ●, moderate ◐, offline ✕, unknown ? (ASCII: o = x ?, none of
+/// them a border, ellipsis or sparkline character).
 public enum StatusGlyph: String, Hashable, Sendable, CaseIterable {
     case good, moderate, offline, unknown
 
@@ -9,8 +10,8 @@ public enum StatusGlyph: String, Hashable, Sendable, CaseIterable {
         case (.moderate, true): return "◐"
         case (.offline, true): return "✕"
         case (.unknown, true): return "?"
-        case (.good, false): return "+"
-        case (.moderate, false): return "~"
+        case (.good, false): return "o"
+        case (.moderate, false): return "="
         case (.offline, false): return "x"
         case (.unknown, false): return "?"
         }

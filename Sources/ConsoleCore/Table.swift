@@ -130,17 +130,15 @@ public struct Table: Widget, Sendable {
         return result
     }
 
-    /// A column title with its sort arrow, fitted to `width`: "Tên ▲", else "Tên▲", else a cut title and
-    /// the arrow (arrow first for right-aligned columns, so it sits next to the figures' edge).
+    /// A column title with its sort arrow, fitted to `width`: "Tên ▲", else "Tên▲", else a cut title and the
+    /// arrow. The arrow always follows its own title, so it never reads as part of the next column.
     public static func sortedTitle(_ title: String, arrow: String, width: Int, alignment: TextAlignment, ellipsis: String) -> String {
         let tw = DisplayWidth.of(title), aw = DisplayWidth.of(arrow)
-        let right = alignment == .right
-        if tw + aw + 1 <= width { return right ? arrow + " " + title : title + " " + arrow }
-        if tw + aw <= width { return right ? arrow + title : title + arrow }
+        if tw + aw + 1 <= width { return title + " " + arrow }
+        if tw + aw <= width { return title + arrow }
         let room = width - aw
         guard room > 0 else { return arrow }
-        let cut = DisplayText.truncate(title, to: room, ellipsis: ellipsis)
-        return right ? arrow + cut : cut + arrow
+        return DisplayText.truncate(title, to: room, ellipsis: ellipsis) + arrow
     }
 
     /// Draws into `area`.

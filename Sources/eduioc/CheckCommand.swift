@@ -147,7 +147,8 @@ extension CheckCommand {
         init(snapshot: Snapshot, integrityCheck: Bool, now: Date) throws {
             let counts = try snapshot.rowCounts()
             let unusable = try snapshot.valueFindings()
-            let problems = integrityCheck ? try snapshot.quickCheck() : nil
+            let problems = integrityCheck
+                ? try ElapsedNote.run("eduioc: checking integrity (quick_check)") { try snapshot.quickCheck() } : nil
             let zone = snapshot.timeZone
             file = snapshot.path
             usable = problems?.isEmpty ?? true

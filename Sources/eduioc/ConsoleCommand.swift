@@ -15,9 +15,8 @@ struct ConsoleCommand: ParsableCommand {
             Without --snapshot it opens the bundled sample province, generated for today on first use into
             the cache directory ($XDG_CACHE_HOME/eduioc or ~/.cache/eduioc).
 
-            Keys: ↑↓/jk PgUp PgDn Home End move · Enter drill · Esc up · / filter (accents optional) ·
-            : jump (:school CODE, :unit NAME) · e export · s/S sort · a alerts · t theme · L language · r refresh ·
-            p pause · ? help · q quit. Mouse: click selects, double-click drills, wheel scrolls.
+            Keys (from the key map, as in the console's ? help): \(KeyMap.standard.summary(.en)).
+            Mouse: click selects, double-click drills, wheel scrolls.
 
             e writes the table on screen (filtered and sorted) to eduioc-<code>-<YYYYmmdd-HHMM>.csv in the export \
             directory: --export-dir, else the current directory; in SSH mode only the directory the access file \
@@ -105,6 +104,7 @@ struct ConsoleCommand: ParsableCommand {
                                 ?? userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
         state.exportDirectory = access.ssh ? grant?.exportDirectory : (exportDir ?? FileManager.default.currentDirectoryPath)
         state.attendanceBands = RateBands(ok: analyticsConfig.attendance.rateWarn, warn: analyticsConfig.attendance.rateCritical)
+        state.staleAfterMinutes = analyticsConfig.snapshot.staleAfterMinutes
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }

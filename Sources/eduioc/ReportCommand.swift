@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("Language of the text report: vi (default) or en (JSON keys stay English).", valueName: "vi|en"))
+    var lang: ReportLanguage = .vi
+
     func validate() throws {
         if unit != nil && school != nil { throw ValidationError("give --unit or --school, not both") }
         try access.validate(scope: scope)
@@ -103,7 +106,7 @@ struct ReportCommand: ParsableCommand {
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         } else {
-            FileHandle.standardOutput.write(Data(ReportText.render(result, config: analyticsConfig).utf8))
+            FileHandle.standardOutput.write(Data(ReportText.render(result, config: analyticsConfig, language: lang).utf8))
         }
     }
 
@@ -115,3 +118,5 @@ struct ReportCommand: ParsableCommand {
         return fractional.date(from: text)
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -47,7 +47,23 @@ enum ReportFixtures {
     static func provinceReport() -> NodeReport {
         NodeReport(asOf: asOf, publishedAt: asOf, path: [province], figures: figures(province, enrolled: 300, schools: 3),
                    children: communes.enumerated().map { i, unit in figures(unit, enrolled: 100 + i * 50, present: 90 - i * 10) },
-                   alerts: [Alert(kind: .schoolOffline, node: schools[1], message: "offline")])
+                   alerts: [
+                       Alert(kind: .lowAttendance, node: schools[1], message: "low", value: 0.806, threshold: 0.9),
+                       Alert(kind: .schoolOffline, node: schools[1], message: "offline", value: 135, threshold: 15,
+                             severity: .critical),
+                       Alert(kind: .lowAttendance, node: schools[0], message: "low", value: 0.786, threshold: 0.8,
+                             severity: .critical),
+                       Alert(kind: .chronicAbsence, node: schools[0], message: "chronic", value: 0.14, threshold: 0.1),
+                       Alert(kind: .schoolOffline, node: schools[0], message: "offline", value: 40, threshold: 15,
+                             severity: .critical),
+                   ])
+    }
+
+    /// The search index of the fixture province: its communes, schools (in Phường Nguyễn Trãi) and classes.
+    static func searchIndex() -> SearchIndex {
+        SearchIndex(entries: communes.map { SearchEntry(node: $0, path: [province]) }
+            + schools.map { SearchEntry(node: $0, path: [province, communes[1]]) }
+            + classes.map { SearchEntry(node: $0, path: [province, communes[1], schools[0]]) })
     }
 
     static func communeReport(_ unit: NodeRef) -> NodeReport {

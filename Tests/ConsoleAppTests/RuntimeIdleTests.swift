@@ -3,6 +3,7 @@ import ConsoleApp
 import ConsoleCore
 import Foundation
 import Synchronization
+import ConsoleTesting
 import Testing
 
 /// The runtime loop with a test backend and a clock that jumps one second per look: an idle console

@@ -1,4 +1,5 @@
 import Foundation
+import ConsoleTesting
 import Testing
 @testable import ConsoleCore
 
@@ -44,8 +45,22 @@ import Testing
         } catch let error as GoldenFile.Mismatch {
             #expect(error.description.contains("EDUIOC_RECORD_GOLDENS=1"))
         }
-        try golden.verify("line1\nline2\nline3\n", record: true)
+        #expect(throws: GoldenFile.Mismatch.self, "recording a new file fails") {
+            try golden.verify("line1\nline2\nline3\n", record: true)
+        }
         try golden.verify("line1\nline2\nline3\n", record: false)
+        // Recording a change writes the file and still fails, with the diff against what was there.
+        do {
+            try golden.verify("line1\nCHANGED\nline3\n", record: true)
+            Issue.record("a recording run passed")
+        } catch let error as GoldenFile.Mismatch {
+            #expect(error.description.contains("    2 -line2") && error.description.contains("    2 +CHANGED"), "\(error)")
+        }
+        try golden.verify("line1\nCHANGED\nline3\n", record: false)
+        #expect(throws: GoldenFile.Mismatch.self, "recording an unchanged file fails too") {
+            try golden.verify("line1\nCHANGED\nline3\n", record: true)
+        }
+        try Data("line1\nline2\nline3\n".utf8).write(to: URL(fileURLWithPath: golden.path))
         do {
             try golden.verify("line1\nLINE2\nline3\n", record: false)
             Issue.record("expected a mismatch")
@@ -55,6 +70,16 @@ import Testing
             #expect(error.description.contains("    1  line1"))
         }
         #expect(GoldenFile.isRecording(["EDUIOC_RECORD_GOLDENS": "1"]))
+        // Every golden of a group is compared before the failure is reported.
+        let other = GoldenFile(path: dir.appendingPathComponent("other.txt").path)
+        try Data("x\n".utf8).write(to: URL(fileURLWithPath: other.path))
+        do {
+            try GoldenFile.verifyAll([(golden, "first wrong\n"), (other, "second wrong\n")], record: false)
+            Issue.record("expected both mismatches")
+        } catch let error as GoldenFile.Mismatch {
+            #expect(error.description.contains("2 of 2 goldens failed"))
+            #expect(error.description.contains("+first wrong") && error.description.contains("+second wrong"))
+        }
         #expect(!GoldenFile.isRecording([:]))
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let table = Table(columns: columns, rows: rows(), selectedRow: 1, sort: TableSort(column: 1, ascending: false))
         let layout = table.draw(b.bounds, into: &b)
         #expect(b.text == """
-        Trường             ▼ Sĩ số Mạng    
+        Trường             Sĩ số ▼ Mạng    
         THCS Nguyễn Trãi       512 ● tốt   
         TH Đắk Lắk            1024 ✕ mất   
         Nguyễn [2JDu            87 ? ?     
@@ -76,8 +76,8 @@ import Testing
 @Suite struct TableSortTitleTests {
     @Test func arrowPlacement() {
         #expect(Table.sortedTitle("Tên", arrow: "▲", width: 10, alignment: .left, ellipsis: "…") == "Tên ▲")
-        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 7, alignment: .right, ellipsis: "…") == "▼ Sĩ số")
-        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 6, alignment: .right, ellipsis: "…") == "▼Sĩ số")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 7, alignment: .right, ellipsis: "…") == "Sĩ số ▼")
+        #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 6, alignment: .right, ellipsis: "…") == "Sĩ số▼")
         #expect(Table.sortedTitle("Sĩ số", arrow: "▼", width: 5, alignment: .left, ellipsis: "…") == "Sĩ …▼")
         #expect(Table.sortedTitle("Sĩ số", arrow: "v", width: 1, alignment: .left, ellipsis: "~") == "v")
     }

@@ -21,7 +21,7 @@ import Testing
         #expect(Gauge(fraction: 0.55).bar(width: 10) == "█████▌░░░░")
         #expect(Gauge(fraction: 1.2).bar(width: 4) == "████")
         #expect(Gauge(fraction: nil).bar(width: 3) == "░░░")
-        #expect(Gauge(fraction: 0.5, glyphs: .ascii).bar(width: 10) == "#####-----")
+        #expect(Gauge(fraction: 0.5, glyphs: .ascii).bar(width: 10) == "#####.....")
         var b = CellBuffer(size: Size(columns: 12, rows: 1))
         Gauge(fraction: 0.934, label: "93%", role: .ok).render(b.bounds, into: &b)
         #expect(b.rowText(0) == "███████▌ 93%")
@@ -33,7 +33,7 @@ import Testing
         let s = Sparkline([0, 1, 2, 3, 4, 5, 6, 7, nil, 7], minimum: 0, maximum: 7)
         #expect(s.glyphString(width: 10) == "▁▂▃▄▅▆▇█·█")
         #expect(s.glyphString(width: 4) == "▇█·█")
-        #expect(Sparkline([1, 2], glyphs: .ascii).glyphString(width: 4) == "  _#")
+        #expect(Sparkline([1, 2], glyphs: .ascii).glyphString(width: 4) == "  18")
         #expect(Sparkline([nil, nil]).glyphString(width: 2) == "··")
         #expect(Sparkline([5, 5]).glyphString(width: 2) == "██")
         var b = CellBuffer(size: Size(columns: 3, rows: 1))
@@ -57,9 +57,27 @@ import Testing
         #expect(d.rowText(0) == "    q quit")
     }
 
+    @Test func asciiGlyphsNeverShareACharacter() {
+        let g = Glyphs.ascii
+        let status = StatusGlyph.allCases.map { $0.glyph(g) }
+        let named: [String] = status + [g.horizontal, g.vertical, g.topLeft, g.ellipsis, g.gaugeFull, g.gaugeEmpty,
+                                        g.sortAscending, g.sortDescending] + g.sparkLevels
+        var owner: [Character: String] = [:]
+        for glyph in named {
+            for c in Set(glyph) {
+                if let other = owner[c], other != glyph { Issue.record("'\(c)' is in both \(other) and \(glyph)") }
+                owner[c] = glyph
+            }
+        }
+        #expect(Set([g.topLeft, g.topRight, g.bottomLeft, g.bottomRight]).count == 1, "corners share one character")
+        #expect(!status.contains(g.topLeft) && !status.contains(g.ellipsis))
+        #expect(AsciiFallback.text(for: "·") != "?", "a separator must not read as the unknown glyph")
+        #expect(AsciiFallback.text(for: "…") == g.ellipsis)
+    }
+
     @Test func statusGlyphsDoNotRelyOnColour() {
         #expect(StatusGlyph.allCases.map { $0.glyph() } == ["●", "◐", "✕", "?"])
-        #expect(StatusGlyph.allCases.map { $0.glyph(.ascii) } == ["+", "~", "x", "?"])
+        #expect(StatusGlyph.allCases.map { $0.glyph(.ascii) } == ["o", "=", "x", "?"])
         #expect(Set(StatusGlyph.allCases.map { $0.glyph(.ascii) }).count == 4)
         #expect(StatusGlyph.offline.role == .crit)
     }

@@ -53,6 +53,7 @@ struct ConsoleEndToEndTests {
         try tmux.send("/")
         let query = testFold(schoolName)
         try tmux.type(query)
+        try tmux.send("Tab")  // keep the search text as the table's filter
         let filtered = try tmux.waitFor("only the accented school after filtering by \"\(query)\"") {
             $0.contains("Trường (1/\(schoolsThere))") && $0.contains(schoolName)
         }

@@ -66,6 +66,13 @@ final class ConsoleSession {
         guard result.status == 0 else { throw ConsoleSessionError("sqlite3 failed: \(result.stderr)") }
         return result.stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
     }
+
+    /// Changes the snapshot with the sqlite3 CLI, as a replicator writing in place would.
+    func sqlWrite(_ statement: String) throws {
+        let sqlite = try ExternalTool.require("sqlite3")
+        let result = try ProcessRunner.run(sqlite, [snapshot.path, statement])
+        guard result.status == 0 else { throw ConsoleSessionError("sqlite3 failed: \(result.stderr)") }
+    }
 }
 
 /// A setup problem in an end-to-end test.

@@ -105,8 +105,12 @@ import TestSupport
         #expect(json["day"] as? String == "2025-10-10")
         let present = try SQLiteCLI.int(path, "SELECT count(*) FROM attendance WHERE day = '2025-10-10' AND school_id = 1 AND status = 'present'")
         #expect(int(json["attendance"], "present") == present)
-        let text = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01"])
+        let text = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01", "--lang", "en"])
         let output = text.standardOutput
+        let vietnamese = try run(["report", "--snapshot", path, "--as-of", "2025-10-12T10:00:00+07:00", "--school", "S01"])
+        #expect(vietnamese.standardOutput.contains("ngày 2025-10-12 không có buổi học — số liệu ngày học gần nhất, 2025-10-10"),
+                "Vietnamese is the default: \(vietnamese.standardOutput)")
+        #expect(vietnamese.standardOutput.contains("Sĩ số: ") && !vietnamese.standardOutput.contains("Enrollment:"))
         #expect(output.contains("no school on 2025-10-12 — showing the last school day, 2025-10-10"))
         #expect(output.contains("Trường Tiểu học Nguyễn Trãi"))
     }

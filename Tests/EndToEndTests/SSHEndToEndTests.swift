@@ -70,9 +70,12 @@ struct SSHEndToEndTests {
             let top = try tmux.waitFor(text: "Trường (\(schools.count))")
             #expect(!firstLine(top).contains("›") && !firstLine(top).contains(province), "still at the commune")
 
-            // `/` for a school of another commune finds nothing.
+            // `/` searches only the account's area: a school of another commune is not found, by name or by code.
             try tmux.send("/")
             try tmux.type(testFold(other[1]))
+            let searched = try tmux.waitFor(text: "Tìm trong phạm vi: 0 kết quả")
+            #expect(!searched.contains(other[1]), "a school outside the area appeared in the search")
+            try tmux.send("Tab")
             try tmux.waitFor(text: "Trường (0/\(schools.count))")
             try tmux.send("Escape")
             try tmux.waitFor(text: "Trường (\(schools.count))")
@@ -159,7 +162,8 @@ struct SSHEndToEndTests {
         #expect(widened.status != 0 && widened.stderr.contains("--scope cannot be combined with --ssh"), "\(widened.stderr)")
 
         // An account with no entry (nobody) is refused with one line, by report and by console, whatever USER says.
-        guard let nobody = getpwnam("nobody") else { return }
+        // Without `nobody` this check cannot run: a failure (never a silent pass), in CI and out of it.
+        let nobody = try #require(getpwnam("nobody"), "no 'nobody' account to check the refusal of an account without an entry")
         let (uid, gid) = (nobody.pointee.pw_uid, nobody.pointee.pw_gid)
         for arguments in [base, ["console", "--ssh", "--access-file", fixture.accessFile.path, "--snapshot", fixture.snapshot.path]] {
             let refused = try ProcessRunner.run("/usr/bin/setpriv", ["--reuid=\(uid)", "--regid=\(gid)", "--init-groups",

@@ -262,12 +262,23 @@ final class SSHFixture {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Copies an executable through a close-on-exec descriptor: a process another test forks meanwhile must not
+    /// inherit the open file, or exec'ing the copy fails with "Text file busy" (ETXTBSY) while that process lives.
+    private static func copyExecutable(from source: String, to target: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: source))
+        let fd = Glibc.open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw ConsoleSessionError("cannot create \(target): errno \(errno)") }
+        defer { Glibc.close(fd) }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count else { throw ConsoleSessionError("short write to \(target)") }
+        fchmod(fd, 0o755)
+    }
+
     /// Copies the binary and themes, generates the sample, and picks the commune with the most active schools
     /// (so drilling and filtering have rows).
     private static func prepare(directory: URL, binary: String, themes: URL, snapshot: URL) throws -> (String, String) {
         try makeDirectory(directory.appendingPathComponent("bin"), mode: 0o755)
-        try FileManager.default.copyItem(atPath: PackagePaths.eduiocBinary.path, toPath: binary)
-        chmod(binary, 0o755)
+        try copyExecutable(from: PackagePaths.eduiocBinary.path, to: binary)
         try FileManager.default.copyItem(at: PackagePaths.themes, to: themes)
         try ConsoleSession.generate(binary: binary, to: snapshot, schools: 24)
         chmod(snapshot.path, 0o644)

@@ -5,6 +5,10 @@ import ConsoleCore
 enum ChildTableView {
     /// Draws the bordered table in `rect`.
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer, context: ScreenContext) {
+        if SearchResultsView.isShown(state) {
+            SearchResultsView.draw(state, in: rect, into: &buffer, context: context)
+            return
+        }
         if state.reportMatchesCurrent, let figures = state.report?.figures, figures.node.level == .class {
             drawClassTrend(figures, in: rect, into: &buffer, context: context)
             return
@@ -13,14 +17,16 @@ enum ChildTableView {
         let inner = buffer.drawBox(rect, glyphs: context.glyphs, title: title(state, table, context))
         guard inner.width > 0, inner.height > 0 else { return }
         guard !table.rows.isEmpty else {
-            let text = state.filterText.isEmpty ? context.t(state.loading ? .loading : .noRows) : context.t(.noMatch)
+            let text = state.filterText.isEmpty ? context.t(state.reportMatchesCurrent ? .noRows : .loading) : context.t(.noMatch)
             buffer.put(text, at: Point(x: inner.x + 1, y: inner.y + inner.height / 2), width: inner.width - 2,
                        alignment: .center, style: CellStyle(.dim))
             return
         }
-        let columns = table.columns.map { column($0, context) }
+        var columns = table.columns.map { column($0, context) }
+        // On wide screens an empty column takes half the spare width, so the figures stay near the names.
+        if inner.width >= ChildColumn.wideScreenColumns { columns.append(TableColumn("", width: .flexible(weight: 1, minimum: 0))) }
         let rows = table.rows.map { figures in table.columns.map { cell($0, figures, context) } }
-        let sortIndex = table.columns.firstIndex(of: state.sort.column)
+        let sortIndex = table.columns.firstIndex(of: table.shownSortColumn(state.sort))
         Table(columns: columns, rows: rows, selectedRow: state.current.selectedRow, scrollOffset: state.current.scrollOffset,
               sort: sortIndex.map { TableSort(column: $0, ascending: !state.sort.descending) }, glyphs: context.glyphs)
             .draw(inner, into: &buffer)
@@ -64,12 +70,8 @@ enum ChildTableView {
         let title = column.title(context.language)
         switch column {
         case .name: return TableColumn(title, width: .flexible(weight: 1, minimum: 16))
-        case .schools: return TableColumn(title, width: .fixed(7), alignment: .right)
-        case .students: return TableColumn(title, width: .fixed(9), alignment: .right)
-        case .rate, .completeness: return TableColumn(title, width: .fixed(7), alignment: .right)
-        case .learnersPerComputer, .unreported, .teachers, .computersWorking:
-            return TableColumn(title, width: .fixed(8), alignment: .right)
-        case .network: return TableColumn(title, width: .fixed(context.language == .vi ? 14 : 12))
+        case .code, .network: return TableColumn(title, width: .fixed(column.fixedWidth(context.language)))
+        default: return TableColumn(title, width: .fixed(column.fixedWidth(context.language)), alignment: .right)
         }
     }
 
@@ -77,6 +79,7 @@ enum ChildTableView {
         let lang = context.language
         switch column {
         case .name: return TableCell(figures.node.name)
+        case .code: return TableCell(figures.node.code, role: .dim)
         case .schools: return TableCell(Formats.count(figures.attendance.schoolsTotal, lang))
         case .students: return TableCell(Formats.count(figures.enrollment.enrolled, lang))
         case .rate:

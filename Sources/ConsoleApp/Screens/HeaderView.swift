@@ -1,12 +1,13 @@
 import Analytics
 import ConsoleCore
+import Foundation
 
 /// The two top lines: breadcrumbs with alert count, clock and data age; then scope, day note or the stale banner.
 enum HeaderView {
     /// Draws the header and status lines.
     static func draw(_ state: AppState, layout: DashboardLayout, into buffer: inout CellBuffer, context: ScreenContext) {
         let headerStyle = CellStyle(.header)
-        let right = rightSide(state, context)
+        let right = rightSide(state, context, compact: layout.header.width < 100)
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let leftRect = Rect(x: 0, y: layout.header.y, width: max(0, layout.header.width - rightWidth), height: 1)
         StyledLine(breadcrumbs(state, context, width: leftRect.width), fillStyle: headerStyle, glyphs: context.glyphs)
@@ -29,41 +30,89 @@ enum HeaderView {
         return [root] + state.stack.dropFirst().compactMap { $0.node?.name }
     }
 
-    /// "⚠ 12 cảnh báo │ 14:05 │ dữ liệu 3 phút trước".
-    static func rightSide(_ state: AppState, _ context: ScreenContext) -> [Span] {
+    /// "‼ 3 ⚠ 12 │ 14:05 │ dữ liệu 3 phút trước"; past the stale limit the age reads "dữ liệu 07:42 (12 phút)" in
+    /// the warn role, past twice the limit (or with an unusable snapshot) in the crit role.
+    static func rightSide(_ state: AppState, _ context: ScreenContext, compact: Bool = false) -> [Span] {
         var spans: [Span] = []
-        let alerts = state.report?.alerts.count ?? 0
-        if alerts > 0 {
-            spans.append(Span(" \(ConnectivityLook.warning(context.glyphs)) \(Formats.count(alerts, context.language)) \(context.t(.alertsCount)) ",
-                              role: .crit, bold: true))
+        let alerts = state.report?.alerts ?? []
+        let critical = alerts.filter { $0.severity == .critical }.count
+        let lang = context.language
+        if critical > 0 {
+            spans.append(Span(" \(AlertText.glyph(.critical, context.glyphs)) \(Formats.count(critical, lang))", role: .crit, bold: true))
         }
+        if alerts.count > critical {
+            spans.append(Span(" \(AlertText.glyph(.warning, context.glyphs)) \(Formats.count(alerts.count - critical, lang))",
+                              role: .warn, bold: true))
+        }
+        if !alerts.isEmpty { spans.append(Span(compact ? " " : " \(context.t(.alertsCount)) ", role: .header)) }
         spans.append(Span(" " + Formats.clock(context.now, context.timeZone) + " ", role: .header, bold: true))
         if let published = state.report?.publishedAt {
-            let role: StyleRole = state.problem != nil ? .stale : .header
-            spans.append(Span(context.glyphs.vertical + " " + context.t(.dataAge) + " "
-                              + Formats.age(from: published, to: context.now, context.language) + " ", role: role))
+            spans.append(Span(context.glyphs.vertical, role: .header))
+            if let staleness = state.staleness {
+                let minutes = state.dataAgeMinutes ?? 0
+                spans.append(Span(" " + context.t(.dataAge) + " " + Formats.clock(published, context.timeZone)
+                                  + " (" + Formats.duration(minutes: minutes, lang) + ") ",
+                                  style: CellStyle(state.problem != nil ? .stale : AlertText.role(staleness), bold: true, reverse: true)))
+            } else {
+                spans.append(Span(" " + (compact ? "" : context.t(.dataAge) + " ") + Formats.age(from: published, to: context.now, lang) + " ",
+                                  role: .header))
+            }
         }
         return spans
     }
 
-    /// The second line: the stale banner when the snapshot is unusable, else scope, pause and day notes.
+    /// The second line: the stale banner when the snapshot is unusable or old, else the date, scope, the code
+    /// of the node on screen, pause and day notes.
     static func statusLine(_ state: AppState, _ context: ScreenContext) -> [Span] {
         if let problem = state.problem {
             return [Span(" \(ConnectivityLook.warning(context.glyphs)) \(context.t(.staleSince)) "
                          + Formats.clock(problem.since, context.timeZone) + ": ", role: .banner, bold: true),
                     Span(problem.reason + " ", role: .banner)]
         }
-        var spans = [Span(" " + Formats.longDate(context.now, context.timeZone, context.language) + " ", role: .dim)]
+        var spans: [Span] = []
+        if let staleness = state.staleness, let published = state.report?.publishedAt {
+            let lang = context.language
+            spans.append(Span(" \(AlertText.glyph(staleness, context.glyphs)) \(context.t(.staleData)): "
+                              + "\(context.t(.publishedAt)) \(Formats.clock(published, context.timeZone)), "
+                              + context.t(.agoTemplate).replacingOccurrences(
+                                  of: "%@", with: Formats.duration(minutes: state.dataAgeMinutes ?? 0, lang)) + " "
+                              + "(\(context.t(.limitWord)) \(Formats.duration(minutes: state.staleAfterMinutes, lang))) ",
+                              style: CellStyle(AlertText.role(staleness), bold: true, reverse: true)))
+        } else {
+            spans.append(Span(" " + Formats.longDate(context.now, context.timeZone, context.language) + " ", role: .dim))
+        }
         if state.paused { spans.append(Span(" \(context.t(.paused)) ", role: .warn, bold: true)) }
-        if let scope = state.scopeLabel { spans.append(Span(" \(context.t(.scope)): \(scope) ", role: .accent)) }
+        if let figures = state.report?.figures, state.reportMatchesCurrent, figures.node.level != .province {
+            spans.append(Span(" \(context.t(.code)): ", role: .dim))
+            spans.append(Span(figures.node.code + " ", role: .accent, bold: true))
+        }
+        if let scope = scopeText(state) { spans.append(Span(" \(context.t(.scope)): \(scope) ", role: .accent)) }
         if let figures = state.report?.figures, state.reportMatchesCurrent {
             if !figures.attendance.isAsOfSchoolDay {
                 spans.append(Span(" \(context.t(.noSchoolToday)) \(Formats.shortDay(figures.attendance.day)) ", role: .warn))
             }
             if figures.node.level == .class { spans.append(Span(" " + context.t(.classPrivacyNote), role: .dim)) }
         }
-        if state.loading { spans.append(Span(" " + context.t(.loading), role: .dim)) }
-        if let message = state.message { spans.append(Span(" " + message, role: .warn, bold: true)) }
+        if state.showsLoading { spans.append(Span(" " + context.t(.loading), role: .dim)) }
         return spans
+    }
+
+    /// The scope label with each code replaced by its name ("10507" → "Xã Thanh Hà"), as far as the index or
+    /// the breadcrumbs know it; an account prefix ("hoa.tran: ") is kept.
+    static func scopeText(_ state: AppState) -> String? {
+        guard let label = state.scopeLabel else { return nil }
+        var prefix = "", codes = label
+        if let colon = label.range(of: ": ") {
+            prefix = String(label[..<colon.upperBound])
+            codes = String(label[colon.upperBound...])
+        }
+        let root = state.report?.path.first
+        let names = codes.split(separator: ",").map { raw -> String in
+            let code = raw.trimmingCharacters(in: .whitespaces)
+            if let name = state.searchIndex?.entry(code: code)?.node.name { return name }
+            if let root, root.code == code { return root.name }
+            return code
+        }
+        return prefix + names.joined(separator: ", ")
     }
 }

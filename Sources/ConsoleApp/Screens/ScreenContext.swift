@@ -1,3 +1,4 @@
+import Analytics
 import ConsoleCore
 import Foundation
 
@@ -11,6 +12,10 @@ struct ScreenContext {
     let timeZone: TimeZone
     let attendanceBands: RateBands
     let completenessBands: RateBands
+    /// The scope's search index, for the place (unit) of an alert's school; nil until loaded.
+    let searchIndex: SearchIndex?
+    /// The code of the node on screen (an alert's place is left out when it is this node).
+    let currentCode: String?
 
     init(state: AppState, capabilities: TerminalCapabilities) {
         language = state.language
@@ -20,6 +25,8 @@ struct ScreenContext {
         timeZone = state.timeZone
         attendanceBands = state.attendanceBands
         completenessBands = state.completenessBands
+        searchIndex = state.searchIndex
+        currentCode = state.current.node?.code ?? state.report?.path.first?.code
     }
 
     /// Shorthand for a UI string in the current language.

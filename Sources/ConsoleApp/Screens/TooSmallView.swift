@@ -2,23 +2,15 @@ import ConsoleCore
 
 /// Shown instead of a broken layout when the terminal is below the minimum size.
 enum TooSmallView {
-    /// Draws the centred "please enlarge" message.
+    /// Draws the centred message: "Cửa sổ quá nhỏ (40×10)" then "hãy phóng to, cần tối thiểu 60×16".
     static func draw(_ state: AppState, into buffer: inout CellBuffer, context: ScreenContext) {
         let min = AppState.minimumSize
-        let text = "\(context.t(.windowTooSmall)) \(min.columns)×\(min.rows), \(state.size.columns)×\(state.size.rows))"
+        let times = context.glyphs.isUnicode ? "×" : "x"
+        let text = "\(context.t(.windowTooSmall)) (\(state.size.columns)\(times)\(state.size.rows)):"
+        let need = "\(context.t(.needAtLeast)) \(min.columns)\(times)\(min.rows)"
         let width = buffer.size.columns
-        let words = text.split(separator: " ").map(String.init)
-        var lines: [String] = [], line = ""
-        for word in words {
-            let candidate = line.isEmpty ? word : line + " " + word
-            if DisplayWidth.of(candidate) > width && !line.isEmpty {
-                lines.append(line)
-                line = word
-            } else {
-                line = candidate
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
+        let lines = MessageWrap.lines(text, width: width)
+            + MessageWrap.lines(need, width: width)
         let top = max(0, (buffer.size.rows - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             buffer.put(l, at: Point(x: 0, y: top + i), width: width, alignment: .center, style: CellStyle(.warn, bold: true))
