@@ -39,7 +39,11 @@ final class SSHFixture {
     private var sessions: [TmuxSession] = []
     private var closed = false
 
-    init() throws {
+    /// The crash log the forced console writes (root-owned, mode 0622: the accounts may append, never read).
+    var crashLog: URL { directory.appendingPathComponent("crash/crash.log") }
+
+    /// With `testCrash`, the forced console has the test-only crash trigger (SIGUSR2) and a crash log.
+    init(testCrash: Bool = false) throws {
         guard getuid() == 0 else { throw ConsoleSessionError("the SSH end-to-end tests create accounts: run them as root") }
         let sshdPath = "/usr/sbin/sshd"
         guard FileManager.default.isExecutableFile(atPath: sshdPath) else { throw ExternalTool.ToolError.missing("sshd") }
@@ -112,8 +116,14 @@ final class SSHFixture {
         // The server: its own host key and config; logins of the console group are forced into the console.
         let hostKey = directory.appendingPathComponent("host_ed25519")
         try Self.root("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", hostKey.path])
-        let forced = [binary, "console", "--ssh", "--snapshot", snapshot.path, "--access-file", accessFile.path,
+        var forced = [binary, "console", "--ssh", "--snapshot", snapshot.path, "--access-file", accessFile.path,
                       "--themes-dir", themes.path].joined(separator: " ")
+        if testCrash {
+            try Self.makeDirectory(crashLog.deletingLastPathComponent(), mode: 0o755)
+            FileManager.default.createFile(atPath: crashLog.path, contents: nil)
+            chmod(crashLog.path, 0o622)
+            forced = "EDUIOC_TEST_CRASH=sigusr2 \(forced) --crash-log \(crashLog.path)"
+        }
         let config = """
             ListenAddress 127.0.0.1
             HostKey \(hostKey.path)
