@@ -108,8 +108,9 @@ public final class Snapshot: Sendable {
 
     /// Runs `body` inside one deferred read transaction: every query in it sees the same database state.
     ///
-    /// The call opens a connection to the file that was validated and closes it before returning, so nothing
-    /// is held between calls: no lock, no read mark, no open file. A file renamed over the path or deleted
+    /// Nothing is locked between calls: a WAL-mode file's connection is closed before returning, a rollback-journal
+    /// file's is kept (it holds no lock between transactions) with its page cache emptied before the next call,
+    /// so every call reads the file as it is then. A file renamed over the path or deleted
     /// since ``open(at:busyTimeout:)`` is not read (``SnapshotError``: reopen the path). Errors from SQLite
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout). Its queries are stopped after
     /// ``queryTimeLimit`` seconds (`SQLITE_INTERRUPT`, explained as ``SnapshotError/timedOut(path:seconds:)``).

@@ -6,9 +6,10 @@ import Darwin
 
 /// What a snapshot's files show of its last commit, read with `stat` and `pread` only: no SQLite, no lock.
 ///
-/// The console holds no connection between refreshes (a held WAL-mode connection keeps a SHARED lock on the
-/// file, which stalls a replicator that writes pages in place, like a Litestream follower), so it cannot ask
-/// `PRAGMA data_version`. It compares what SQLite itself compares to tell that another connection committed:
+/// The console keeps no connection to a WAL-mode file between refreshes (a held WAL-mode connection keeps a
+/// SHARED lock on the file, which stalls a replicator that writes pages in place, like a Litestream follower),
+/// so it cannot ask `PRAGMA data_version`. It compares what SQLite itself compares to tell that another
+/// connection committed:
 ///
 /// - rollback journal: the header's file change counter (bytes 24–27) and page count, bumped by every commit;
 /// - WAL: the wal-index header in the `-shm` file (`mxFrame` and the salts: each commit appends frames, each
