@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 
 /// A column of the children table. Which columns show depends on the level of the children.
 public enum ChildColumn: String, Sendable, Hashable, CaseIterable {
@@ -91,9 +92,21 @@ public enum ChildColumn: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A sortable cell value.
+/// A sortable cell value: numbers, then text, then missing values; text compares digit runs as numbers, so
+/// classes read 6A1 … 9A2, 10A1 and not 10A1 before 6A1.
 enum SortValue: Comparable {
     case number(Double)
     case text(String)
     case missing
+
+    static func < (lhs: SortValue, rhs: SortValue) -> Bool {
+        switch (lhs, rhs) {
+        case let (.number(a), .number(b)): return a < b
+        case let (.text(a), .text(b)):
+            let order = a.compare(b, options: [.numeric])
+            return order == .orderedSame ? a < b : order == .orderedAscending
+        case (.number, _), (.text, .missing): return true
+        default: return false
+        }
+    }
 }

@@ -105,6 +105,8 @@ enum ChildTableView {
             let problems: [(ConnectivityStatus, Int)] = [(.offline, c.offline), (.unknown, c.unknown), (.moderate, c.moderate)]
                 .filter { $0.1 > 0 }
             guard let worst = problems.first?.0 else {
+                // A unit without schools has no connectivity to judge: a dash, not a green "0".
+                guard c.good > 0 else { return TableCell("–", role: .dim) }
                 return TableCell(Formats.count(c.good, lang), role: .ok, status: .good)
             }
             let rest = problems.dropFirst().map { ConnectivityLook.glyph($0.0, context.glyphs) + Formats.count($0.1, lang) }
