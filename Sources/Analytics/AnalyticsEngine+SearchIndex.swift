@@ -8,7 +8,9 @@ extension AnalyticsEngine {
         try source.read { db in
             let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
             var entries: [SearchEntry] = []
-            let rootID: Int64? = { if case .unit(let unit) = tree.root { return unit.id } else { return nil } }()
+            // (Root ids taken once by ProvinceTree: matching `tree.root` in this closure crashed the release
+            // compiler, Swift 6.3.1, "Found ownership error".)
+            let rootID = tree.rootUnitID, rootSchoolID = tree.rootSchoolID
             for unit in tree.units.values where tree.isVisible(unit: unit) && unit.id != rootID {
                 let path = tree.path(to: .unit(unit))
                 entries.append(SearchEntry(node: tree.ref(unit), path: Array(path.dropLast())))
@@ -17,7 +19,7 @@ extension AnalyticsEngine {
             for school in tree.schools.values where school.active && tree.isVisible(school: school) {
                 let path = tree.path(to: .school(school))
                 schoolPaths[school.id] = path
-                if case .school(let only) = tree.root, only.id == school.id { continue }
+                if school.id == rootSchoolID { continue }
                 entries.append(SearchEntry(node: tree.ref(school), path: Array(path.dropLast())))
             }
             let rows = try Row.fetchCursor(db, sql: "SELECT school_id, name FROM classes")

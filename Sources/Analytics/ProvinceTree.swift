@@ -333,6 +333,22 @@ struct ProvinceTree {
         return chain.reversed()
     }
 
+    /// The root unit's id, nil when the root is a school.
+    var rootUnitID: Int64? {
+        switch root {
+        case .unit(let unit): return unit.id
+        case .school, .schoolClass: return nil
+        }
+    }
+
+    /// The root school's id when a one-school scope makes a school the root.
+    var rootSchoolID: Int64? {
+        switch root {
+        case .school(let school): return school.id
+        case .unit, .schoolClass: return nil
+        }
+    }
+
     /// Active in-scope schools in a unit's subtree.
     func activeSchools(under unit: Unit) -> [School] {
         activeSchoolsByUnit[unit.id] ?? []
