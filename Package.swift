@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // EduIOC — a terminal operations console for a provincial education department.
-// Layering (see README "Architecture"): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
+// Layering (see docs/ARCHITECTURE.md): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
 // ConsoleApp → Analytics → SectorData; SampleProvince → SectorData.
 import PackageDescription
 

@@ -1,6 +1,6 @@
 #ifndef EDUIOC_CNCURSESW_SHIM_H
 #define EDUIOC_CNCURSESW_SHIM_H
-// Wide-character ncurses for Swift. See README "ncurses in Swift" for why each line is here.
+// Wide-character ncurses for Swift. See docs/ARCHITECTURE.md, "ncurses in Swift", for why each line is here.
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif

@@ -66,7 +66,7 @@ struct ConsoleCommand: ParsableCommand {
     var ascii = false
 
     @Flag(name: .customLong("no-summary-cache"), help: ArgumentHelp(
-        "Do not keep summaries of past school days between runs (in <cache>/summaries; see README, Performance)."))
+        "Do not keep summaries of past school days between runs (in <cache>/summaries; see docs/PERFORMANCE.md)."))
     var noSummaryCache = false
 
     func validate() throws {
