@@ -90,6 +90,9 @@ import TestSupport
         #expect(report.figures.attendance.reported == reported)
         #expect(report.figures.attendance.isAsOfSchoolDay)
         #expect(report.figures.devices.camerasOnline == 1)
+        #expect(ReportJSON.object(report)["clock_skew_seconds"] as? Int == lead)
+        #expect(ReportText.render(report).contains("Data time is 20 min ahead of this server's clock"))
+        #expect(ReportText.render(report, language: .vi).contains("Dữ liệu nhanh hơn đồng hồ máy chủ 20 phút"))
 
         // The same instant taken as a chosen replay instant (not this server's clock) leaves the writer's later
         // probes out: by the server's clock the four schools' last probe is 20 min old. This is what skew did.
