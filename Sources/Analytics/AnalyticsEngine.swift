@@ -21,6 +21,11 @@ public struct AnalyticsEngine: Sendable {
     public let summaries: PastDaySummaries?
     /// Identifies the snapshot file the summaries belong to (a different key empties them).
     public let summaryKey: String
+    /// True when the as-of passed to `report`, `trend` and `alerts` is this server's clock (the console, `report`
+    /// without `--as-of`): a snapshot whose data time is ahead of it is then clock skew, reported and judged at
+    /// the data's time (`ClockSkew`). False (the default): as-of is a chosen instant, and an as-of before the
+    /// publication is a replay.
+    public var asOfIsServerClock = false
 
     /// Creates an engine over a validated snapshot (SectorData's `Snapshot.open(at:)`).
     /// Pass `summaries` (kept by the caller across refreshes) to reuse past-day summaries; they are keyed by the
@@ -56,8 +61,8 @@ public struct AnalyticsEngine: Sendable {
     /// The report builder for this transaction, with the past-day summaries synchronised when they are in use
     /// (they need an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`;
     /// without it every call aggregates raw rows).
-    private func builder(_ context: Context, _ db: Database, asOf: Date) throws -> ReportBuilder {
-        var builder = context.builder(db, config: config, asOf: asOf)
+    private func builder(_ context: Context, _ db: Database) throws -> ReportBuilder {
+        var builder = context.builder(db, config: config)
         if let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
            try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true {
             let tokens = context.tokens
@@ -121,13 +126,14 @@ public struct AnalyticsEngine: Sendable {
     /// Throws `notInYourArea` for a node outside the scope or absent (`notFound` when unscoped).
     public func report(for node: NodeRef?, asOf: Date, includeTrend: Bool = true) throws -> NodeReport {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster,
+                                           serverClock: asOfIsServerClock)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
-            let result = try builder(context, db, asOf: asOf)
+            let result = try builder(context, db)
                 .build(resolved, includeChildren: true, includeTrend: includeTrend)
             return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
                               figures: result.figures, children: result.children, alerts: result.alerts,
-                              timeZoneIdentifier: context.zone.identifier)
+                              timeZoneIdentifier: context.zone.identifier, clockSkewSeconds: context.skew.seconds)
         }
     }
 
@@ -135,17 +141,19 @@ public struct AnalyticsEngine: Sendable {
     /// oldest first; for refreshing the trend less often than the headline figures. Same rules as `report`.
     public func trend(for node: NodeRef?, asOf: Date) throws -> [DayRate] {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster,
+                                           serverClock: asOfIsServerClock)
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
-            return try builder(context, db, asOf: asOf).trendOnly(resolved)
+            return try builder(context, db).trendOnly(resolved)
         }
     }
 
     /// Alerts for everything in the user's scope at `asOf`, most severe first.
     public func alerts(asOf: Date) throws -> [Alert] {
         try source.read { db in
-            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster)
-            return try builder(context, db, asOf: asOf)
+            let context = try Context.load(db, scope: scope, asOf: asOf, trees: summaries?.roster,
+                                           serverClock: asOfIsServerClock)
+            return try builder(context, db)
                 .build(context.tree.root, includeChildren: false, includeTrend: false).alerts
         }
     }

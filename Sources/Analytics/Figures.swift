@@ -326,10 +326,15 @@ public struct NodeReport: Sendable, Hashable, Codable {
     public var alerts: [Alert]
     /// The snapshot's time zone (`meta.timezone`), for showing times and days locally.
     public var timeZoneIdentifier: String?
+    /// How far the snapshot's data time (`published_at`, or its newest probe or today's newest attendance row)
+    /// is ahead of as-of, in seconds, when as-of is this server's clock and the lead is past
+    /// `ClockSkew.toleranceSeconds`; nil otherwise. Positive = the data is ahead. Freshness (probes, devices seen)
+    /// and today's rows are then judged at the data's time, so a fast writer clock never turns schools offline.
+    public var clockSkewSeconds: Int?
 
     /// Creates a report.
     public init(asOf: Date, publishedAt: Date?, path: [NodeRef], figures: NodeFigures, children: [NodeFigures],
-                alerts: [Alert], timeZoneIdentifier: String? = nil) {
+                alerts: [Alert], timeZoneIdentifier: String? = nil, clockSkewSeconds: Int? = nil) {
         self.asOf = asOf
         self.publishedAt = publishedAt
         self.path = path
@@ -337,5 +342,6 @@ public struct NodeReport: Sendable, Hashable, Codable {
         self.children = children
         self.alerts = alerts
         self.timeZoneIdentifier = timeZoneIdentifier
+        self.clockSkewSeconds = clockSkewSeconds
     }
 }

@@ -572,7 +572,7 @@ struct ReportBuilder {
 
     /// The instant freshness is judged at (probes, devices seen): the as-of time, but never later than the
     /// snapshot's publication. A snapshot that stopped updating is reported as stale (its own alert), not as
-    /// every school going offline.
+    /// every school going offline. (With clock skew `asOf` is already the data's time: see `ClockSkew`.)
     private var dataTime: Date { min(asOf, publishedAt ?? asOf) }
 
     /// The oldest probe time still counted as fresh (probes before it mean offline).

@@ -12,6 +12,7 @@ public enum ReportJSON {
         var object = family(report.figures)
         object["as_of"] = SnapshotTime.format(report.asOf)
         object["published_at"] = report.publishedAt.map { SnapshotTime.format($0) as Any } ?? NSNull()
+        object["clock_skew_seconds"] = report.clockSkewSeconds.map { $0 as Any } ?? NSNull()
         object["day"] = a.day
         object["is_school_day"] = a.isAsOfSchoolDay
         object["before_school_year"] = a.isBeforeSchoolYear

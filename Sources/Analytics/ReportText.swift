@@ -22,6 +22,11 @@ public enum ReportText {
             asOfLine += w(" · snapshot publication time unknown", " · không rõ thời điểm công bố dữ liệu")
         }
         out.append(asOfLine)
+        if let skew = report.clockSkewSeconds {
+            let minutes = max(1, (skew + 30) / 60)
+            out.append(w("Data time is \(minutes) min ahead of this server's clock (judged at the data's time).",
+                         "Dữ liệu nhanh hơn đồng hồ máy chủ \(minutes) phút (số liệu tính theo giờ của dữ liệu)."))
+        }
         out.append("")
         if a.isBeforeSchoolYear {
             out.append(w("Attendance: the school year has not started on \(a.asOfDay) — no attendance yet.",

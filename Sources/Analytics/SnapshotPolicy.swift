@@ -1,6 +1,7 @@
 /// Snapshot freshness and device presence windows (`snapshot:` and `devices:` in the configuration file).
 public struct SnapshotPolicy: Sendable, Hashable, Codable {
-    /// The snapshot is stale when `meta.published_at` is older than this before as-of. Default 30 minutes.
+    /// The snapshot is stale when `meta.published_at` is older than this before as-of (and, in the console, when
+    /// no change to the snapshot was seen for this long). Default 30 minutes.
     public var staleAfterMinutes: Int = 30
 
     /// Creates the default policy.

@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case tick(Date)
     /// The snapshot changed (in place or by rename): reload if live.
     case snapshotChanged
+    /// The watcher saw no change but the last load failed: load again (not counted as a change of the data).
+    case retryLoad
     /// A load finished.
     case reportLoaded(generation: Int, NodeReport)
     /// A load (tagged with its generation) or the watcher (nil) found the snapshot unusable; the last good data stays.

@@ -37,11 +37,16 @@ extension AppState {
             now = date
             return []
         case .snapshotChanged:
+            lastDataChange = now
+            searchIndexWanted = true
+            return paused ? [] : requestLoad()
+        case .retryLoad:
             searchIndexWanted = true
             return paused ? [] : requestLoad()
         case .reportLoaded(let generation, let newReport):
             guard generation == requestedGeneration else { return [] }
             report = newReport
+            if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
             loading = false
             loadingSince = nil
             problem = nil

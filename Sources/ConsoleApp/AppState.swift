@@ -59,8 +59,11 @@ public struct AppState: Sendable {
     public var searchIndexWanted: Bool
     /// The highlighted row of the search results or completions.
     public var searchSelected: Int
-    /// The data is stale past this many minutes since publication (the analytics configuration's limit).
+    /// The data is stale past this many minutes since publication, or without any change seen to the snapshot
+    /// (the analytics configuration's limit).
     public var staleAfterMinutes: Int
+    /// When the console last saw the snapshot change (or first loaded it); nil before the first report.
+    public var lastDataChange: Date?
     /// The search results and the prompt they were computed for.
     var search = SearchState()
     /// The first line of the help overlay shown (it scrolls when taller than the screen).
@@ -103,6 +106,7 @@ public struct AppState: Sendable {
         self.searchIndexVersion = 0
         self.searchSelected = 0
         self.staleAfterMinutes = 30
+        self.lastDataChange = nil
         self.loadingSince = nil
         self.helpScroll = 0
     }
@@ -123,12 +127,41 @@ public struct AppState: Sendable {
         report?.publishedAt.map { max(0, Int(now.timeIntervalSince($0) / 60)) }
     }
 
+    /// Minutes since the console last saw the snapshot change (nil before the first report).
+    public var unchangedMinutes: Int? {
+        lastDataChange.map { max(0, Int(now.timeIntervalSince($0) / 60)) }
+    }
+
+    /// Why the data is stale, when it is: `published_at` older than the limit, else no change seen for longer
+    /// than the limit (so a `published_at` in the future cannot keep frozen data looking fresh).
+    public var staleReason: StaleReason? {
+        guard staleAfterMinutes > 0 else { return nil }
+        if let age = dataAgeMinutes, age > staleAfterMinutes { return .published }
+        if let last = lastDataChange, now.timeIntervalSince(last) > Double(staleAfterMinutes) * 60 { return .unchanged }
+        return nil
+    }
+
+    /// The instant the stale data dates from (publication, or the last change seen) and its age in minutes.
+    public var staleAnchor: (since: Date, minutes: Int)? {
+        switch staleReason {
+        case .published?: return report?.publishedAt.map { ($0, dataAgeMinutes ?? 0) }
+        case .unchanged?: return lastDataChange.map { ($0, unchangedMinutes ?? 0) }
+        case nil: return nil
+        }
+    }
+
     /// How stale the data on screen is: nil while fresh, `.warning` past the limit, `.critical` past twice it
     /// (or when the snapshot is unusable).
     public var staleness: AlertSeverity? {
         if problem != nil { return .critical }
-        guard let age = dataAgeMinutes, staleAfterMinutes > 0, age > staleAfterMinutes else { return nil }
-        return age > 2 * staleAfterMinutes ? .critical : .warning
+        guard let anchor = staleAnchor else { return nil }
+        return anchor.minutes > 2 * staleAfterMinutes ? .critical : .warning
+    }
+
+    /// Minutes (to the nearest) the snapshot's data time is ahead of this server's clock, when the report found
+    /// clock skew.
+    public var clockSkewMinutes: Int? {
+        report?.clockSkewSeconds.map { max(1, ($0 + 30) / 60) }
     }
 
     /// The search results or `:` completions for the open prompt (empty when no prompt or no index), kept in

@@ -182,7 +182,7 @@ public final class ConsoleRuntime {
             let result = source.pollForChange()
             inbox.endPoll()
             switch result {
-            case .unchanged where retrying: inbox.post(.snapshotChanged)
+            case .unchanged where retrying: inbox.post(.retryLoad)
             case .unchanged: break
             case .changed: inbox.post(.snapshotChanged)
             case .failed(let reason):

@@ -204,7 +204,8 @@ public final class SnapshotDataSource: DashboardDataSource {
     private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?,
                              _ summaries: PastDaySummaries) throws -> Live {
         let snapshot = try Snapshot.open(at: url)
-        let engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope, summaries: summaries)
+        var engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope, summaries: summaries)
+        engine.asOfIsServerClock = true  // the console's as-of is this server's wall clock
         return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot), engine: engine)
     }
 }

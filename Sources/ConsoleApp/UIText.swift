@@ -27,6 +27,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case columnPath, needAtLeast
     // Alerts: severity, durations, staleness
     case sinceWord, agoTemplate, criticalWord, warningWord, moreWord, hourUnit, minuteUnit, dayUnit, offlineFor, staleData, publishedAt, limitWord
+    case unchangedSince, clockAheadTemplate
     // Column explanations (help)
     case columnsTitle, explainName, explainCode, explainSchools, explainStudents, explainRate, explainCompleteness
     case explainUnreported, explainTeachers, explainComputers, explainLearnersPerComputer, explainNet
@@ -189,6 +190,8 @@ public enum UIText: String, CaseIterable, Sendable {
         case .staleData: return ("Dữ liệu cũ", "Stale data")
         case .publishedAt: return ("công bố lúc", "published at")
         case .limitWord: return ("ngưỡng", "limit")
+        case .unchangedSince: return ("không thay đổi từ", "unchanged since")
+        case .clockAheadTemplate: return ("Dữ liệu nhanh hơn đồng hồ máy chủ %@", "data time is %@ ahead of this server's clock")
         case .columnsTitle: return ("Các cột của bảng", "Table columns")
         case .explainName: return ("tên đơn vị, trường hoặc lớp", "name of the unit, school or class")
         case .explainCode: return ("mã, dùng cho :MÃ, --scope và report", "the code, for :CODE, --scope and report")

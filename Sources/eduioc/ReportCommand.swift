@@ -91,6 +91,9 @@ struct ReportCommand: ParsableCommand {
 
     private func render(_ engine: AnalyticsEngine) throws {
         let instant = try asOfInstant()
+        // Without --as-of the instant is this server's clock: data ahead of it is clock skew, not a replay.
+        var engine = engine
+        engine.asOfIsServerClock = asOf == nil
         let analyticsConfig = engine.config
         let node: NodeRef? = try (unit ?? school).map { try engine.node(code: $0) }
         if let unit, let node, node.level != .unit, node.level != .province {

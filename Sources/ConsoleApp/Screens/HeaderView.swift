@@ -49,9 +49,10 @@ enum HeaderView {
         if let published = state.report?.publishedAt {
             spans.append(Span(context.glyphs.vertical, role: .header))
             if let staleness = state.staleness {
-                let minutes = state.dataAgeMinutes ?? 0
-                spans.append(Span(" " + context.t(.dataAge) + " " + Formats.clock(published, context.timeZone)
-                                  + " (" + Formats.duration(minutes: minutes, lang) + ") ",
+                // Dated from the publication, or from the last change seen when the data stopped changing.
+                let anchor = state.staleAnchor ?? (published, state.dataAgeMinutes ?? 0)
+                spans.append(Span(" " + context.t(.dataAge) + " " + Formats.clock(anchor.since, context.timeZone)
+                                  + " (" + Formats.duration(minutes: anchor.minutes, lang) + ") ",
                                   style: CellStyle(state.problem != nil ? .stale : AlertText.role(staleness), bold: true, reverse: true)))
             } else {
                 spans.append(Span(" " + (compact ? "" : context.t(.dataAge) + " ") + Formats.age(from: published, to: context.now, lang) + " ",
@@ -61,8 +62,8 @@ enum HeaderView {
         return spans
     }
 
-    /// The second line: the stale banner when the snapshot is unusable or old, else the date, scope, the code
-    /// of the node on screen, pause and day notes.
+    /// The second line: the stale banner when the snapshot is unusable, old or unchanged for too long, else the
+    /// date; then clock skew, scope, the code of the node on screen, pause and day notes.
     static func statusLine(_ state: AppState, _ context: ScreenContext) -> [Span] {
         if let problem = state.problem {
             return [Span(" \(ConnectivityLook.warning(context.glyphs)) \(context.t(.staleSince)) "
@@ -70,16 +71,23 @@ enum HeaderView {
                     Span(problem.reason + " ", role: .banner)]
         }
         var spans: [Span] = []
-        if let staleness = state.staleness, let published = state.report?.publishedAt {
-            let lang = context.language
+        let lang = context.language
+        if let staleness = state.staleness, let reason = state.staleReason, let anchor = state.staleAnchor {
+            // "published at 07:42" or "unchanged since 07:42" (a published_at ahead of the clock cannot hide it).
+            let what = context.t(reason == .published ? .publishedAt : .unchangedSince)
             spans.append(Span(" \(AlertText.glyph(staleness, context.glyphs)) \(context.t(.staleData)): "
-                              + "\(context.t(.publishedAt)) \(Formats.clock(published, context.timeZone)), "
+                              + "\(what) \(Formats.clock(anchor.since, context.timeZone)), "
                               + context.t(.agoTemplate).replacingOccurrences(
-                                  of: "%@", with: Formats.duration(minutes: state.dataAgeMinutes ?? 0, lang)) + " "
+                                  of: "%@", with: Formats.duration(minutes: anchor.minutes, lang)) + " "
                               + "(\(context.t(.limitWord)) \(Formats.duration(minutes: state.staleAfterMinutes, lang))) ",
                               style: CellStyle(AlertText.role(staleness), bold: true, reverse: true)))
         } else {
             spans.append(Span(" " + Formats.longDate(context.now, context.timeZone, context.language) + " ", role: .dim))
+        }
+        if let ahead = state.clockSkewMinutes {
+            spans.append(Span(" \(ConnectivityLook.warning(context.glyphs)) " + context.t(.clockAheadTemplate)
+                                .replacingOccurrences(of: "%@", with: Formats.duration(minutes: ahead, lang)) + " ",
+                              role: .warn, bold: true))
         }
         if state.paused { spans.append(Span(" \(context.t(.paused)) ", role: .warn, bold: true)) }
         if let figures = state.report?.figures, state.reportMatchesCurrent, figures.node.level != .province {
