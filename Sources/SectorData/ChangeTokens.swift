@@ -172,16 +172,25 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// The contract's triggers the database lacks (an upgrade adds them; readers trust no token while one is
     /// missing).
     public static func missingTriggers(in db: Database) throws -> [Trigger] {
-        let present = try presentTriggers(db)
-        return triggers.filter { present[$0.name] == nil }
+        missing(in: try presentTriggers(db))
+    }
+
+    private static func missing(in present: [String: String?]) -> [Trigger] {
+        triggers.filter { present[$0.name] == nil }
     }
 
     /// The contract's triggers present under their name but doing something else (a different event, condition or
     /// body — an empty body keeps a token still while its table changes): readers trust no token then.
     public static func nonconformingTriggers(in db: Database) throws -> [Trigger] {
-        let present = try presentTriggers(db)
-        return triggers.filter { trigger in
+        nonconforming(in: try presentTriggers(db))
+    }
+
+    /// Runs on every refresh: a statement written exactly as the contract's (the generator's, a copy's) is
+    /// compared without normalising.
+    private static func nonconforming(in present: [String: String?]) -> [Trigger] {
+        triggers.filter { trigger in
             guard let sql = present[trigger.name] else { return false }
+            if sql == trigger.ddl { return false }
             return sql.map(normalized) != normalizedTriggers[trigger.name]
         }
     }
@@ -199,8 +208,9 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// The tokens in this read transaction, or nil when the snapshot does not carry the table, a row or a trigger
     /// as the contract writes it (then nothing can be skipped).
     public static func read(_ db: Database) throws -> ChangeTokens? {
-        guard try db.tableExists(tableName), try missingTriggers(in: db).isEmpty,
-              try nonconformingTriggers(in: db).isEmpty else { return nil }
+        guard try db.tableExists(tableName) else { return nil }
+        let present = try presentTriggers(db)  // once per read: this runs on every refresh
+        guard missing(in: present).isEmpty, nonconforming(in: present).isEmpty else { return nil }
         var values: [String: Int64] = [:]
         for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT table_name, token FROM \(tableName)")) {
             guard let name = row.checkedText(0), let token = row.checkedInt64(1) else { return nil }
