@@ -52,7 +52,7 @@ struct FigureQueries {
         let (clause, args) = filter.sql("", classColumn: "class_id")
         let start = day.yearStart ?? day.day
         // ?1 = the day, ?2 = the year start; the filter's plain `?`s number on from ?3.
-        let enrolled = "(enrolled_on <= ?1 AND (left_on IS NULL OR left_on > ?1))"
+        let enrolled = IndicatorRules.enrolledSQL("", on: "?1")
         var arguments: StatementArguments = [day.day, start]
         arguments += args
         let rows = try Row.fetchAll(db, sql: """

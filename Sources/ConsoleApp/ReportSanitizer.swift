@@ -23,13 +23,13 @@ public enum ReportSanitizer {
     /// The data-quality list with every school name and code sanitised.
     public static func clean(_ quality: DataQualityReport) -> DataQualityReport {
         var quality = quality
-        for i in quality.entries.indices { quality.entries[i].school = quality.entries[i].school.map(clean) }
-        quality.duplicateCodes = quality.duplicateCodes.map(TextSanitizer.sanitize)
-        quality.days = quality.days.map(TextSanitizer.sanitize)
         for i in quality.entries.indices {
+            quality.entries[i].school = quality.entries[i].school.map(clean)
             quality.entries[i].firstDay = TextSanitizer.sanitize(quality.entries[i].firstDay)
             quality.entries[i].lastDay = TextSanitizer.sanitize(quality.entries[i].lastDay)
         }
+        quality.duplicateCodes = quality.duplicateCodes.map(TextSanitizer.sanitize)
+        quality.days = quality.days.map(TextSanitizer.sanitize)
         return quality
     }
 
