@@ -34,6 +34,10 @@ public enum Action: Sendable {
     case exportFinished(ExportOutcome)
     /// The data-quality list was checked.
     case dataQualityLoaded(DataQualityReport)
+    /// The user's access changed in place: the screen starts again at the new scope's root.
+    case accessChanged(AccessChange)
+    /// A result of work started under scope revision `revision`; dropped when the scope changed since.
+    indirect case scoped(revision: Int, Action)
 }
 
 /// Work the runtime must do after an update.

@@ -93,7 +93,33 @@ extension AppState {
             dataQuality = report
             if case .dataQuality = overlay { overlay = .dataQuality(selected: 0) }
             return []
+        case .accessChanged(let change):
+            return changeAccess(change)
+        case .scoped(let revision, let result):
+            guard revision == scopeRevision else { return [] }
+            return apply(result)
         }
+    }
+
+    /// Forgets everything read under the old scope (the report, the path, the search index, the data-quality
+    /// list, open overlays and prompts) and loads the new scope's root.
+    private mutating func changeAccess(_ change: AccessChange) -> [Effect] {
+        scopeRevision = change.revision
+        scopeLabel = change.scopeLabel
+        exportDirectory = change.exportDirectory
+        stack = [NavigationEntry(node: nil)]
+        report = nil
+        dataQuality = nil
+        searchIndex = nil
+        searchIndexVersion += 1
+        overlay = nil
+        prompt = nil
+        promptText = ""
+        filterText = ""
+        problem = nil
+        message = UIText.accessChanged.in(language)
+        searchIndexWanted = true
+        return requestLoad()
     }
 
     /// Starts a load of the node on screen under a new generation.

@@ -22,6 +22,9 @@ public struct AppState: Sendable {
     /// A short description of the user's scope, e.g. "Xã Thanh Hà"; nil when province-wide.
     public var scopeLabel: String?
 
+    /// The data source's scope revision the screen's data belongs to (results from an older one are dropped).
+    public var scopeRevision: Int = 0
+
     /// The drill-down stack; the first entry is the root of the scope, the last is on screen.
     public var stack: [NavigationEntry]
     /// The last good report for the node on screen (kept while newer data loads or the snapshot is broken).

@@ -33,6 +33,12 @@ public final class ConsoleRuntime {
         return { inbox.requestStop() }
     }
 
+    /// A closure that hands the loop an action from another thread (e.g. `.accessChanged` from the access watch).
+    public var actionPoster: @Sendable (Action) -> Void {
+        let inbox = self.inbox
+        return { inbox.post($0) }
+    }
+
     /// Runs until the user quits or `requestStop` is called.
     public func run() {
         state.size = backend.size
@@ -107,6 +113,7 @@ public final class ConsoleRuntime {
     private func load(_ node: NodeRef?, _ generation: Int) {
         let source = self.source, clock = self.clock, inbox = self.inbox
         worker.async {
+            let revision = source.scopeRevision
             let action: Action
             do {
                 let report = try source.report(for: node, asOf: clock())
@@ -119,22 +126,25 @@ public final class ConsoleRuntime {
                 action = .snapshotFailed(generation: generation, reason: TextSanitizer.sanitize(String(describing: error)),
                                          at: clock())
             }
-            inbox.post(action)
+            inbox.post(.scoped(revision: revision, action))
         }
     }
 
     private func resolve(_ target: JumpTarget) {
         let source = self.source, inbox = self.inbox
         worker.async {
+            let revision = source.scopeRevision
+            let action: Action
             do {
-                inbox.post(.navigate(to: ReportSanitizer.clean(try source.resolve(target))))
+                action = .navigate(to: ReportSanitizer.clean(try source.resolve(target)))
             } catch DashboardDataError.notInYourArea(let code) {
-                inbox.post(.notInYourArea(TextSanitizer.sanitize(code)))
+                action = .notInYourArea(TextSanitizer.sanitize(code))
             } catch DashboardDataError.noSuchNode(let text) {
-                inbox.post(.noSuchNode(TextSanitizer.sanitize(text)))
+                action = .noSuchNode(TextSanitizer.sanitize(text))
             } catch {
-                inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
+                action = .showMessage(TextSanitizer.sanitize(String(describing: error)))
             }
+            inbox.post(.scoped(revision: revision, action))
         }
     }
 
@@ -143,10 +153,12 @@ public final class ConsoleRuntime {
     private func loadDataQuality() {
         let source = self.source, clock = self.clock, inbox = self.inbox
         worker.async {
+            let revision = source.scopeRevision
             do {
-                inbox.post(.dataQualityLoaded(ReportSanitizer.clean(try source.dataQuality(asOf: clock()))))
+                let report = ReportSanitizer.clean(try source.dataQuality(asOf: clock()))
+                inbox.post(.scoped(revision: revision, .dataQualityLoaded(report)))
             } catch {
-                inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
+                inbox.post(.scoped(revision: revision, .showMessage(TextSanitizer.sanitize(String(describing: error)))))
             }
         }
     }
@@ -155,8 +167,9 @@ public final class ConsoleRuntime {
     private func loadSearchIndex() {
         let source = self.source, inbox = self.inbox
         worker.async {
+            let revision = source.scopeRevision
             guard let index = try? source.searchIndex() else { return }
-            inbox.post(.searchIndexLoaded(ReportSanitizer.clean(index)))
+            inbox.post(.scoped(revision: revision, .searchIndexLoaded(ReportSanitizer.clean(index))))
         }
     }
 

@@ -14,6 +14,9 @@ public protocol DashboardDataSource: Sendable {
     func dataQuality(asOf: Date) throws -> DataQualityReport
     /// Every unit, school and class in the user's scope, for search and completion.
     func searchIndex() throws -> SearchIndex
+    /// Counts the changes of the user's scope while the console runs (0 at the start). Read it before a call:
+    /// the call's answer belongs to that revision or a newer one.
+    var scopeRevision: Int { get }
 }
 
 extension DashboardDataSource {
@@ -24,6 +27,9 @@ extension DashboardDataSource {
 
     /// No search index: `/` only filters the table and `:` resolves on Enter.
     public func searchIndex() throws -> SearchIndex { SearchIndex(entries: []) }
+
+    /// A source whose scope never changes.
+    public var scopeRevision: Int { 0 }
 }
 
 /// The outcome of one look at the snapshot file.

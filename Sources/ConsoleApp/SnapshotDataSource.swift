@@ -21,7 +21,8 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private let url: URL
     private let config: AnalyticsConfig
-    private let scope: Scope?
+    /// The user's scope and how many times it changed while running.
+    private let scoping: Mutex<(scope: Scope?, revision: Int)>
     private let live: Mutex<Live?>
     /// Past-day summaries kept across refreshes and reopenings (they re-key themselves on a new file).
     public let summaries: PastDaySummaries
@@ -39,7 +40,7 @@ public final class SnapshotDataSource: DashboardDataSource {
     public init(url: URL, config: AnalyticsConfig, scope: Scope?, store: SummaryStore? = nil) throws {
         self.url = url
         self.config = config
-        self.scope = scope
+        scoping = Mutex((scope, 0))
         self.store = store
         let summaries = PastDaySummaries()
         let restored = store?.restore(summaries, snapshotPath: url.path) ?? false
@@ -63,6 +64,20 @@ public final class SnapshotDataSource: DashboardDataSource {
         guard due else { return }
         _ = try? store.save(summaries, snapshotPath: url.path)
         saved.withLock { $0 = (revision, now) }
+    }
+
+    private var scope: Scope? { scoping.withLock { $0.scope } }
+
+    public var scopeRevision: Int { scoping.withLock { $0.revision } }
+
+    /// Answers for `scope` from now on (the access file was edited while the console runs): the next call reads
+    /// under it; a call already under way may still answer for the old one, tagged with the old revision.
+    public func changeScope(to scope: Scope?) {
+        live.withLock { current in
+            scoping.withLock { $0 = (scope, $0.revision + 1) }
+            guard let old = current else { return }
+            current?.engine = Self.engine(old.snapshot, config, scope, summaries)
+        }
     }
 
     /// The province's timezone from the snapshot first opened.
@@ -181,8 +196,7 @@ public final class SnapshotDataSource: DashboardDataSource {
     private func reopen() -> SnapshotPoll {
         summaries.snapshotReopened()
         do {
-            let fresh = try Self.open(url, config, scope, summaries)
-            live.withLock { $0 = fresh }
+            install(try Self.open(url, config, scope, summaries))
             return .changed
         } catch {
             return .failed(String(describing: error))
@@ -196,16 +210,33 @@ public final class SnapshotDataSource: DashboardDataSource {
             return current
         }
         summaries.snapshotReopened()  // the snapshot was dropped as unusable: check everything cached from it
-        let fresh = try Self.open(url, config, scope, summaries)
-        live.withLock { $0 = fresh }
-        return fresh
+        return install(try Self.open(url, config, scope, summaries))
+    }
+
+    /// Makes `fresh` the live snapshot, its engine under the scope as it is now (it may have changed while the
+    /// file was opened).
+    @discardableResult
+    private func install(_ fresh: Live) -> Live {
+        live.withLock { current in
+            var fresh = fresh
+            let now = scoping.withLock { $0.scope }
+            if now != fresh.engine.scope { fresh.engine = Self.engine(fresh.snapshot, config, now, summaries) }
+            current = fresh
+            return fresh
+        }
     }
 
     private static func open(_ url: URL, _ config: AnalyticsConfig, _ scope: Scope?,
                              _ summaries: PastDaySummaries) throws -> Live {
         let snapshot = try Snapshot.open(at: url)
+        return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot),
+                    engine: engine(snapshot, config, scope, summaries))
+    }
+
+    private static func engine(_ snapshot: Snapshot, _ config: AnalyticsConfig, _ scope: Scope?,
+                               _ summaries: PastDaySummaries) -> AnalyticsEngine {
         var engine = AnalyticsEngine(snapshot: snapshot, config: config, scope: scope, summaries: summaries)
         engine.asOfIsServerClock = true  // the console's as-of is this server's wall clock
-        return Live(snapshot: snapshot, watcher: SnapshotWatcher(snapshot: snapshot), engine: engine)
+        return engine
     }
 }

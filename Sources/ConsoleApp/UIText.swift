@@ -20,7 +20,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Header and status
     case asOf, dataAge, minutesAgo, hoursAgo, justNow, scope, alertsCount, paused, loading, province
     case staleSince, windowTooSmall, noAlerts, noRows, noMatch, filterPrompt, jumpPrompt, jumpHelp
-    case notInYourArea, classPrivacyNote, helpTitle, alertsTitle, helpClose, sortedBy
+    case notInYourArea, accessChanged, classPrivacyNote, helpTitle, alertsTitle, helpClose, sortedBy
     case themeLabel, languageName
     // Search, completion, codes
     case noSuchNode, themeNamed, searchTitle, searchKeys, jumpKeys, resultsWord, kindUnit, kindSchool, kindClass
@@ -119,6 +119,8 @@ public enum UIText: String, CaseIterable, Sendable {
         case .jumpPrompt: return ("Đến", "Go to")
         case .jumpHelp: return (":MÃ  ·  :school MÃ  ·  :unit TÊN", ":CODE  ·  :school CODE  ·  :unit NAME")
         case .notInYourArea: return ("không thuộc phạm vi của bạn", "not in your area")
+        case .accessChanged: return ("Quản trị viên đã thay đổi phạm vi của bạn: đang hiển thị phạm vi mới",
+                                     "The administrator changed your area: showing your new area")
         case .classPrivacyNote: return ("Chỉ số liệu tổng hợp của lớp, không hiển thị từng học sinh",
                                         "Class totals only; individual students are never shown")
         case .helpTitle: return ("Trợ giúp — phím tắt (↑↓ cuộn)", "Help — keys (↑↓ scroll)")

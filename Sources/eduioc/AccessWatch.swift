@@ -3,9 +3,10 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Re-reads the access file while an SSH console runs (issue 14): when the account's grant is revoked, the file
-/// becomes unusable or unsafe, or the grant changes in any way, the session is ended (within ``interval`` plus a
-/// refresh) with a one-line reason, so a removed or narrowed account never keeps seeing what it no longer may.
+/// Re-reads the access file while an SSH console runs (issue 14): when the account's grant is revoked, or the file
+/// becomes unusable or unsafe, the session is ended with a one-line reason; when the grant changes (narrowed,
+/// widened, another export folder) the new one is applied in place. Either within ``interval`` plus a refresh, so
+/// an account never keeps seeing what it no longer may.
 final class AccessWatch {
     /// How often the file is read again.
     static let interval: DispatchTimeInterval = .seconds(2)
@@ -18,22 +19,28 @@ final class AccessWatch {
         let value = Mutex<String?>(nil)
     }
 
-    /// Starts watching; `onChange` (the console's stop request) runs once, off the main thread.
-    init(options: AccessOptions, grant: AccessGrant, onChange: @escaping @Sendable () -> Void) {
+    /// Starts watching; `onChange` (the console's stop request) runs once, off the main thread; `onNewGrant` runs
+    /// off the main thread for each changed grant that still allows the account in.
+    init(options: AccessOptions, grant: AccessGrant, onNewGrant: @escaping @Sendable (AccessGrant) -> Void,
+         onChange: @escaping @Sendable () -> Void) {
         let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "eduioc.access-watch"))
         timer = source
         let box = reason
         source.schedule(deadline: .now() + Self.interval, repeating: Self.interval)
+        var applied = grant
         source.setEventHandler { [options] in
             guard box.value.withLock({ $0 == nil }) else { return }
-            let why: String?
+            let why: String
             do {
-                let current = try options.resolveGrant()
-                why = current == grant ? nil : "your access was changed by the administrator; connect again to see your area"
+                guard let current = try options.resolveGrant() else { return }  // not SSH mode: nothing to follow
+                if current != applied {
+                    applied = current
+                    onNewGrant(current)
+                }
+                return
             } catch {
                 why = "your access ended: \(String(describing: error))"
             }
-            guard let why else { return }
             box.value.withLock { $0 = why }
             onChange()
         }

@@ -100,7 +100,7 @@ struct ConsoleCommand: ParsableCommand {
         let terminal = try NcursesTerminal(noColor: noColour, asciiOnly: ascii)
         var state = AppState(language: lang, themeNames: catalog.names, themeIndex: catalog.names.firstIndex(of: theme) ?? 0,
                              size: terminal.size, now: Date(), timeZone: source.timeZone,
-                             scopeLabel: grant.map { "\($0.user): \($0.scopeCodes ?? "*")" }
+                             scopeLabel: grant.map(Self.scopeLabel)
                                 ?? userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
         state.exportDirectory = access.ssh ? grant?.exportDirectory : (exportDir ?? FileManager.default.currentDirectoryPath)
         state.attendanceBands = RateBands(ok: analyticsConfig.attendance.rateWarn, warn: analyticsConfig.attendance.rateCritical)
@@ -109,8 +109,16 @@ struct ConsoleCommand: ParsableCommand {
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }
         let testTrigger = CrashGuard.armTestTrigger()
-        // SSH mode: the access file is read again every 2 s; a revoked or changed grant ends the session.
-        let accessWatch = grant.map { AccessWatch(options: access, grant: $0, onChange: stop) }
+        // SSH mode: the access file is read again every 2 s; a revoked grant ends the session, a changed one applies
+        // in place (the data source answers for the new scope before the screen is told to start again).
+        let post = runtime.actionPoster
+        let accessWatch = grant.map {
+            AccessWatch(options: access, grant: $0, onNewGrant: { new in
+                source.changeScope(to: new.scope)
+                post(.accessChanged(AccessChange(revision: source.scopeRevision, scopeLabel: Self.scopeLabel(new),
+                                                 exportDirectory: new.exportDirectory)))
+            }, onChange: stop)
+        }
         // While the screen is ncurses', a runtime error message goes to the crash log (SSH: or nowhere), never
         // over the official's screen.
         let savedError = (access.ssh || crashLog != nil) ? CrashGuard.divertStandardError(to: crashLog) : nil
@@ -123,6 +131,9 @@ struct ConsoleCommand: ParsableCommand {
         let status = trap.exitStatus()
         if status != 0 { throw ExitCode(status) }
     }
+
+    /// The status line's description of an official's grant: "hoa: X01, S0003" ("*" for the whole province).
+    private static func scopeLabel(_ grant: AccessGrant) -> String { "\(grant.user): \(grant.scopeCodes ?? "*")" }
 
     /// The warm-start file's folder: `<cache>/summaries`, the cache folder being the account's own
     /// (`~/.cache/eduioc` from the password database in SSH mode, never from the environment).

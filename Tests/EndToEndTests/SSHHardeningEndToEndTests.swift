@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Issue 14 over a real sshd: a crash of an official's console is one line (no backtracer prompt), with no core
-/// file and a process no other process of the account could read; a revoked account's session ends.
+/// file and a process no other process of the account could read; a revoked account's session ends; a narrowed
+/// one narrows in place.
 @Suite("Hardening over SSH (real sshd)", .serialized,
        .enabled(if: ExternalTool.shouldRun("sshd") && ExternalTool.shouldRun("ssh") && ExternalTool.shouldRun("tmux")))
 struct SSHHardeningEndToEndTests {
@@ -69,5 +70,47 @@ struct SSHHardeningEndToEndTests {
         #expect(end.contains("your access ended"), "screen:\n\(end)")
         #expect(elapsed < 5, "the session ended \(elapsed) s after the revocation")
         #expect(ProcessTable.live(uid: fixture.commune.uid).isEmpty, "processes of the revoked account remain")
+    }
+
+    @Test func aNarrowedAccountNarrowsInPlace() throws {
+        let fixture = try SSHFixture()
+        defer { fixture.close() }
+        let schools = try fixture.communeSchools()
+        let school = try #require(schools.last)
+        let tmux = try fixture.console(fixture.commune, columns: 160)
+        try tmux.waitFor("the commune dashboard") {
+            $0.contains(fixture.communeName) && $0.contains("Trường (\(schools.count))")
+        }
+        let pid = try consolePid(uid: fixture.commune.uid)
+        // The administrator narrows the account from its commune to one of the commune's schools.
+        let narrowed = """
+            users:
+              \(fixture.commune.name):
+                schools: ['\(school[0])']
+            groups:
+              \(fixture.provinceGroup):
+                scope: province
+            """
+        let temporary = fixture.accessFile.deletingLastPathComponent().appendingPathComponent(".access.tmp")
+        try narrowed.write(to: temporary, atomically: false, encoding: .utf8)
+        chmod(temporary.path, 0o644)
+        let started = Date()
+        #expect(rename(temporary.path, fixture.accessFile.path) == 0)
+        let screen = try tmux.waitFor("the school as the new root", timeout: 10) {
+            let top = $0.split(separator: "\n").first.map(String.init) ?? ""
+            return top.contains(school[1]) && !top.contains(fixture.communeName)
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < 5, "the session narrowed \(elapsed) s after the edit")
+        #expect(screen.contains("Quản trị viên đã thay đổi phạm vi của bạn"), "screen:\n\(screen)")
+        #expect(!screen.contains("EXIT:"), "the session goes on")
+        #expect(!screen.contains("Trường (\(schools.count))"), "the commune's school list is gone:\n\(screen)")
+        #expect(ConsoleProcess.command(of: pid) == "eduioc", "the same console process narrowed in place")
+        // Going up from the root stays at the school: the commune is no longer reachable.
+        try tmux.send("Escape")
+        try tmux.type(":\(fixture.communeCode)")
+        try tmux.send("Enter")
+        let refused = try tmux.waitFor("the old commune refused", timeout: 10) { $0.contains("không thuộc phạm vi của bạn") }
+        #expect(refused.split(separator: "\n").first.map(String.init)?.contains(school[1]) == true, "screen:\n\(refused)")
     }
 }
