@@ -17,8 +17,8 @@ public struct AnalyticsEngine: Sendable {
     public let config: AnalyticsConfig
     /// The caller's scope; nil = the whole province.
     public let scope: Scope?
-    /// Past-day summaries kept across calls (nil = every call aggregates raw rows).
-    public let summaries: PastDaySummaries?
+    /// The live caches kept across calls (`LiveCaches`) (nil = every call aggregates raw rows).
+    public let summaries: LiveCaches?
     /// Identifies the snapshot file the summaries belong to (a different key empties them).
     public let summaryKey: String
     /// True when the as-of passed to `report`, `trend` and `alerts` is this server's clock (the console, `report`
@@ -31,7 +31,7 @@ public struct AnalyticsEngine: Sendable {
     /// Pass `summaries` (kept by the caller across refreshes) to reuse past-day summaries; they are keyed by the
     /// file's device and inode, so a publish-by-rename starts them afresh.
     public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
-                summaries: PastDaySummaries? = nil) {
+                summaries: LiveCaches? = nil) {
         self.init(source: snapshot, config: config, scope: scope, summaries: summaries,
                   summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)")
     }
@@ -44,7 +44,7 @@ public struct AnalyticsEngine: Sendable {
     /// Creates an engine over any snapshot reader.
     /// `summaries` with `summaryKey` naming the snapshot file (see `init(snapshot:config:scope:summaries:)`).
     public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
-                summaries: PastDaySummaries? = nil, summaryKey: String = "") {
+                summaries: LiveCaches? = nil, summaryKey: String = "") {
         self.source = source
         self.config = config
         self.scope = scope
@@ -58,46 +58,18 @@ public struct AnalyticsEngine: Sendable {
             (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno) c) LIKE 'day,recorded_at%'
         """
 
-    /// The report builder for this transaction, with the past-day summaries synchronised when they are in use
-    /// (they need an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`;
-    /// without it every call aggregates raw rows).
+    /// The report builder for this transaction, with the live caches refreshed when they are in use (they need
+    /// an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`; without it
+    /// every call aggregates raw rows). The caches' inputs are read once here (`RefreshInputs`).
     private func builder(_ context: Context, _ db: Database) throws -> ReportBuilder {
         var builder = context.builder(db, config: config)
-        if let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
-           try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true {
-            let tokens = context.tokens
-            // Which rows count depends on the students: without them in compact form the summaries cannot be
-            // checked against them, and the SQL path answers.
-            guard let students = try summaries.roster.students(db, tokens: tokens) else { return builder }
-            let studentsVersion = tokens?["students"] ?? students.fingerprint
-            let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens, studentsVersion: studentsVersion)
-            try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText,
-                                      pastToken: tokens.flatMap { t in
-                                          t[ChangeTokens.pastAttendance].map { "\($0):\(t["school_days"] ?? 0)" } })
-            builder.summaries = summaries
-            builder.tokens = tokens
-            builder.summaryKey = key
-            builder.students = students
-            // Today's per-school counts are kept against the held roster state (only when tokens name it).
-            var basis: TodayAttendance.Basis?
-            if let tokens,
-               let figures = try summaries.roster.dayFigures(db, tokens: tokens, day: context.day, students: students) {
-                basis = TodayAttendance.Basis(key: RosterCache.figuresKey(tokens: tokens, day: context.day), figures: figures)
-            }
-            // … and the students reaching the chronic-absence threshold today, against a held base.
-            var chronic: TodayAttendance.ChronicBasis?
-            if let dayNumber = StudentFacts.dayNumber(context.day.day),
-               let held = summaries.heldChronicBase(
-                   students: students, studentsToken: tokens?["students"], day: context.day.day,
-                   minDays: FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays) {
-                chronic = TodayAttendance.ChronicBasis(key: held.key, base: held.base, students: students,
-                                                       dayNumber: dayNumber)
-            }
-            builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText,
-                                                         roster: .init(students: students, token: studentsVersion),
-                                                         lateToken: tokens?[ChangeTokens.lateAttendance],
-                                                         basis: basis, chronic: chronic)
-        }
+        guard let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
+              try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true,
+              let inputs = try RefreshInputs.read(db, caches: summaries, tokens: context.tokens, identity: summaryKey,
+                                                  day: context.day) else { return builder }
+        let minDays = FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays
+        builder.today = try summaries.refresh(db, inputs, chronicMinDays: minDays)
+        builder.live = inputs
         return builder
     }
 

@@ -50,7 +50,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// The name tracking what reading new probes by `measured_at` would miss: rewrites, deletions, late arrivals.
     public static let probeRewrites = "probe_rewrites"
     /// How far behind the newest probe a probe may arrive without moving `probe_rewrites`. Readers re-read at
-    /// least this far back (the console: `PastDaySummaries.lagMargin`, 15 minutes).
+    /// least this far back (the console: `LiveCaches.lagMargin`, 15 minutes).
     public static let lateSlackMinutes = 10
     /// The name tracking what reading heartbeats by `last_seen_at` would miss: a device's `last_seen_at` set behind
     /// the newest heartbeat of any device (out of order, or moved back) or cleared.

@@ -9,7 +9,7 @@ import Synchronization
 /// school. After that, a refresh reads only what is new, by `measured_at` in the contract's covering
 /// `idx_probes_time`:
 /// - the newest `measured_at` (one seek); a probe newer than as-of sends the report to SQL instead;
-/// - the number of probes in the re-read window (`PastDaySummaries.lagMargin` before the last mark, up to that
+/// - the number of probes in the re-read window (`LagMargin.seconds` before the last mark, up to that
 ///   mark). Probes are only ever inserted while the token stands, so an unchanged count means none arrived late
 ///   in the window; then only the probes newer than the mark are read. Otherwise the whole window is read and the
 ///   probes not seen before (the window's keys are kept, in time order) are applied;
@@ -19,6 +19,12 @@ import Synchronization
 /// The change-token triggers move `probe_rewrites` on whatever this would miss (rewrites, deletions, probes
 /// arriving more than `ChangeTokens.lateSlackMinutes` behind the newest). Without tokens it is not used.
 final class ProbeTracker: Sendable {
+    /// What the held probes belong to: the snapshot and its `probe_rewrites` token.
+    struct Key: Equatable, Sendable {
+        let summary: SummaryKey
+        let probeRewrites: Int64
+    }
+
     /// A probe's identity: its primary key.
     struct ProbeKey: Hashable, Sendable {
         let school: Int64
@@ -26,7 +32,7 @@ final class ProbeTracker: Sendable {
     }
 
     struct State: Sendable {
-        var key: String?
+        var key: Key?
         /// The newest `measured_at` applied.
         var mark: String?
         var bySchool: [Int64: FigureQueries.Probe] = [:]
@@ -47,22 +53,22 @@ final class ProbeTracker: Sendable {
     }
 
     /// Every school's latest probe at `queries`' as-of, or nil when SQL must answer (a probe newer than as-of).
-    /// `key` names the snapshot and its `probe_rewrites` token; `queries` is the province-wide query set.
-    func probes(_ db: Database, key: String, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
+    /// `queries` is the province-wide query set.
+    func probes(_ db: Database, key: Key, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
         let asOf = queries.day.asOfText
         let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))?.checkedText(0)
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
-            if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
+            if !LagMargin.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, bySchool: try queries.probesBySchool(), window: [],
                           fullLoads: s.fullLoads + 1, schoolRereads: s.schoolRereads)
-                if let mark { s.window = try Self.keys(db, after: PastDaySummaries.marginStart(before: mark), upTo: mark) }
+                if let mark { s.window = try Self.keys(db, after: LagMargin.start(before: mark), upTo: mark) }
                 return s.bySchool
             }
             // Same key and no probe at all, then or now.
             guard let mark, let old = s.mark else { return s.bySchool }
             // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
-            let start = PastDaySummaries.marginStart(before: old)
+            let start = LagMargin.start(before: old)
             let lateArrivals = try Int.fetchOne(try db.cachedStatement(sql: """
                 SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
                 """), arguments: [start, old]) != s.window.count
@@ -90,7 +96,7 @@ final class ProbeTracker: Sendable {
                 for (school, probe) in try reread.probesBySchool() { s.bySchool[school] = probe }
                 s.schoolRereads += stale.count
             }
-            s.window.removeFirst(Self.count(in: s.window, atOrBefore: PastDaySummaries.marginStart(before: mark)))
+            s.window.removeFirst(Self.count(in: s.window, atOrBefore: LagMargin.start(before: mark)))
             s.mark = mark
             return s.bySchool
         }

@@ -8,7 +8,7 @@ import Synchronization
 /// Holds each student's row of the day (school, class, status) and the per-class counts. A refresh reads the
 /// day's `max(recorded_at)` (one seek in `idx_attendance_day_recorded`), then the rows stamped from the previous
 /// mark on — or, when the `late_attendance` change token moved (a row was written out of order) or there are no
-/// tokens, from `PastDaySummaries.lagMargin` before it — and applies them: a student's previous status is taken
+/// tokens, from `LagMargin.seconds` before it — and applies them: a student's previous status is taken
 /// out before the new one is counted, so re-reading a row is harmless. Used only when every row of the day is
 /// recorded by as-of (the live console); a replay at an earlier instant, a mark that went backwards, or ids too
 /// large to pack fall back to SQL.
@@ -37,13 +37,13 @@ final class TodayAttendance: Sendable {
         /// Rows of the day that do not count (`IndicatorRules`), per the school and class they name.
         let leftOut: [FigureQueries.ClassKey: Int]
         /// The chronic base named, and the students reaching its threshold today per school.
-        let reaching: (base: PastDaySummaries.ChronicBase, bySchool: [Int64: Int])?
+        let reaching: (base: ChronicBase, bySchool: [Int64: Int])?
     }
 
     /// The chronic-absence base the reaching counts are kept against.
     struct ChronicBasis {
-        let key: PastDaySummaries.ChronicKey
-        let base: PastDaySummaries.ChronicBase
+        let key: ChronicKey
+        let base: ChronicBase
         let students: StudentFacts
         let dayNumber: Int32
 
@@ -57,166 +57,11 @@ final class TodayAttendance: Sendable {
 
     /// The roster state the per-school counts are kept against: its key and enrollment per class.
     struct Basis {
-        let key: [String]
+        let key: RosterKey
         let figures: RosterCache.DayFigures
     }
 
-    struct State: Sendable {
-        var key: String?
-        var day: String?
-        var mark: String?
-        /// student → school (24 bits) | class (36 bits) | status (4 bits).
-        var rows: [Int64: UInt64] = [:]
-        var byClass: [FigureQueries.ClassKey: Counts] = [:]
-        /// Students whose row says excused or unexcused.
-        var absent: Set<Int64> = []
-        /// Students whose row of the day does not count, and the school and class the row names.
-        var leftOut: [Int64: FigureQueries.ClassKey] = [:]
-        var fullLoads = 0
-        var rowsApplied = 0
-        /// The `late_attendance` token when the day was last read (nil: no tokens).
-        var lateToken: Int64?
-        /// The `students` token the rows were checked against (which rows count depends on the students).
-        var studentsToken: Int64?
-        /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
-        var chronicBasis: ChronicBasis?
-        var reachingBySchool: [Int64: Int] = [:]
-        /// Per-school counts against the roster state `basisKey` (nil: not kept), updated with every row applied.
-        var basisKey: [String]?
-        var enrolledByClass: [FigureQueries.ClassKey: Int] = [:]
-        var bySchool: [Int64: SchoolCounts] = [:]
-
-        /// Counts a row in (`sign` 1) or out (-1) of its class, and of its school when per-school counts are kept.
-        mutating func apply(_ packed: UInt64, sign: Int) {
-            let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
-            // Updated in place: one hash lookup per dictionary.
-            let (before, after) = TodayAttendance.count(packed, sign: sign, reportedIn: &byClass[key, default: Counts()])
-            guard basisKey != nil else { return }
-            let enrolled = enrolledByClass[key] ?? 0
-            let unreported = max(0, enrolled - after) - max(0, enrolled - before)
-            Self.add(packed, sign: sign, unreported: unreported, into: &bySchool[key.school, default: SchoolCounts()])
-        }
-
-        private static func add(_ packed: UInt64, sign: Int, unreported: Int, into school: inout SchoolCounts) {
-            TodayAttendance.count(packed, sign: sign, into: &school.statuses)
-            school.unreported += unreported
-        }
-
-        /// Builds the per-school counts against `basis` from the per-class counts.
-        mutating func keepSchoolCounts(against basis: Basis) {
-            keepSchoolCounts(against: basis.figures.enrolledByClass)
-            basisKey = basis.key
-        }
-
-        /// Builds the per-school counts against enrollment per class from the per-class counts.
-        mutating func keepSchoolCounts(against enrolled: [FigureQueries.ClassKey: Int]) {
-            var sums: [Int64: SchoolCounts] = [:]
-            for (key, c) in byClass {
-                var school = sums[key.school] ?? SchoolCounts()
-                school.statuses.present += c.present; school.statuses.late += c.late
-                school.statuses.excused += c.excused; school.statuses.unexcused += c.unexcused
-                sums[key.school] = school
-            }
-            for (key, n) in enrolled {
-                sums[key.school, default: SchoolCounts()].unreported += max(0, n - (byClass[key]?.reported ?? 0))
-            }
-            enrolledByClass = enrolled
-            bySchool = sums
-        }
-
-        /// Marks a student absent today or not, keeping the reaching counts.
-        mutating func setAbsent(_ student: Int64, _ isAbsent: Bool) {
-            let changed = isAbsent ? absent.insert(student).inserted : absent.remove(student) != nil
-            guard changed, let chronicBasis, let school = chronicBasis.reachingSchool(of: student) else { return }
-            reachingBySchool[school, default: 0] += isAbsent ? 1 : -1
-        }
-
-        /// Builds the reaching counts against `basis` from the students absent today.
-        mutating func keepReaching(against basis: ChronicBasis) {
-            var counts: [Int64: Int] = [:]
-            for student in absent { if let school = basis.reachingSchool(of: student) { counts[school, default: 0] += 1 } }
-            chronicBasis = basis
-            reachingBySchool = counts
-        }
-
-        /// Stops keeping per-school counts.
-        mutating func dropSchoolCounts() {
-            basisKey = nil
-            enrolledByClass = [:]
-            bySchool = [:]
-        }
-    }
-
-    private let state = Mutex(State())
-
-    /// Writes the day's rows and counts for the warm-start file.
-    func encode(into w: inout BinaryWriter) {
-        let s = state.withLock { $0 }
-        w.optionalString(s.key); w.optionalString(s.day); w.optionalString(s.mark)
-        w.optionalString(s.studentsToken.map(String.init))
-        // In chunks, so neither side holds a second copy of every row.
-        let chunk = 1 << 16
-        w.int(Int64(s.rows.count))
-        var students: [Int64] = [], packed: [UInt64] = []
-        students.reserveCapacity(chunk); packed.reserveCapacity(chunk)
-        for (student, value) in s.rows {
-            students.append(student); packed.append(value)
-            if students.count == chunk {
-                w.array(students); w.array(packed)
-                students.removeAll(keepingCapacity: true); packed.removeAll(keepingCapacity: true)
-            }
-        }
-        if !students.isEmpty { w.array(students); w.array(packed) }
-        let keys = Array(s.byClass.keys)
-        w.array(keys.map(\.school)); w.array(keys.map(\.classID))
-        let counts = keys.map { s.byClass[$0] ?? Counts() }
-        w.array(counts.map { Int64($0.present) }); w.array(counts.map { Int64($0.late) })
-        w.array(counts.map { Int64($0.excused) }); w.array(counts.map { Int64($0.unexcused) })
-        w.array(Array(s.absent))
-        let leftOut = Array(s.leftOut)
-        w.array(leftOut.map(\.key)); w.array(leftOut.map(\.value.school)); w.array(leftOut.map(\.value.classID))
-    }
-
-    /// Reads what `encode` wrote.
-    static func decode(from r: inout BinaryReader) throws -> State {
-        var s = State()
-        s.key = try r.optionalString(); s.day = try r.optionalString(); s.mark = try r.optionalString()
-        s.studentsToken = try r.optionalString().flatMap { Int64($0) }
-        let total = try r.count(perElement: 16)
-        s.rows.reserveCapacity(total)
-        while s.rows.count < total {
-            let students = try r.array(Int64.self), packed = try r.array(UInt64.self)
-            guard students.count == packed.count, !students.isEmpty else { throw BinaryReader.Malformed() }
-            for i in students.indices { s.rows[students[i]] = packed[i] }
-        }
-        guard s.rows.count == total else { throw BinaryReader.Malformed() }
-        let schools = try r.array(Int64.self), classes = try r.array(Int64.self)
-        let present = try r.array(Int64.self), late = try r.array(Int64.self)
-        let excused = try r.array(Int64.self), unexcused = try r.array(Int64.self)
-        guard [classes.count, present.count, late.count, excused.count, unexcused.count].allSatisfy({ $0 == schools.count })
-        else { throw BinaryReader.Malformed() }
-        for i in schools.indices {
-            s.byClass[FigureQueries.ClassKey(school: schools[i], classID: classes[i])] =
-                Counts(present: Int(present[i]), late: Int(late[i]), excused: Int(excused[i]), unexcused: Int(unexcused[i]))
-        }
-        s.absent = Set(try r.array(Int64.self))
-        let leftStudents = try r.array(Int64.self), leftSchools = try r.array(Int64.self), leftClasses = try r.array(Int64.self)
-        guard leftSchools.count == leftStudents.count, leftClasses.count == leftStudents.count else { throw BinaryReader.Malformed() }
-        for i in leftStudents.indices {
-            s.leftOut[leftStudents[i]] = FigureQueries.ClassKey(school: leftSchools[i], classID: leftClasses[i])
-        }
-        return s
-    }
-
-    /// Installs a decoded state (the statistics are kept).
-    func install(_ restored: State) {
-        state.withLock { s in
-            var fresh = restored
-            fresh.fullLoads = s.fullLoads
-            fresh.rowsApplied = s.rowsApplied
-            s = fresh
-        }
-    }
+    let state = Mutex(State())
 
     /// Forgets the day (the next snapshot loads it in full); the statistics are kept.
     func invalidate() {
@@ -234,17 +79,6 @@ final class TodayAttendance: Sendable {
         return UInt64(school) << 40 | UInt64(classID) << 4 | UInt64(code)
     }
 
-    /// `count`, returning the class's reported count before and after.
-    fileprivate static func count(_ packed: UInt64, sign: Int, reportedIn c: inout Counts) -> (Int, Int) {
-        let before = c.reported
-        count(packed, sign: sign, into: &c)
-        return (before, c.reported)
-    }
-
-    fileprivate static func count(_ packed: UInt64, sign: Int, into c: inout Counts) {
-        c.add(sign, AttendanceStatus(code: Int(packed & 0xF)) ?? .unexcused)
-    }
-
     /// The students each row is checked against (`IndicatorRules`: a row counts only for an existing student,
     /// at that student's school, while enrolled), and the `students` token they were read at.
     struct Roster {
@@ -256,7 +90,7 @@ final class TodayAttendance: Sendable {
     /// per-school counts against that roster state as well; with `chronic`, the reaching counts against that base
     /// (each built once, then kept with every row applied). `lateToken` is the snapshot's `late_attendance` token.
     /// Without a `roster` (no change tokens, or students that do not fit the compact form) the SQL path answers.
-    func snapshot(_ db: Database, key: String, day: String, asOf: String, roster: Roster?, lateToken: Int64? = nil,
+    func snapshot(_ db: Database, key: SummaryKey, day: String, asOf: String, roster: Roster?, lateToken: Int64? = nil,
                   basis: Basis? = nil, chronic: ChronicBasis? = nil) throws -> Snapshot? {
         guard let roster, let dayNumber = StudentFacts.dayNumber(day) else { return nil }
         let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
@@ -282,7 +116,7 @@ final class TodayAttendance: Sendable {
                     since = old
                 } else {
                     // Rows may have arrived out of order: re-read the lag margin before the mark.
-                    since = PastDaySummaries.marginStart(before: old)
+                    since = LagMargin.start(before: old)
                 }
                 guard try load(db, day: day, since: since, check: rows, into: &s) else { s = State(); return nil }
             } else if mark != nil {
