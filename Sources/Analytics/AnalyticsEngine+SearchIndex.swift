@@ -6,7 +6,7 @@ extension AnalyticsEngine {
     /// Class rows with a NULL or non-text name, or a school outside the scope, are left out.
     public func searchIndex() throws -> SearchIndex {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             var entries: [SearchEntry] = []
             // (Root ids taken once by ProvinceTree: matching `tree.root` in this closure crashed the release
             // compiler, Swift 6.3.1, "Found ownership error".)

@@ -12,7 +12,7 @@ import SectorData
 /// by code. Snapshot timestamps are compared as text, so they must be UTC `YYYY-MM-DDTHH:MM:SSZ` (schema v1).
 public struct AnalyticsEngine: Sendable {
     /// Where the figures are read from, one read transaction per call.
-    public let source: any SnapshotReader
+    package let source: any SnapshotReader
     /// Thresholds and benchmarks (local policy).
     public let config: AnalyticsConfig
     /// The caller's scope; nil = the whole province.
@@ -26,6 +26,8 @@ public struct AnalyticsEngine: Sendable {
     /// the data's time (`ClockSkew`). False (the default): as-of is a chosen instant, and an as-of before the
     /// publication is a replay.
     public var asOfIsServerClock = false
+    /// The snapshot's validated `meta` when the engine was made from a `Snapshot` (nil: read in each transaction).
+    let metadata: SnapshotMetadata?
 
     /// Creates an engine over a validated snapshot (SectorData's `Snapshot.open(at:)`).
     /// Pass `summaries` (kept by the caller across refreshes) to reuse past-day summaries; they are keyed by the
@@ -33,23 +35,31 @@ public struct AnalyticsEngine: Sendable {
     public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
                 summaries: LiveCaches? = nil) {
         self.init(source: snapshot, config: config, scope: scope, summaries: summaries,
-                  summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)")
+                  summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)",
+                  metadata: snapshot.metadata)
     }
 
     /// Creates an engine over a GRDB reader opened read-only (tests and tools; see `openSnapshot(path:)`).
-    public init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+    package init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
         self.init(source: DatabaseReaderSource(reader: reader), config: config, scope: scope)
     }
 
     /// Creates an engine over any snapshot reader.
     /// `summaries` with `summaryKey` naming the snapshot file (see `init(snapshot:config:scope:summaries:)`).
-    public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
+    package init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
                 summaries: LiveCaches? = nil, summaryKey: String = "") {
+        self.init(source: source, config: config, scope: scope, summaries: summaries, summaryKey: summaryKey,
+                  metadata: nil)
+    }
+
+    private init(source: any SnapshotReader, config: AnalyticsConfig, scope: Scope?, summaries: LiveCaches?,
+                 summaryKey: String, metadata: SnapshotMetadata?) {
         self.source = source
         self.config = config
         self.scope = scope
         self.summaries = summaries
         self.summaryKey = summaryKey
+        self.metadata = metadata
     }
 
     private static let hasRecordedIndexSQL = """
@@ -75,7 +85,7 @@ public struct AnalyticsEngine: Sendable {
 
     /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap) without validating
     /// it: for tests and tools. Production code opens with SectorData's `Snapshot.open(at:)`.
-    public static func openSnapshot(path: String) throws -> DatabaseQueue {
+    package static func openSnapshot(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
@@ -132,10 +142,16 @@ public struct AnalyticsEngine: Sendable {
 
     // MARK: Lookup and search
 
+    /// The province's code: validated when the snapshot was opened (a different file means a new engine), else
+    /// read from `meta` in this transaction.
+    func provinceCode(_ db: Database) throws -> String? {
+        try metadata?.provinceCode ?? Context.meta(db)["province_code"]
+    }
+
     /// The root of the user's tree: the province, or the single unit or school of a one-code scope.
     public func root() throws -> NodeRef {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             return tree.ref(tree.root)
         }
     }
@@ -144,7 +160,7 @@ public struct AnalyticsEngine: Sendable {
     /// Throws `notInYourArea` outside the scope or when absent (`notFound` when unscoped).
     public func node(code: String) throws -> NodeRef {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             return tree.ref(try tree.resolve(code: code, db: db))
         }
     }
@@ -155,7 +171,7 @@ public struct AnalyticsEngine: Sendable {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
         return try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             let candidates = tree.schools.values.filter { $0.active && tree.isVisible(school: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
             return Self.rank(candidates, folded: folded, limit: limit)
@@ -167,7 +183,7 @@ public struct AnalyticsEngine: Sendable {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
         return try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             let candidates = tree.units.values.filter { tree.isVisible(unit: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
             return Self.rank(candidates, folded: folded, limit: limit)

@@ -53,15 +53,13 @@ final class HeartbeatTracker: Sendable {
     /// Cameras and gates (not retired) whose last heartbeat falls in `window` (Unix seconds, inclusive), per
     /// school, province-wide.
     func seen(_ db: Database, key: Key, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
-        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))?.checkedText(0)
+        let mark = try LiveQueries.heartbeatMark(db)
         return try state.withLock { s in
             if !LagMargin.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
                           heartbeatsRead: s.heartbeatsRead)
             } else if let old = s.mark {
-                let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                    SELECT id, unixepoch(last_seen_at) FROM devices WHERE last_seen_at >= ?
-                    """), arguments: [old])
+                let rows = try LiveQueries.heartbeats(db, since: old)
                 while let row = try rows.next() {
                     s.heartbeatsRead += 1
                     guard let id = row.checkedInt64(0), let slot = s.devices.slot[id] else { continue }
@@ -94,10 +92,7 @@ final class HeartbeatTracker: Sendable {
     /// Every camera and gate that is not retired, in school order, with its last heartbeat.
     private static func watchedDevices(_ db: Database) throws -> Devices {
         var devices = Devices()
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT id, school_id, kind = 'attendance_gate', unixepoch(last_seen_at) FROM devices
-            WHERE kind IN ('camera', 'attendance_gate') AND status <> 'retired' ORDER BY school_id
-            """))
+        let rows = try LiveQueries.watchedDevices(db)
         while let row = try rows.next() {
             guard let id = row.checkedInt64(0), let school = row.checkedInt64(1) else { continue }
             devices.slot[id] = devices.school.count

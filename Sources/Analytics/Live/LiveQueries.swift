@@ -1,8 +1,10 @@
 import GRDB
 import SectorData
 
-/// The SQL of the past-day summaries (`PastDayCache`): day marks, rows written since a mark, past days' counts
-/// and absences. Bound parameters only; values read through `Row+Checked`; which rows count from `IndicatorRules`.
+/// The SQL of the live caches, in one place: here the past-day summaries' (`PastDayCache`: day marks, rows
+/// written since a mark, past days' counts and absences); in `LiveQueries+Trackers.swift` today's rows', the
+/// probe and heartbeat trackers' and the students'. Bound parameters only; values read through `Row+Checked`;
+/// which rows count from `IndicatorRules`.
 enum LiveQueries {
     /// Every past school day before `today` (in `YYYY-MM-DD` form) and its `max(recorded_at)` (one seek per day in
     /// `idx_attendance_day_recorded`); `newestOnly`: only the newest day with attendance, when it is one of them.

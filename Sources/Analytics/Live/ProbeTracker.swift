@@ -56,7 +56,7 @@ final class ProbeTracker: Sendable {
     /// `queries` is the province-wide query set.
     func probes(_ db: Database, key: Key, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
         let asOf = queries.day.asOfText
-        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))?.checkedText(0)
+        let mark = try LiveQueries.probeMark(db)
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
             if !LagMargin.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
@@ -69,16 +69,13 @@ final class ProbeTracker: Sendable {
             guard let mark, let old = s.mark else { return s.bySchool }
             // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
             let start = LagMargin.start(before: old)
-            let lateArrivals = try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
-                """), arguments: [start, old]) != s.window.count
+            let lateArrivals = try LiveQueries.probeCount(db, after: start, upTo: old) != s.window.count
             // Without late arrivals every probe after the old mark is new; with them, the window is read again and
             // the probes not seen before are picked out.
             let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
             if lateArrivals { s.window.removeAll() }
             var stale = Set<Int64>()
-            let rows = try Row.fetchCursor(try db.cachedStatement(sql: Self.windowSQL),
-                                           arguments: [lateArrivals ? start : old, mark])
+            let rows = try LiveQueries.probes(db, after: lateArrivals ? start : old, upTo: mark)
             while let row = try rows.next() {
                 guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
                 let probeKey = ProbeKey(school: school, measuredAt: measuredAt)
@@ -125,16 +122,10 @@ final class ProbeTracker: Sendable {
                                    lastGoodAt: previous?.lastGoodAt, firstFailedAfterGood: streakStart)
     }
 
-    /// The probes measured after the first argument up to the second, in time order (covering `idx_probes_time`).
-    private static let windowSQL = """
-        SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
-        WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
-        """
-
     /// The keys of the probes measured after `start` up to `mark`, in time order.
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
         var result: [ProbeKey] = []
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: windowSQL), arguments: [start, mark])
+        let rows = try LiveQueries.probes(db, after: start, upTo: mark)
         while let row = try rows.next() {
             guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
             result.append(ProbeKey(school: school, measuredAt: measuredAt))

@@ -71,9 +71,6 @@ final class TodayAttendance: Sendable {
     /// (full loads of the day, rows applied incrementally) so far.
     var statistics: (fullLoads: Int, rowsApplied: Int) { state.withLock { ($0.fullLoads, $0.rowsApplied) } }
 
-    /// The status as its code (`AttendanceStatus.code`, -1 for anything else), in SQL: no string per row.
-    private static let statusCodeSQL = AttendanceStatus.sqlCode("status")
-
     private static func pack(school: Int64, classID: Int64, code: Int64) -> UInt64? {
         guard (0...3).contains(code), school >= 0, school < (1 << 24), classID >= 0, classID < (1 << 36) else { return nil }
         return UInt64(school) << 40 | UInt64(classID) << 4 | UInt64(code)
@@ -93,8 +90,7 @@ final class TodayAttendance: Sendable {
     func snapshot(_ db: Database, key: SummaryKey, day: String, asOf: String, roster: Roster?, lateToken: Int64? = nil,
                   basis: Basis? = nil, chronic: ChronicBasis? = nil) throws -> Snapshot? {
         guard let roster, let dayNumber = StudentFacts.dayNumber(day) else { return nil }
-        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(recorded_at) FROM attendance WHERE day = ?"),
-                                    arguments: [day])?.checkedText(0)
+        let mark = try LiveQueries.dayMark(db, day: day)
         if let mark, mark > asOf { return nil }
         let rows = RowCheck(students: roster.students, day: dayNumber)
         return try state.withLock { s -> Snapshot? in
@@ -149,16 +145,7 @@ final class TodayAttendance: Sendable {
     /// Reads the day's rows (all, or those stamped at or after `since`) and applies them; false if one cannot be
     /// packed. A row that does not count takes the student's earlier row out, as a missing row would.
     private func load(_ db: Database, day: String, since: String?, check: RowCheck, into s: inout State) throws -> Bool {
-        let rows: RowCursor
-        if let since {
-            rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ? AND recorded_at >= ?
-                """), arguments: [day, since])
-        } else {
-            rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT student_id, school_id, class_id, \(Self.statusCodeSQL) FROM attendance WHERE day = ?
-                """), arguments: [day])
-        }
+        let rows = try LiveQueries.dayRows(db, day: day, since: since)
         while let row = try rows.next() {
             guard let student = row.checkedInt64(0) else { continue }
             // A row whose school or class is NULL or not an integer counts nowhere, like an unknown status.
