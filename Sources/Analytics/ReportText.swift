@@ -107,7 +107,6 @@ public enum ReportText {
 
     /// The children table.
     private static func children(_ children: [NodeFigures], language: ReportLanguage) -> [String] {
-        let w = language.pick
         var out: [String] = []
         if !children.isEmpty {
             out.append("")
