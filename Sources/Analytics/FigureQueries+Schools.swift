@@ -6,22 +6,20 @@ import GRDB
 extension FigureQueries {
     /// Active teachers per school.
     func teachersBySchool() throws -> [Int64: Int] {
-        let (clause, args) = filter.sql("")
-        var result: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM teachers WHERE active <> 0\(clause) GROUP BY school_id",
-                                    arguments: args) {
-            guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
-            result[school] = n
-        }
-        return result
+        try countBySchool("SELECT school_id, count(*) FROM teachers WHERE active <> 0")
     }
 
     /// Classes per school.
     func classCountBySchool() throws -> [Int64: Int] {
+        try countBySchool("SELECT school_id, count(*) FROM classes WHERE 1 = 1")
+    }
+
+    /// Rows per school of a fixed query (`SELECT school_id, count(*) FROM … WHERE …`, no data in it), restricted to
+    /// the node's schools.
+    private func countBySchool(_ select: StaticString) throws -> [Int64: Int] {
         let (clause, args) = filter.sql("")
         var result: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT school_id, count(*) FROM classes WHERE 1 = 1\(clause) GROUP BY school_id",
-                                    arguments: args) {
+        for row in try Row.fetchAll(db, sql: "\(select)\(clause) GROUP BY school_id", arguments: args) {
             guard let school = row.checkedInt64(0), let n = row.checkedInt(1) else { continue }
             result[school] = n
         }
