@@ -22,11 +22,10 @@ extension AnalyticsEngine {
                 if school.id == rootSchoolID { continue }
                 entries.append(SearchEntry(node: tree.ref(school), path: Array(path.dropLast())))
             }
-            let rows = try Row.fetchCursor(db, sql: "SELECT school_id, name FROM classes")
-            while let row = try rows.next() {
-                guard let schoolID = Int64.fromDatabaseValue(row[0] as DatabaseValue),
-                      let name = String.fromDatabaseValue(row[1] as DatabaseValue), !name.isEmpty,
-                      let path = schoolPaths[schoolID], let school = path.last else { continue }
+            try TreeQueries.forEachClassName(db) { schoolID, name in
+                guard let schoolID, let name, !name.isEmpty, let path = schoolPaths[schoolID], let school = path.last else {
+                    return
+                }
                 let node = NodeRef(level: .class, code: "\(school.code)/\(name)", name: name)
                 entries.append(SearchEntry(node: node, path: path))
             }

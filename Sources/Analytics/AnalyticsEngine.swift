@@ -62,19 +62,13 @@ public struct AnalyticsEngine: Sendable {
         self.metadata = metadata
     }
 
-    private static let hasRecordedIndexSQL = """
-        SELECT count(*) > 0 FROM pragma_index_list('attendance') l
-        WHERE l.partial = 0 AND (SELECT group_concat(c.name, ',') FROM
-            (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno) c) LIKE 'day,recorded_at%'
-        """
-
     /// The report builder for this transaction, with the live caches refreshed when they are in use (they need
     /// an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`; without it
     /// every call aggregates raw rows). The caches' inputs are read once here (`RefreshInputs`).
     private func builder(_ context: Context, _ db: Database) throws -> ReportBuilder {
         var builder = context.builder(db, config: config)
         guard let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
-              try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true,
+              try ContextQueries.hasRecordedIndex(db),
               let inputs = try RefreshInputs.read(db, caches: summaries, tokens: context.tokens, identity: summaryKey,
                                                   day: context.day) else { return builder }
         let minDays = FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays

@@ -109,11 +109,7 @@ struct ProvinceTree {
             let className = String(code[code.index(after: slash)...])
             let duplicate = duplicateID(schoolCode).flatMap { d in schools[d.id].flatMap { $0.code == d.code ? $0 : nil } }
             guard let school = duplicate ?? lookupSchool(schoolCode), isVisible(school: school) else { throw denied(raw) }
-            let row = try Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND name = ?",
-                                       arguments: [school.id, className])
-                ?? Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND lower(name) = lower(?)",
-                                arguments: [school.id, className])
-            guard let row, let id = row.checkedInt64(0), let name = row.checkedText(1),
+            guard let row = try TreeQueries.schoolClass(db, school: school.id, name: className), let id = row.checkedInt64(0), let name = row.checkedText(1),
                   let grade = row.checkedInt(2, in: 0...12) else { throw denied(raw) }
             return .schoolClass(school, classID: id, name: name, grade: grade)
         }

@@ -1,7 +1,7 @@
 import GRDB
 
-/// The SQL of the admin tree and its schools (`ProvinceTree`). Bound parameters only; the caller reads values
-/// through `Row+Checked`.
+/// The SQL of the admin tree, its schools and classes (`ProvinceTree`, the search index). Bound parameters only;
+/// the caller reads values through `Row+Checked`.
 enum TreeQueries {
     /// Refuses a snapshot with more admin units or schools than the console reads.
     static func checkSizes(_ db: Database, maximumUnits: Int, maximumSchools: Int) throws {
@@ -29,6 +29,20 @@ enum TreeQueries {
             )
             SELECT id, code, name, kind, parent_id, depth FROM tree ORDER BY depth, id
             """, arguments: [maximumDepth, limit])
+    }
+
+    /// A school's class by name, exactly or else ignoring case: id, name, grade.
+    static func schoolClass(_ db: Database, school: Int64, name: String) throws -> Row? {
+        try Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND name = ?",
+                         arguments: [school, name])
+            ?? Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND lower(name) = lower(?)",
+                            arguments: [school, name])
+    }
+
+    /// Every class's school id and name (the search index), one call of `body` each.
+    static func forEachClassName(_ db: Database, _ body: (_ school: Int64?, _ name: String?) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT school_id, name FROM classes")
+        while let row = try rows.next() { body(row.checkedInt64(0), row.checkedText(1)) }
     }
 
     /// Every school: id, code, name, unit id, level, status.
