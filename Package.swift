@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // EduIOC — a terminal operations console for a provincial education department.
 // Layering (see docs/ARCHITECTURE.md): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
-// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData.
+// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData; ConsoleCore and Analytics → SafeText.
 import PackageDescription
 
 let package = Package(
