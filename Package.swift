@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // EduIOC — a terminal operations console for a provincial education department.
 // Layering (see docs/ARCHITECTURE.md): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
-// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData.
+// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData; ConsoleCore and Analytics → SafeText.
 import PackageDescription
 
 let package = Package(
@@ -22,14 +22,17 @@ let package = Package(
         .systemLibrary(name: "CProcessGuard", path: "Sources/CProcessGuard"),
         // YAML with limits (size, no anchors or aliases, nesting) for the access file, themes and --config.
         .target(name: "SafeYAML", dependencies: ["Yams"]),
+        // The one sanitiser of text from the snapshot (screen, report, check). Pure; no dependencies.
+        .target(name: "SafeText"),
         // The snapshot contract: schema, read-only validating opener, change watcher.
         .target(name: "SectorData", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // Deterministic sample province generator and live replication feed.
         .target(name: "SampleProvince", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift")]),
         // Indicators, rollups, scopes and alerts as plain value types. No UI imports.
-        .target(name: "Analytics", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift"), "Yams", "SafeYAML"]),
+        .target(name: "Analytics", dependencies: ["SectorData", .product(name: "GRDB", package: "GRDB.swift"), "Yams", "SafeYAML",
+                                                 "SafeText"]),
         // Pure terminal UI core: cells, buffer + diff, text width, widgets, layout, themes.
-        .target(name: "ConsoleCore", dependencies: ["Yams", "SafeYAML"]),
+        .target(name: "ConsoleCore", dependencies: ["Yams", "SafeYAML", "SafeText"]),
         // App state, actions, update, screens, key map, runtime loop.
         .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "Analytics", "SectorData"]),
         // The real terminal: the only importer of CNcursesw.

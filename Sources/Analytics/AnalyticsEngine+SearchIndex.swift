@@ -6,7 +6,7 @@ extension AnalyticsEngine {
     /// Class rows with a NULL or non-text name, or a school outside the scope, are left out.
     public func searchIndex() throws -> SearchIndex {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             var entries: [SearchEntry] = []
             // (Root ids taken once by ProvinceTree: matching `tree.root` in this closure crashed the release
             // compiler, Swift 6.3.1, "Found ownership error".)
@@ -22,11 +22,10 @@ extension AnalyticsEngine {
                 if school.id == rootSchoolID { continue }
                 entries.append(SearchEntry(node: tree.ref(school), path: Array(path.dropLast())))
             }
-            let rows = try Row.fetchCursor(db, sql: "SELECT school_id, name FROM classes")
-            while let row = try rows.next() {
-                guard let schoolID = Int64.fromDatabaseValue(row[0] as DatabaseValue),
-                      let name = String.fromDatabaseValue(row[1] as DatabaseValue), !name.isEmpty,
-                      let path = schoolPaths[schoolID], let school = path.last else { continue }
+            try TreeQueries.forEachClassName(db) { schoolID, name in
+                guard let schoolID, let name, !name.isEmpty, let path = schoolPaths[schoolID], let school = path.last else {
+                    return
+                }
                 let node = NodeRef(level: .class, code: "\(school.code)/\(name)", name: name)
                 entries.append(SearchEntry(node: node, path: path))
             }

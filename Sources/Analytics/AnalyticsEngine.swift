@@ -12,13 +12,13 @@ import SectorData
 /// by code. Snapshot timestamps are compared as text, so they must be UTC `YYYY-MM-DDTHH:MM:SSZ` (schema v1).
 public struct AnalyticsEngine: Sendable {
     /// Where the figures are read from, one read transaction per call.
-    public let source: any SnapshotReader
+    package let source: any SnapshotReader
     /// Thresholds and benchmarks (local policy).
     public let config: AnalyticsConfig
     /// The caller's scope; nil = the whole province.
     public let scope: Scope?
-    /// Past-day summaries kept across calls (nil = every call aggregates raw rows).
-    public let summaries: PastDaySummaries?
+    /// The live caches kept across calls (`LiveCaches`) (nil = every call aggregates raw rows).
+    public let summaries: LiveCaches?
     /// Identifies the snapshot file the summaries belong to (a different key empties them).
     public let summaryKey: String
     /// True when the as-of passed to `report`, `trend` and `alerts` is this server's clock (the console, `report`
@@ -26,84 +26,60 @@ public struct AnalyticsEngine: Sendable {
     /// the data's time (`ClockSkew`). False (the default): as-of is a chosen instant, and an as-of before the
     /// publication is a replay.
     public var asOfIsServerClock = false
+    /// The snapshot's validated `meta` when the engine was made from a `Snapshot` (nil: read in each transaction).
+    let metadata: SnapshotMetadata?
 
     /// Creates an engine over a validated snapshot (SectorData's `Snapshot.open(at:)`).
     /// Pass `summaries` (kept by the caller across refreshes) to reuse past-day summaries; they are keyed by the
     /// file's device and inode, so a publish-by-rename starts them afresh.
     public init(snapshot: Snapshot, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
-                summaries: PastDaySummaries? = nil) {
+                summaries: LiveCaches? = nil) {
         self.init(source: snapshot, config: config, scope: scope, summaries: summaries,
-                  summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)")
+                  summaryKey: "\(snapshot.path)#\(snapshot.identity.device):\(snapshot.identity.inode)",
+                  metadata: snapshot.metadata)
     }
 
     /// Creates an engine over a GRDB reader opened read-only (tests and tools; see `openSnapshot(path:)`).
-    public init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
+    package init(reader: any DatabaseReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil) {
         self.init(source: DatabaseReaderSource(reader: reader), config: config, scope: scope)
     }
 
     /// Creates an engine over any snapshot reader.
     /// `summaries` with `summaryKey` naming the snapshot file (see `init(snapshot:config:scope:summaries:)`).
-    public init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
-                summaries: PastDaySummaries? = nil, summaryKey: String = "") {
+    package init(source: any SnapshotReader, config: AnalyticsConfig = AnalyticsConfig(), scope: Scope? = nil,
+                summaries: LiveCaches? = nil, summaryKey: String = "") {
+        self.init(source: source, config: config, scope: scope, summaries: summaries, summaryKey: summaryKey,
+                  metadata: nil)
+    }
+
+    private init(source: any SnapshotReader, config: AnalyticsConfig, scope: Scope?, summaries: LiveCaches?,
+                 summaryKey: String, metadata: SnapshotMetadata?) {
         self.source = source
         self.config = config
         self.scope = scope
         self.summaries = summaries
         self.summaryKey = summaryKey
+        self.metadata = metadata
     }
 
-    private static let hasRecordedIndexSQL = """
-        SELECT count(*) > 0 FROM pragma_index_list('attendance') l
-        WHERE l.partial = 0 AND (SELECT group_concat(c.name, ',') FROM
-            (SELECT name FROM pragma_index_info(l.name) ORDER BY seqno) c) LIKE 'day,recorded_at%'
-        """
-
-    /// The report builder for this transaction, with the past-day summaries synchronised when they are in use
-    /// (they need an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`;
-    /// without it every call aggregates raw rows).
+    /// The report builder for this transaction, with the live caches refreshed when they are in use (they need
+    /// an index on `attendance(day, recorded_at, …)`, the contract's `idx_attendance_day_recorded`; without it
+    /// every call aggregates raw rows). The caches' inputs are read once here (`RefreshInputs`).
     private func builder(_ context: Context, _ db: Database) throws -> ReportBuilder {
         var builder = context.builder(db, config: config)
-        if let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
-           try Bool.fetchOne(try db.cachedStatement(sql: Self.hasRecordedIndexSQL)) == true {
-            let tokens = context.tokens
-            // Which rows count depends on the students: without them in compact form the summaries cannot be
-            // checked against them, and the SQL path answers.
-            guard let students = try summaries.roster.students(db, tokens: tokens) else { return builder }
-            let studentsVersion = tokens?["students"] ?? students.fingerprint
-            let key = PastDaySummaries.key(identity: summaryKey, tokens: tokens, studentsVersion: studentsVersion)
-            try summaries.synchronize(db, key: key, today: context.day.day, asOf: context.day.asOfText,
-                                      pastToken: tokens.flatMap { t in
-                                          t[ChangeTokens.pastAttendance].map { "\($0):\(t["school_days"] ?? 0)" } })
-            builder.summaries = summaries
-            builder.tokens = tokens
-            builder.summaryKey = key
-            builder.students = students
-            // Today's per-school counts are kept against the held roster state (only when tokens name it).
-            var basis: TodayAttendance.Basis?
-            if let tokens,
-               let figures = try summaries.roster.dayFigures(db, tokens: tokens, day: context.day, students: students) {
-                basis = TodayAttendance.Basis(key: RosterCache.figuresKey(tokens: tokens, day: context.day), figures: figures)
-            }
-            // … and the students reaching the chronic-absence threshold today, against a held base.
-            var chronic: TodayAttendance.ChronicBasis?
-            if let dayNumber = StudentFacts.dayNumber(context.day.day),
-               let held = summaries.heldChronicBase(
-                   students: students, studentsToken: tokens?["students"], day: context.day.day,
-                   minDays: FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays) {
-                chronic = TodayAttendance.ChronicBasis(key: held.key, base: held.base, students: students,
-                                                       dayNumber: dayNumber)
-            }
-            builder.today = try summaries.today.snapshot(db, key: key, day: context.day.day, asOf: context.day.asOfText,
-                                                         roster: .init(students: students, token: studentsVersion),
-                                                         lateToken: tokens?[ChangeTokens.lateAttendance],
-                                                         basis: basis, chronic: chronic)
-        }
+        guard let summaries, !context.day.isBeforeSchoolYear, !context.day.isReplay,
+              try ContextQueries.hasRecordedIndex(db),
+              let inputs = try RefreshInputs.read(db, caches: summaries, tokens: context.tokens, identity: summaryKey,
+                                                  day: context.day) else { return builder }
+        let minDays = FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays
+        builder.today = try summaries.refresh(db, inputs, chronicMinDays: minDays)
+        builder.live = inputs
         return builder
     }
 
     /// Opens a snapshot file read-only (SQLITE_OPEN_READONLY, trusted_schema=OFF, no mmap) without validating
     /// it: for tests and tools. Production code opens with SectorData's `Snapshot.open(at:)`.
-    public static func openSnapshot(path: String) throws -> DatabaseQueue {
+    package static func openSnapshot(path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
@@ -160,10 +136,16 @@ public struct AnalyticsEngine: Sendable {
 
     // MARK: Lookup and search
 
+    /// The province's code: validated when the snapshot was opened (a different file means a new engine), else
+    /// read from `meta` in this transaction.
+    func provinceCode(_ db: Database) throws -> String? {
+        try metadata?.provinceCode ?? Context.meta(db)["province_code"]
+    }
+
     /// The root of the user's tree: the province, or the single unit or school of a one-code scope.
     public func root() throws -> NodeRef {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             return tree.ref(tree.root)
         }
     }
@@ -172,7 +154,7 @@ public struct AnalyticsEngine: Sendable {
     /// Throws `notInYourArea` outside the scope or when absent (`notFound` when unscoped).
     public func node(code: String) throws -> NodeRef {
         try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             return tree.ref(try tree.resolve(code: code, db: db))
         }
     }
@@ -183,7 +165,7 @@ public struct AnalyticsEngine: Sendable {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
         return try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             let candidates = tree.schools.values.filter { $0.active && tree.isVisible(school: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
             return Self.rank(candidates, folded: folded, limit: limit)
@@ -195,7 +177,7 @@ public struct AnalyticsEngine: Sendable {
         let folded = SearchKey.fold(query)
         guard !folded.isEmpty, limit > 0 else { return [] }
         return try source.read { db in
-            let tree = try ProvinceTree.load(db, provinceCode: Context.meta(db)["province_code"], scope: scope)
+            let tree = try ProvinceTree.load(db, provinceCode: provinceCode(db), scope: scope)
             let candidates = tree.units.values.filter { tree.isVisible(unit: $0) }
                 .map { (ref: tree.ref($0), name: SearchKey.fold($0.name), code: SearchKey.fold($0.code)) }
             return Self.rank(candidates, folded: folded, limit: limit)

@@ -31,18 +31,12 @@ public struct ClockSkew: Sendable, Hashable {
     static func measure(_ db: Database, asOf: Date, zone: TimeZone, publishedAt: Date?) throws -> ClockSkew {
         let from = SnapshotTime.format(asOf)
         let upTo = SnapshotTime.format(asOf.addingTimeInterval(horizonSeconds))
-        func newest(_ sql: String, _ arguments: StatementArguments) throws -> Date? {
-            try Row.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments)?.checkedText(0)
-                .flatMap(SnapshotTime.parse)
-        }
         // One seek each: `idx_probes_time` and `idx_attendance_day_recorded`.
-        var evidence = try newest("SELECT max(measured_at) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?",
-                                  [from, upTo])
+        var evidence = try ContextQueries.newestProbe(db, after: from, upTo: upTo).flatMap(SnapshotTime.parse)
         for day in Set([SnapshotTime.formatDay(asOf, in: zone),
                         SnapshotTime.formatDay(asOf.addingTimeInterval(horizonSeconds), in: zone)]) {
-            if let recorded = try newest("""
-                SELECT max(recorded_at) FROM attendance WHERE day = ? AND recorded_at > ? AND recorded_at <= ?
-                """, [day, from, upTo]) {
+            if let recorded = try ContextQueries.newestRecorded(db, day: day, after: from, upTo: upTo)
+                .flatMap(SnapshotTime.parse) {
                 evidence = max(evidence ?? recorded, recorded)
             }
         }

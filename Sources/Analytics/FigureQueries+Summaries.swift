@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The queries that can be served from `PastDaySummaries`: the trend's past days and chronic absence.
+/// The queries that can be served from the live caches (`PastDayCache`): the trend's past days and chronic absence.
 extension FigureQueries {
     /// Whether the filter selects one class (whose figures the per-school summaries cannot give).
     var isOneClass: Bool {
@@ -36,7 +36,7 @@ extension FigureQueries {
     /// Chronic absence per current class from the held base (students already at the threshold before the report
     /// day) plus today's absences. Same definition as `chronicByClass(into:)`: absences in any school, attributed
     /// to the student's current class when enrolled on the report day.
-    func chronicByClass(into tallies: inout [ClassKey: Tally], base: PastDaySummaries.ChronicBase,
+    func chronicByClass(into tallies: inout [ClassKey: Tally], base: ChronicBase,
                         students: StudentFacts, absentToday: Set<Int64>) {
         for (key, n) in base.atThreshold where includes(school: key.school, classID: key.classID) {
             tallies[key, default: Tally()].chronic += n
@@ -49,7 +49,7 @@ extension FigureQueries {
     /// Calls `visit` with the current class of each enrolled student whom today's absence brings to the
     /// chronic-absence threshold (one absence short before today). The caller checks the day is a school day
     /// in `YYYY-MM-DD` form.
-    func forEachReachingThreshold(base: PastDaySummaries.ChronicBase, students: StudentFacts, absentToday: Set<Int64>,
+    func forEachReachingThreshold(base: ChronicBase, students: StudentFacts, absentToday: Set<Int64>,
                                   _ visit: (ClassKey) -> Void) {
         guard let dayNumber = StudentFacts.dayNumber(day.day) else { return }
         for student in absentToday {

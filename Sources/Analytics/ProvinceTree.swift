@@ -60,7 +60,7 @@ struct ProvinceTree {
     /// The root of the user's tree.
     let root: Resolved
     /// `activeSchools(under:)` of every unit, made once per tree (reports ask for it on every refresh).
-    private let activeSchoolsByUnit: [Int64: [School]]
+    let activeSchoolsByUnit: [Int64: [School]]
 
     /// The deepest admin tree read: the province is depth 0; a unit deeper than this is refused, not lost.
     static let maximumDepth = 32
@@ -68,153 +68,6 @@ struct ProvinceTree {
     static let maximumUnits = 20_000
     /// The most schools read (a province has at most a few thousand; the whole country ~53,000).
     static let maximumSchools = 100_000
-
-    /// Loads the tree (a recursive CTE from the root unit down, so only the connected tree is seen).
-    ///
-    /// Every value is read totally: a unit or school whose id, code, name, kind/unit or status is NULL or of the
-    /// wrong type is left out (with whatever lies below it); a tree deeper than ``maximumDepth`` or with more units
-    /// or schools than the limits is refused with a clear error, never silently cut or read without bound.
-    static func load(_ db: Database, provinceCode: String?, scope: Scope?) throws -> ProvinceTree {
-        let unitCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM admin_units") ?? 0
-        guard unitCount <= maximumUnits else {
-            throw AnalyticsError.invalidSnapshot("admin_units has \(unitCount) rows, more than the \(maximumUnits) this console reads")
-        }
-        let schoolCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM schools") ?? 0
-        guard schoolCount <= maximumSchools else {
-            throw AnalyticsError.invalidSnapshot("schools has \(schoolCount) rows, more than the \(maximumSchools) this console reads")
-        }
-        let rows = try Row.fetchAll(db, sql: """
-            WITH RECURSIVE tree(id, code, name, kind, parent_id, depth) AS (
-                SELECT id, code, name, kind, parent_id, 0 FROM admin_units WHERE parent_id IS NULL
-                UNION ALL
-                SELECT a.id, a.code, a.name, a.kind, a.parent_id, t.depth + 1
-                FROM admin_units a JOIN tree t ON a.parent_id = t.id
-                WHERE t.depth <= ?
-                ORDER BY 6 LIMIT ?  -- breadth first, and never more rows than the limit (duplicated ids multiply)
-            )
-            SELECT id, code, name, kind, parent_id, depth FROM tree ORDER BY depth, id
-            """, arguments: [maximumDepth, maximumUnits + 1])
-        var units: [Int64: Unit] = [:]
-        var unitsByCode: [String: Unit] = [:]
-        var duplicates = Set<String>()
-        var childUnits: [Int64: [Unit]] = [:]
-        var roots: [Unit] = []
-        guard rows.count <= maximumUnits else {
-            throw AnalyticsError.invalidSnapshot("the admin tree has more than \(maximumUnits) units (ids repeat?)")
-        }
-        for row in rows {
-            if (row.checkedInt(5) ?? 0) > maximumDepth {
-                throw AnalyticsError.invalidSnapshot("admin_units is nested more than \(maximumDepth) levels deep")
-            }
-            guard let id = row.checkedInt64(0), let code = row.checkedText(1), let name = row.checkedText(2),
-                  let kind = row.checkedText(3) else { continue }
-            let parentID = row.checkedInt64(4)
-            // A unit under a parent left out (or with a parent_id that is not an integer) is not attached.
-            if parentID == nil && !(row[4] as DatabaseValue).isNull { continue }
-            if let parentID, units[parentID] == nil { continue }
-            let unit = Unit(id: id, code: code, name: name, kind: kind, parentID: parentID)
-            guard units[unit.id] == nil else { continue }
-            units[unit.id] = unit
-            if unitsByCode.updateValue(unit, forKey: unit.code) != nil { duplicates.insert(unit.code) }
-            if let parent = unit.parentID { childUnits[parent, default: []].append(unit) } else { roots.append(unit) }
-        }
-        guard let province = roots.first(where: { $0.code == provinceCode }) ?? roots.first(where: { $0.kind == "province" }) ?? roots.first
-        else { throw AnalyticsError.invalidSnapshot("admin_units has no root unit (the province)") }
-        for key in childUnits.keys {
-            childUnits[key] = Self.sortedByName(childUnits[key] ?? [], name: \.name, code: \.code)
-        }
-
-        var schools: [Int64: School] = [:]
-        var schoolsByCode: [String: School] = [:]
-        var schoolsByUnit: [Int64: [School]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, code, name, unit_id, level, status FROM schools") {
-            guard let id = row.checkedInt64(0), let code = row.checkedText(1), let name = row.checkedText(2),
-                  let unitID = row.checkedInt64(3), let status = row.checkedText(5) else { continue }
-            let school = School(id: id, code: code, name: name, unitID: unitID,
-                                level: row.checkedText(4) ?? "", active: status == "active")
-            guard units[school.unitID] != nil else { continue }  // not attached to the province tree
-            schools[school.id] = school
-            if schoolsByCode.updateValue(school, forKey: school.code) != nil || unitsByCode[school.code] != nil {
-                duplicates.insert(school.code)
-            }
-            schoolsByUnit[school.unitID, default: []].append(school)
-        }
-        for key in schoolsByUnit.keys {
-            schoolsByUnit[key] = Self.sortedByName(schoolsByUnit[key] ?? [], name: \.name, code: \.code)
-        }
-        for code in duplicates {
-            unitsByCode[code] = nil
-            schoolsByCode[code] = nil
-        }
-
-        // Scope.
-        var fullUnits = Set<Int64>()
-        var inScope = Set<Int64>()
-        var visible = Set<Int64>()
-        let root: Resolved
-        if let scope {
-            // An area naming a code the snapshot lacks is a mistake in the access file or --scope: said, not shown as
-            // an empty dashboard. (The codes are the account's own, so naming them reveals nothing.)
-            // A code written on two units or schools grants neither (it cannot say which).
-            let ambiguous = (scope.unitCodes.union(scope.schoolCodes)).filter(duplicates.contains).sorted()
-            if !ambiguous.isEmpty {
-                throw AnalyticsError.invalidConfiguration("the area names \(ambiguous.prefix(5).joined(separator: ", "))"
-                    + "\(ambiguous.count > 5 ? " …" : ""), which the snapshot writes on more than one unit or school: "
-                    + "it grants nothing until the snapshot's codes are unique (eduioc check names them)")
-            }
-            let unknown = scope.unitCodes.filter { unitsByCode[$0] == nil }.sorted()
-                + scope.schoolCodes.filter { schoolsByCode[$0] == nil }.sorted()
-            if !unknown.isEmpty {
-                throw AnalyticsError.invalidConfiguration("the area names \(unknown.prefix(5).joined(separator: ", "))"
-                    + "\(unknown.count > 5 ? " …" : ""), which the snapshot does not have (correct the access entry or --scope)")
-            }
-            var stack = scope.unitCodes.compactMap { unitsByCode[$0]?.id }
-            while let id = stack.popLast() {
-                guard fullUnits.insert(id).inserted else { continue }
-                stack.append(contentsOf: (childUnits[id] ?? []).map(\.id))
-            }
-            let listedUnits = scope.unitCodes.compactMap { unitsByCode[$0] }
-            let listedSchools = scope.schoolCodes.compactMap { schoolsByCode[$0] }
-            let listedSchoolIDs = Set(listedSchools.map(\.id))
-            for school in schools.values where fullUnits.contains(school.unitID) || listedSchoolIDs.contains(school.id) {
-                inScope.insert(school.id)
-            }
-            if scope.unitCodes.count == 1, scope.schoolCodes.isEmpty, let only = listedUnits.first {
-                root = .unit(only)
-                visible = fullUnits
-            } else if scope.schoolCodes.count == 1, scope.unitCodes.isEmpty, let only = listedSchools.first {
-                root = .school(only)
-            } else {
-                root = .unit(province)
-                visible = fullUnits
-                var ancestors = listedUnits.compactMap(\.parentID) + listedSchools.map(\.unitID)
-                while let id = ancestors.popLast() {
-                    guard visible.insert(id).inserted, let parent = units[id]?.parentID else { continue }
-                    ancestors.append(parent)
-                }
-                visible.insert(province.id)
-            }
-        } else {
-            fullUnits = Set(units.keys)
-            visible = fullUnits
-            inScope = Set(schools.keys)
-            root = .unit(province)
-        }
-        var activeByUnit: [Int64: [School]] = [:]
-        for id in units.keys {
-            var result: [School] = []
-            var stack = [id]
-            while let next = stack.popLast() {
-                result.append(contentsOf: (schoolsByUnit[next] ?? []).filter { $0.active && inScope.contains($0.id) })
-                stack.append(contentsOf: (childUnits[next] ?? []).map(\.id))
-            }
-            activeByUnit[id] = result
-        }
-        return ProvinceTree(units: units, unitsByCode: unitsByCode, childUnits: childUnits, schools: schools,
-                            schoolsByCode: schoolsByCode, schoolsByUnit: schoolsByUnit, province: province,
-                            duplicateCodes: duplicates, scope: scope, inScopeSchools: inScope, fullUnits: fullUnits, visibleUnits: visible,
-                            root: root, activeSchoolsByUnit: activeByUnit)
-    }
 
     /// Elements in `order` (folded name, then code), folding each name once rather than per comparison.
     static func sortedByName<T>(_ elements: [T], name: KeyPath<T, String>, code: KeyPath<T, String>) -> [T] {
@@ -256,11 +109,7 @@ struct ProvinceTree {
             let className = String(code[code.index(after: slash)...])
             let duplicate = duplicateID(schoolCode).flatMap { d in schools[d.id].flatMap { $0.code == d.code ? $0 : nil } }
             guard let school = duplicate ?? lookupSchool(schoolCode), isVisible(school: school) else { throw denied(raw) }
-            let row = try Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND name = ?",
-                                       arguments: [school.id, className])
-                ?? Row.fetchOne(db, sql: "SELECT id, name, grade FROM classes WHERE school_id = ? AND lower(name) = lower(?)",
-                                arguments: [school.id, className])
-            guard let row, let id = row.checkedInt64(0), let name = row.checkedText(1),
+            guard let row = try TreeQueries.schoolClass(db, school: school.id, name: className), let id = row.checkedInt64(0), let name = row.checkedText(1),
                   let grade = row.checkedInt(2, in: 0...12) else { throw denied(raw) }
             return .schoolClass(school, classID: id, name: name, grade: grade)
         }

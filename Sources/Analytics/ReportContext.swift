@@ -14,13 +14,10 @@ extension AnalyticsEngine {
         /// The snapshot's change tokens, read when a cache is in use (nil: none, or no cache).
         let tokens: ChangeTokens?
 
+        /// The `meta` table as of this transaction (SectorData's one reader of it): `published_at` moves with
+        /// every publication, so a report reads it in its own transaction rather than from the opened snapshot.
         static func meta(_ db: Database) throws -> [String: String] {
-            var meta: [String: String] = [:]
-            for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT key, value FROM meta")) {
-                guard let key = row.checkedText(0), meta[key] == nil else { continue }
-                meta[key] = row.checkedText(1)
-            }
-            return meta
+            try SnapshotMetadata.readValues(db)
         }
 
         /// `trees`: a cache that keeps the scoped tree while the admin units' and schools' change tokens stand.

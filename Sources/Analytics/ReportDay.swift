@@ -42,24 +42,17 @@ struct ReportDay {
 
     private static func resolveDays(_ db: Database, asOf: Date, zone: TimeZone) throws -> ReportDay {
         let asOfDay = SnapshotTime.formatDay(asOf, in: zone)
-        // Cached statements: this runs on every refresh.
-        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
-        // Only days written as YYYY-MM-DD text count: a day holding quotes, escapes or control characters (or a
-        // number) is never shown, listed or compared.
-        let valid = Self.validDaySQL
-        let first = try Row.fetchOne(statement("SELECT min(day) FROM school_days WHERE \(valid)"))?.checkedText(0)
-        let last = try Row.fetchOne(statement("SELECT max(day) FROM school_days WHERE day <= ? AND \(valid)"),
-                                    arguments: [asOfDay])?.checkedText(0)
+        // Only days written as YYYY-MM-DD text count (`validDaySQL`): a day holding quotes, escapes or control
+        // characters (or a number) is never shown, listed or compared. Cached statements: this runs every refresh.
+        let first = try ContextQueries.firstSchoolDay(db)
+        let last = try ContextQueries.lastSchoolDay(db, onOrBefore: asOfDay)
         let asOfText = SnapshotTime.format(asOf)
         guard let first, let last else {
             return ReportDay(asOfDay: asOfDay, day: asOfDay, isAsOfSchoolDay: false, isBeforeSchoolYear: true,
                              yearStart: first, schoolDaysSoFar: 0, trendDays: [], asOfText: asOfText)
         }
-        let soFar = try Int.fetchOne(statement("SELECT count(*) FROM school_days WHERE day <= ? AND \(valid)"),
-                                     arguments: [last]) ?? 0
-        let trend = try Row.fetchAll(
-            statement("SELECT day FROM school_days WHERE day <= ? AND \(valid) ORDER BY day DESC LIMIT \(trendLength)"),
-            arguments: [last]).compactMap { $0.checkedText(0) }
+        let soFar = try ContextQueries.schoolDayCount(db, upTo: last)
+        let trend = try ContextQueries.schoolDays(db, upTo: last, limit: trendLength)
         return ReportDay(asOfDay: asOfDay, day: last, isAsOfSchoolDay: last == asOfDay, isBeforeSchoolYear: false,
                          yearStart: first, schoolDaysSoFar: soFar, trendDays: trend.reversed(), asOfText: asOfText)
     }

@@ -1,15 +1,28 @@
 import Foundation
+import SafeText
 import SectorData
 
 /// The human-readable form of a report (`eduioc report`): headline figures, children table, alerts.
-/// Every string from the snapshot is sanitised (control and bidi characters dropped, NFC) before output.
+/// Every string from the snapshot passes the one sanitiser (`TextSanitizer`, as on screen) before output.
 public enum ReportText {
     /// Renders a report as plain text lines ending in a newline, in `language` (English unless asked).
     public static func render(_ report: NodeReport, config: AnalyticsConfig = AnalyticsConfig(),
                               language: ReportLanguage = .en) -> String {
-        let w = language.pick
         let zone = report.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        let f = report.figures, a = f.attendance, e = f.enrollment, d = f.devices, c = f.connectivity
+        var out = header(report, zone: zone, language: language)
+        out.append("")
+        out += attendance(report.figures, language: language)
+        out += inventory(report.figures, config: config, zone: zone, language: language)
+        out += children(report.children, language: language)
+        out.append("")
+        out += alerts(report.alerts, language: language)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The node, its path, the as-of instant against the publication and any clock skew.
+    private static func header(_ report: NodeReport, zone: TimeZone, language: ReportLanguage) -> [String] {
+        let w = language.pick
+        let f = report.figures
         var out: [String] = []
         out.append(w("EduIOC report — ", "Báo cáo EduIOC — ") + "\(clean(f.node.name)) (\(clean(f.node.code)), \(term(f.node.detail.map(clean) ?? f.node.level.rawValue, language)))")
         if report.path.count > 1 { out.append(w("Path: ", "Đường dẫn: ") + report.path.map { clean($0.name) }.joined(separator: " › ")) }
@@ -27,7 +40,14 @@ public enum ReportText {
             out.append(w("Data time is \(minutes) min ahead of this server's clock (judged at the data's time).",
                          "Dữ liệu nhanh hơn đồng hồ máy chủ \(minutes) phút (số liệu tính theo giờ của dữ liệu)."))
         }
-        out.append("")
+        return out
+    }
+
+    /// The attendance of the day: counts, rates and the trend.
+    private static func attendance(_ f: NodeFigures, language: ReportLanguage) -> [String] {
+        let w = language.pick
+        let a = f.attendance
+        var out: [String] = []
         if a.isBeforeSchoolYear {
             out.append(w("Attendance: the school year has not started on \(a.asOfDay) — no attendance yet.",
                          "Chuyên cần: năm học chưa bắt đầu vào \(a.asOfDay) — chưa có điểm danh."))
@@ -48,6 +68,14 @@ public enum ReportText {
                            + a.trend.map { pct($0.rate, digits: 0) }.joined(separator: " "))
             }
         }
+        return out
+    }
+
+    /// Enrollment, devices and connectivity (offline schools listed).
+    private static func inventory(_ f: NodeFigures, config: AnalyticsConfig, zone: TimeZone, language: ReportLanguage) -> [String] {
+        let w = language.pick
+        let e = f.enrollment, d = f.devices, c = f.connectivity
+        var out: [String] = []
         let left = e.leftByReason.sorted { $0.key < $1.key }.map { "\(term($0.key, language)) \($0.value)" }.joined(separator: ", ")
         out.append(w("Enrollment: \(e.enrolled) (F \(e.female), M \(e.male))  joined \(e.joined)  left \(e.left)",
                      "Sĩ số: \(e.enrolled) (nữ \(e.female), nam \(e.male))  nhập học \(e.joined)  nghỉ, chuyển \(e.left)")
@@ -74,11 +102,17 @@ public enum ReportText {
         } else if let status = c.status {
             out.append(w("School connectivity: \(status.rawValue)", "Kết nối của trường: \(vietnamese(status))"))
         }
-        if !report.children.isEmpty {
+        return out
+    }
+
+    /// The children table.
+    private static func children(_ children: [NodeFigures], language: ReportLanguage) -> [String] {
+        var out: [String] = []
+        if !children.isEmpty {
             out.append("")
             out.append(row(language == .vi ? ["MÃ", "TÊN", "SĨ SỐ", "ĐI HỌC", "ĐỦ", "BÁO CÁO", "MÁY TÍNH", "TỐT/CHẬM/MẤT/?"]
                            : ["CODE", "NAME", "ENROLLED", "RATE", "COMPL.", "REPORTING", "COMPUTERS", "GOOD/MOD/OFF/UNK"]))
-            for child in report.children {
+            for child in children {
                 let ca = child.attendance, cc = child.connectivity
                 out.append(row([
                     clean(child.node.code), clean(child.node.name), "\(ca.enrolled)", pct(ca.rate), pct(ca.completeness),
@@ -88,17 +122,23 @@ public enum ReportText {
                 ]))
             }
         }
-        out.append("")
-        if report.alerts.isEmpty {
+        return out
+    }
+
+    /// The alerts, most severe first.
+    private static func alerts(_ alerts: [Alert], language: ReportLanguage) -> [String] {
+        let w = language.pick
+        var out: [String] = []
+        if alerts.isEmpty {
             out.append(w("Alerts: none", "Cảnh báo: không có"))
         } else {
-            out.append(w("Alerts", "Cảnh báo") + " (\(report.alerts.count)):")
-            for alert in report.alerts {
+            out.append(w("Alerts", "Cảnh báo") + " (\(alerts.count)):")
+            for alert in alerts {
                 out.append(language == .vi ? "  " + vietnamese(alert)
                            : "  [\(alert.severity.rawValue)] \(alert.kind.rawValue): \(clean(alert.message))")
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The contract's words (unit kinds, school levels, leave reasons) in Vietnamese; others and English unchanged.
@@ -150,17 +190,8 @@ public enum ReportText {
         return "\(severity) \(text)"
     }
 
-    /// Drops C0, DEL, C1 and bidi control characters and normalises to NFC.
-    public static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || (0x200E...0x200F).contains(v) || (0x202A...0x202E).contains(v)
-                || (0x2066...0x2069).contains(v) || v == 0x061C { continue }
-            scalars.append(s)
-        }
-        return String(scalars).precomposedStringWithCanonicalMapping
-    }
+    /// The one sanitiser's rules (`TextSanitizer`: controls, bidi and invisible characters, NFC).
+    private static func clean(_ text: String) -> String { TextSanitizer.sanitize(text) }
 
     private static let widths = [10, 32, 9, 7, 7, 10, 10, 20]
 

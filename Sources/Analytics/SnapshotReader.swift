@@ -3,7 +3,7 @@ import SectorData
 
 /// Something that runs a closure in one read transaction of a snapshot: SectorData's validating `Snapshot`
 /// (what the console and `eduioc report` use) or any GRDB `DatabaseReader` opened read-only (tests, tools).
-public protocol SnapshotReader: Sendable {
+package protocol SnapshotReader: Sendable {
     /// Runs `body` inside one read transaction; every query in it sees the same database state.
     func read<T>(_ body: (Database) throws -> T) throws -> T
 }

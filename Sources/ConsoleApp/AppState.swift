@@ -17,7 +17,7 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     /// Thresholds for colouring attendance rates (from the analytics configuration).
     public var attendanceBands: RateBands
-    /// Thresholds for colouring completeness.
+    /// Thresholds for colouring completeness (from the analytics configuration).
     public var completenessBands: RateBands
     /// A short description of the user's scope, e.g. "Xã Thanh Hà"; nil when province-wide.
     public var scopeLabel: String?
@@ -82,8 +82,8 @@ public struct AppState: Sendable {
                 size: Size, now: Date, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current,
                 scopeLabel: String? = nil) {
         self.timeZone = timeZone
-        self.attendanceBands = RateBands()
-        self.completenessBands = RateBands(ok: 0.95, warn: 0.80)
+        self.attendanceBands = .attendance(AttendancePolicy())
+        self.completenessBands = .completeness(AttendancePolicy())
         self.language = language
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
         self.themeIndex = min(max(0, themeIndex), max(0, themeNames.count - 1))

@@ -1,4 +1,5 @@
 import Foundation
+import SafeText
 
 /// ASCII look-alikes for terminals whose locale is not UTF-8. (Accent-insensitive *search* is
 /// `Analytics.SearchKey`: search is enforced where the data is scoped.)

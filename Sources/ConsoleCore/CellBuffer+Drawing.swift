@@ -1,3 +1,5 @@
+import SafeText
+
 /// Writing text, fills, lines and boxes into a frame.
 extension CellBuffer {
     /// The whole frame as a rectangle.

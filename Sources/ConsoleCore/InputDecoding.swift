@@ -1,3 +1,5 @@
+import SafeText
+
 /// Pure decoding of raw terminal characters into keys, shared by backends (and testable without a terminal).
 public enum InputDecoding {
     /// The event for a plain character code as read from the terminal: CR/LF → Enter, DEL/BS → Backspace,

@@ -49,9 +49,16 @@ public enum ThemeLoader {
             throw fail("name", "'\(declared)' does not match the file name '\(name)'")
         }
         let description = top["description"].map { String(describing: $0) } ?? ""
+        let palette = try parsePalette(top["palette"], fail: fail)
+        let roles = try parseRoles(top["roles"], palette: palette, fail: fail)
+        return Theme(name: name, description: description, palette: palette, roles: roles)
+    }
 
+    /// `palette:`: colour names to a 256-colour index and/or an ANSI colour.
+    private static func parsePalette(_ rawPalette: Any?,
+                                     fail: (String, String) -> ThemeError) throws -> [String: Theme.PaletteColor] {
         var palette: [String: Theme.PaletteColor] = [:]
-        if let rawPalette = top["palette"] {
+        if let rawPalette {
             guard let entries = rawPalette as? [String: Any] else { throw fail("palette", "expected a mapping of colour names") }
             for colourName in entries.keys.sorted() {
                 let path = "palette.\(colourName)"
@@ -81,8 +88,13 @@ public enum ThemeLoader {
                 palette[colourName] = Theme.PaletteColor(index256: index256, ansi: ansi)
             }
         }
+        return palette
+    }
 
-        guard let rawRoles = top["roles"] else { throw fail("roles", "missing (every role must be styled)") }
+    /// `roles:`: every `StyleRole` styled from palette colours and attributes.
+    private static func parseRoles(_ rawRoles: Any?, palette: [String: Theme.PaletteColor],
+                                   fail: (String, String) -> ThemeError) throws -> [StyleRole: Theme.RoleStyle] {
+        guard let rawRoles else { throw fail("roles", "missing (every role must be styled)") }
         guard let roleEntries = rawRoles as? [String: Any] else { throw fail("roles", "expected a mapping of role names") }
         var roles: [StyleRole: Theme.RoleStyle] = [:]
         for roleName in roleEntries.keys.sorted() {
@@ -127,6 +139,6 @@ public enum ThemeLoader {
         if !missing.isEmpty {
             throw fail("roles", "missing role(s): \(missing.map(\.rawValue).joined(separator: ", "))")
         }
-        return Theme(name: name, description: description, palette: palette, roles: roles)
+        return roles
     }
 }

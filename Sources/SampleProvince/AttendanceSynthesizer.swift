@@ -67,27 +67,10 @@ struct AttendanceSynthesizer {
                     classSkipped = !isToday && !hasGate[school] && random.chance(0.007)
                 }
                 if classSkipped { continue }
-                let absenceChance = min(0.9, Double(absence[student]) * dayFactor)
-                let draw = random.unit()
-                let status: Int
-                let source: Int
-                let second: Int
-                if draw < absenceChance {
-                    status = draw < absenceChance * excusedShare[school] ? 2 : 3
-                    source = teacherSource[school]
-                    second = rollCallSecond + random.int(in: 0...600)
-                } else {
-                    status = draw < absenceChance + lateRate[school] ? 1 : 0
-                    if hasGate[school] {
-                        source = 0
-                        second = status == 0
-                            ? 6 * 3_600 + 45 * 60 + random.int(in: 0...1_350) + random.int(in: 0...1_350)
-                            : 7 * 3_600 + 30 * 60 + random.int(in: 0...1_500)
-                    } else {
-                        source = teacherSource[school]
-                        second = rollCallSecond + random.int(in: 0...600)
-                    }
-                }
+                let (status, source, second) = Self.mark(
+                    &random, absenceChance: min(0.9, Double(absence[student]) * dayFactor),
+                    excusedShare: excusedShare[school], lateRate: lateRate[school], hasGate: hasGate[school],
+                    teacherSource: teacherSource[school], rollCallSecond: rollCallSecond)
                 let recordedAt = dayStart + second
                 if isToday && recordedAt > nowSeconds { continue }
                 CivilTime.writeTimestamp(unixSeconds: recordedAt, into: stampBytes)
@@ -102,5 +85,23 @@ struct AttendanceSynthesizer {
             progress(Double(dayOffset + 1) / Double(days.count))
         }
         return statement.rowsInserted
+    }
+
+    /// One student's row of a day: status and source (indexes into `statusTexts`, `sourceTexts`) and the second of
+    /// the day it is recorded at. The draws come from `random` in a fixed order (the sample is deterministic).
+    @inline(__always)
+    private static func mark(_ random: inout SeededRandom, absenceChance: Double, excusedShare: Double, lateRate: Double,
+                             hasGate: Bool, teacherSource: Int,
+                             rollCallSecond: Int) -> (status: Int, source: Int, second: Int) {
+        let draw = random.unit()
+        if draw < absenceChance {
+            return (draw < absenceChance * excusedShare ? 2 : 3, teacherSource, rollCallSecond + random.int(in: 0...600))
+        }
+        let status = draw < absenceChance + lateRate ? 1 : 0
+        guard hasGate else { return (status, teacherSource, rollCallSecond + random.int(in: 0...600)) }
+        let second = status == 0
+            ? 6 * 3_600 + 45 * 60 + random.int(in: 0...1_350) + random.int(in: 0...1_350)
+            : 7 * 3_600 + 30 * 60 + random.int(in: 0...1_500)
+        return (status, 0, second)
     }
 }

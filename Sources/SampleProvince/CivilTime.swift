@@ -1,8 +1,11 @@
+import SectorData
+
 /// Integer civil-calendar arithmetic and the snapshot's text formats, without Foundation formatters.
 ///
 /// Days are counted from 1970-01-01 (day 0); seconds are Unix seconds. Dates are written
 /// `YYYY-MM-DD`, timestamps in UTC as `YYYY-MM-DDTHH:MM:SSZ` (so text order is time order).
-/// Algorithms after Howard Hinnant's `days_from_civil` / `civil_from_days`.
+/// The calendar arithmetic is SectorData's (`SnapshotTime.daysSinceEpoch` / `civilDate(fromDays:)`); this adds
+/// the province offset and allocation-free formatting for the generator's hot path.
 enum CivilTime {
     /// Seconds per day.
     static let secondsPerDay = 86_400
@@ -12,26 +15,13 @@ enum CivilTime {
 
     /// The day number of a civil date.
     static func day(year: Int, month: Int, dayOfMonth: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + dayOfMonth - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        SnapshotTime.daysSinceEpoch(year: year, month: month, day: dayOfMonth)
     }
 
     /// The civil date of a day number.
     static func civil(day: Int) -> (year: Int, month: Int, dayOfMonth: Int) {
-        let shifted = day + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let dayOfMonth = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, dayOfMonth)
+        let date = SnapshotTime.civilDate(fromDays: day)
+        return (date.year, date.month, date.day)
     }
 
     /// Day of week: 0 = Sunday … 6 = Saturday.

@@ -50,7 +50,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
     /// The name tracking what reading new probes by `measured_at` would miss: rewrites, deletions, late arrivals.
     public static let probeRewrites = "probe_rewrites"
     /// How far behind the newest probe a probe may arrive without moving `probe_rewrites`. Readers re-read at
-    /// least this far back (the console: `PastDaySummaries.lagMargin`, 15 minutes).
+    /// least this far back (the console: `LiveCaches.lagMargin`, 15 minutes).
     public static let lateSlackMinutes = 10
     /// The name tracking what reading heartbeats by `last_seen_at` would miss: a device's `last_seen_at` set behind
     /// the newest heartbeat of any device (out of order, or moved back) or cleared.
@@ -171,7 +171,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
 
     /// The contract's triggers the database lacks (an upgrade adds them; readers trust no token while one is
     /// missing).
-    public static func missingTriggers(in db: Database) throws -> [Trigger] {
+    package static func missingTriggers(in db: Database) throws -> [Trigger] {
         missing(in: try presentTriggers(db))
     }
 
@@ -181,7 +181,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
 
     /// The contract's triggers present under their name but doing something else (a different event, condition or
     /// body — an empty body keeps a token still while its table changes): readers trust no token then.
-    public static func nonconformingTriggers(in db: Database) throws -> [Trigger] {
+    package static func nonconformingTriggers(in db: Database) throws -> [Trigger] {
         nonconforming(in: try presentTriggers(db))
     }
 
@@ -207,7 +207,7 @@ public struct ChangeTokens: Sendable, Equatable, Hashable {
 
     /// The tokens in this read transaction, or nil when the snapshot does not carry the table, a row or a trigger
     /// as the contract writes it (then nothing can be skipped).
-    public static func read(_ db: Database) throws -> ChangeTokens? {
+    package static func read(_ db: Database) throws -> ChangeTokens? {
         guard try db.tableExists(tableName) else { return nil }
         let present = try presentTriggers(db)  // once per read: this runs on every refresh
         guard missing(in: present).isEmpty, nonconforming(in: present).isEmpty else { return nil }

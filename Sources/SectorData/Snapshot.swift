@@ -114,7 +114,7 @@ public final class Snapshot: Sendable {
     /// since ``open(at:busyTimeout:)`` is not read (``SnapshotError``: reopen the path). Errors from SQLite
     /// are GRDB `DatabaseError`s (e.g. `SQLITE_BUSY` after the busy timeout). Its queries are stopped after
     /// ``queryTimeLimit`` seconds (`SQLITE_INTERRUPT`, explained as ``SnapshotError/timedOut(path:seconds:)``).
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         try read(seconds: queryTimeLimit, body)
     }
 

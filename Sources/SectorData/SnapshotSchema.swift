@@ -181,7 +181,7 @@ public enum SnapshotSchema {
         public var ddl: String { "CREATE INDEX \(name) ON \(table)(\(columns.joined(separator: ", ")))" }
 
         /// True when a complete (non-partial) index on the table starts with these columns, whatever its name.
-        public func isPresent(in db: Database) throws -> Bool {
+        package func isPresent(in db: Database) throws -> Bool {
             let wanted = columns.map { $0.lowercased() }
             let indexes = try Row.fetchAll(db, sql: "SELECT name, partial FROM pragma_index_list(?)", arguments: [table])
             for index in indexes {

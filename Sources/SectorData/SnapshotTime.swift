@@ -192,7 +192,9 @@ public enum SnapshotTime {
         }
     }
 
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    /// Days from 1970-01-01 (day 0) to a civil date: Howard Hinnant's `days_from_civil`, the one civil-date
+    /// algorithm of the package (SampleProvince's `CivilTime` uses it too).
+    package static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = floorDivide(shiftedYear, 400)
         let yearOfEra = shiftedYear - era * 400
@@ -201,7 +203,8 @@ public enum SnapshotTime {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    private static func civilDate(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    /// The civil date of a day number (`civil_from_days`), the inverse of `daysSinceEpoch`.
+    package static func civilDate(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = floorDivide(shifted, 146_097)
         let dayOfEra = shifted - era * 146_097

@@ -14,7 +14,7 @@ enum SnapshotValidator {
     static func validate(_ db: Database, path: String) throws -> Outcome {
         let metaColumns = SnapshotSchema.requiredColumns.first { $0.table == "meta" }?.columns ?? ["key", "value"]
         try requireColumns(metaColumns, of: "meta", in: db, path: path)
-        let values = try readMeta(db)
+        let values = try SnapshotMetadata.readValues(db)
 
         guard let versionText = values["schema_version"] else {
             throw SnapshotError.missingMetaKey(path: path, key: "schema_version")
@@ -61,16 +61,6 @@ enum SnapshotValidator {
         if let missing = columns.first(where: { !presentLowercased.contains($0.lowercased()) }) {
             throw SnapshotError.missingColumn(path: path, table: table, column: missing)
         }
-    }
-
-    private static func readMeta(_ db: Database) throws -> [String: String] {
-        var values: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT CAST(key AS TEXT), CAST(value AS TEXT) FROM meta")
-        while let row = try rows.next() {
-            guard let key: String = row[0], let value: String = row[1], values[key] == nil else { continue }
-            values[key] = value
-        }
-        return values
     }
 
     private static func decodeMetadata(_ values: [String: String], version: Int, path: String,

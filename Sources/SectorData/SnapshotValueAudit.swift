@@ -50,7 +50,7 @@ public enum SnapshotValueAudit {
     ]
 
     /// The tables with unusable values, in contract order; empty when every audited value can be read.
-    public static func findings(in db: Database) throws -> [Finding] {
+    package static func findings(in db: Database) throws -> [Finding] {
         var result: [Finding] = []
         for (table, columns) in rules {
             let conditions = columns.map { column in

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import SectorData
 
@@ -208,12 +209,11 @@ extension CheckCommand {
         }
 
         /// Makes control characters visible so text from the file cannot drive the terminal.
+        /// `text` with every character the one sanitiser (`TextSanitizer`) would not let through shown as
+        /// `\u{…}`: `check` names what the data holds rather than dropping it, by the same rule.
         static func printable(_ text: String) -> String {
             String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-                let value = scalar.value
-                let isControl = value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                    || (0x2066...0x2069).contains(value) || value == 0x2028 || value == 0x2029
-                return isControl ? Array("\\u{\(String(value, radix: 16))}".unicodeScalars) : [scalar]
+                TextSanitizer.isUnsafe(scalar) ? Array("\\u{\(String(scalar.value, radix: 16))}".unicodeScalars) : [scalar]
             }))
         }
 

@@ -103,7 +103,8 @@ struct ConsoleCommand: ParsableCommand {
                              scopeLabel: grant.map(Self.scopeLabel)
                                 ?? userScope.map { $0.unitCodes.sorted().joined(separator: ", ") })
         state.exportDirectory = access.ssh ? grant?.exportDirectory : (exportDir ?? FileManager.default.currentDirectoryPath)
-        state.attendanceBands = RateBands(ok: analyticsConfig.attendance.rateWarn, warn: analyticsConfig.attendance.rateCritical)
+        state.attendanceBands = .attendance(analyticsConfig.attendance)
+        state.completenessBands = .completeness(analyticsConfig.attendance)
         state.staleAfterMinutes = analyticsConfig.snapshot.staleAfterMinutes
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester

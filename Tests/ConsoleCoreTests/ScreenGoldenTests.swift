@@ -20,19 +20,20 @@ import Testing
         StyledLine([Span("EduIOC ", role: .title, bold: true), Span("Hải Dương › Xã An Phú", role: .header),
                     Span("  07:42 (3 phút trước)", role: .stale)], glyphs: glyphs).render(parts[0], into: &b)
         let panels = Layout.columns(parts[1], [.weight(1), .weight(1)], spacing: 1)
-        let attendance = Panel(title: "Điểm danh", glyphs: glyphs)
-        attendance.render(panels[0], into: &b)
-        let inner = attendance.inner(panels[0])
+        b.clear(panels[0])
+        let inner = b.drawBox(panels[0], glyphs: glyphs, title: "Điểm danh")
         let lines = Layout.rows(inner, [.fixed(1), .fixed(1), .fixed(1)])
         Gauge(fraction: 0.934, label: "93.4%", role: .ok, glyphs: glyphs).render(lines[0], into: &b)
         Sparkline([0.91, 0.93, nil, 0.95, 0.90, 0.934], minimum: 0.8, maximum: 1, glyphs: glyphs).render(lines[1], into: &b)
         StyledLine([StatusGlyph.good.span(glyphs), Span(" 812 "), StatusGlyph.moderate.span(glyphs), Span(" 30 "),
                     StatusGlyph.offline.span(glyphs), Span(" 9 "), StatusGlyph.unknown.span(glyphs), Span(" 5")], glyphs: glyphs)
             .render(lines[2], into: &b)
-        let enrollment = Panel(title: "Sĩ số", glyphs: glyphs)
-        enrollment.render(panels[1], into: &b)
-        KeyValueList([KeyValueItem("Học sinh", "495.976"), KeyValueItem("Giáo viên", "30.453"),
-                      KeyValueItem("Tỉ lệ HS/GV", "16,3", role: .warn)], glyphs: glyphs).render(enrollment.inner(panels[1]), into: &b)
+        b.clear(panels[1])
+        let enrollment = Layout.rows(b.drawBox(panels[1], glyphs: glyphs, title: "Sĩ số"), [.fixed(1), .fixed(1), .fixed(1)])
+        for (i, (key, value, role)) in [("Học sinh", "495.976", StyleRole.normal), ("Giáo viên", "30.453", .normal),
+                                        ("Tỉ lệ HS/GV", "16,3", .warn)].enumerated() {
+            StyledLine([Span(key + " ", role: .dim), Span(value, role: role)], glyphs: glyphs).render(enrollment[i], into: &b)
+        }
         let statuses: [StatusGlyph] = [.good, .moderate, .offline, .unknown, .good]
         let rows = zip(hostileNames, statuses).enumerated().map { i, pair in
             [TableCell(pair.0), TableCell("\(100 + i * 37)"), TableCell(pair.1.rawValue, role: pair.1.role, status: pair.1)]

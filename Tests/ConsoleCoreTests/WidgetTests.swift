@@ -82,20 +82,6 @@ import Testing
         #expect(StatusGlyph.offline.role == .crit)
     }
 
-    @Test func keyValueList() {
-        var b = CellBuffer(size: Size(columns: 20, rows: 3))
-        KeyValueList([
-            KeyValueItem("Có mặt", "93.4%", role: .ok),
-            KeyValueItem("Không phép rất dài", "12"),
-            KeyValueItem("Mạng", "tốt", role: .ok, status: .good),
-        ]).render(b.bounds, into: &b)
-        #expect(b.text == """
-        Có mặt         93.4%
-        Không phép rấ…    12
-        Mạng           ● tốt
-        """)
-    }
-
     @Test func bigNumber() {
         var b = CellBuffer(size: Size(columns: 12, rows: 3))
         BigNumber("93%", role: .ok).render(b.bounds, into: &b)
@@ -109,28 +95,6 @@ import Testing
         #expect(small.rowText(0) == "93%   ")
         #expect(BigNumber("1a").largeLines() == nil)
         #expect(BigNumber("1", glyphs: .ascii).largeLines() == ["## ", " # ", "###"])
-    }
-
-    @Test func overlayIsCentred() {
-        var b = CellBuffer(size: Size(columns: 20, rows: 7), fill: Cell("."))
-        Overlay(title: "Trợ giúp", lines: [[Span("q", role: .key), Span(" thoát")]]).render(b.bounds, into: &b)
-        #expect(b.text == """
-        ....................
-        ....................
-        ...┌ Trợ giúp ──┐...
-        ...│ q thoát    │...
-        ...└────────────┘...
-        ....................
-        ....................
-        """)
-    }
-
-    @Test func panelInner() {
-        var b = CellBuffer(size: Size(columns: 10, rows: 4))
-        let p = Panel(title: "Mạng", glyphs: .ascii)
-        p.render(b.bounds, into: &b)
-        #expect(p.inner(b.bounds) == Rect(x: 1, y: 1, width: 8, height: 2))
-        #expect(b.rowText(0) == "+ Mạng --+")
     }
 }
 

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 @testable import SampleProvince
 
-/// Loading the name lists and finding the SampleData folder, including the errors.
+/// Loading the name lists, including the errors (finding the folder: EndToEndTests/DataFolderLocatorTests).
 @Suite("Sample data")
 struct SampleDataTests {
     private func copyOfSampleData() throws -> URL {
@@ -61,26 +61,5 @@ struct SampleDataTests {
         let noFile = try copyOfSampleData()
         try FileManager.default.removeItem(at: noFile.appendingPathComponent("famous_people.txt"))
         expectSampleError({ _ = try SampleNameLists(directory: noFile) }) { $0.description.contains("famous_people.txt") }
-    }
-
-    @Test func locatorPrefersExplicitThenEnvironmentThenSearchesUpwards() throws {
-        let root = try SampleFixtures.makeTemporaryDirectory()
-        let data = root.appendingPathComponent("SampleData")
-        try FileManager.default.copyItem(at: SampleFixtures.sampleDataDirectory, to: data)
-        let binary = root.appendingPathComponent(".build/release/eduioc")
-        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let elsewhere = URL(fileURLWithPath: "/", isDirectory: true)
-
-        let explicit = DataFolderLocator(explicitDirectory: data, environment: [:], executableURL: nil, currentDirectory: elsewhere)
-        #expect(try explicit.locate().standardizedFileURL.path == data.standardizedFileURL.path)
-        let fromEnvironment = DataFolderLocator(explicitDirectory: nil, environment: [DataFolderLocator.Folder.sampleData.environmentKey: data.path],
-                                                executableURL: nil, currentDirectory: elsewhere)
-        #expect(try fromEnvironment.locate().standardizedFileURL.path == data.standardizedFileURL.path)
-        let fromBinary = DataFolderLocator(explicitDirectory: nil, environment: [:], executableURL: binary, currentDirectory: elsewhere)
-        #expect(try fromBinary.locate().standardizedFileURL.path == data.standardizedFileURL.path)
-
-        let wrongExplicit = DataFolderLocator(explicitDirectory: root.appendingPathComponent("nothing"), environment: [:],
-                                              executableURL: binary, currentDirectory: elsewhere)
-        expectSampleError({ _ = try wrongExplicit.locate() }) { $0.description.contains("nothing") }
     }
 }

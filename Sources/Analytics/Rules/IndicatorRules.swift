@@ -1,7 +1,7 @@
 /// The one home of the rules every figure follows (docs/SNAPSHOT.md, "Which rows count"; DESIGN §3): which
 /// attendance rows count, "enrolled on a day", a reporting school and the chronic-absence threshold.
 ///
-/// The SQL path, the caches (`TodayAttendance`, `PastDaySummaries`, `StudentFacts`) and the data-quality view
+/// The SQL path, the caches (`TodayAttendance`, `PastDayCache`, `StudentFacts`) and the data-quality view
 /// all take them from here; the tests' truth is written independently from the contract's text.
 enum IndicatorRules {
     // MARK: Enrolled on a day

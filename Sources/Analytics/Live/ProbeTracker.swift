@@ -9,7 +9,7 @@ import Synchronization
 /// school. After that, a refresh reads only what is new, by `measured_at` in the contract's covering
 /// `idx_probes_time`:
 /// - the newest `measured_at` (one seek); a probe newer than as-of sends the report to SQL instead;
-/// - the number of probes in the re-read window (`PastDaySummaries.lagMargin` before the last mark, up to that
+/// - the number of probes in the re-read window (`LagMargin.seconds` before the last mark, up to that
 ///   mark). Probes are only ever inserted while the token stands, so an unchanged count means none arrived late
 ///   in the window; then only the probes newer than the mark are read. Otherwise the whole window is read and the
 ///   probes not seen before (the window's keys are kept, in time order) are applied;
@@ -19,6 +19,12 @@ import Synchronization
 /// The change-token triggers move `probe_rewrites` on whatever this would miss (rewrites, deletions, probes
 /// arriving more than `ChangeTokens.lateSlackMinutes` behind the newest). Without tokens it is not used.
 final class ProbeTracker: Sendable {
+    /// What the held probes belong to: the snapshot and its `probe_rewrites` token.
+    struct Key: Equatable, Sendable {
+        let summary: SummaryKey
+        let probeRewrites: Int64
+    }
+
     /// A probe's identity: its primary key.
     struct ProbeKey: Hashable, Sendable {
         let school: Int64
@@ -26,7 +32,7 @@ final class ProbeTracker: Sendable {
     }
 
     struct State: Sendable {
-        var key: String?
+        var key: Key?
         /// The newest `measured_at` applied.
         var mark: String?
         var bySchool: [Int64: FigureQueries.Probe] = [:]
@@ -47,32 +53,29 @@ final class ProbeTracker: Sendable {
     }
 
     /// Every school's latest probe at `queries`' as-of, or nil when SQL must answer (a probe newer than as-of).
-    /// `key` names the snapshot and its `probe_rewrites` token; `queries` is the province-wide query set.
-    func probes(_ db: Database, key: String, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
+    /// `queries` is the province-wide query set.
+    func probes(_ db: Database, key: Key, queries: FigureQueries) throws -> [Int64: FigureQueries.Probe]? {
         let asOf = queries.day.asOfText
-        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))?.checkedText(0)
+        let mark = try LiveQueries.probeMark(db)
         if let mark, mark > asOf { return nil }
         return try state.withLock { s -> [Int64: FigureQueries.Probe] in
-            if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
+            if !LagMargin.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, bySchool: try queries.probesBySchool(), window: [],
                           fullLoads: s.fullLoads + 1, schoolRereads: s.schoolRereads)
-                if let mark { s.window = try Self.keys(db, after: PastDaySummaries.marginStart(before: mark), upTo: mark) }
+                if let mark { s.window = try Self.keys(db, after: LagMargin.start(before: mark), upTo: mark) }
                 return s.bySchool
             }
             // Same key and no probe at all, then or now.
             guard let mark, let old = s.mark else { return s.bySchool }
             // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
-            let start = PastDaySummaries.marginStart(before: old)
-            let lateArrivals = try Int.fetchOne(try db.cachedStatement(sql: """
-                SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
-                """), arguments: [start, old]) != s.window.count
+            let start = LagMargin.start(before: old)
+            let lateArrivals = try LiveQueries.probeCount(db, after: start, upTo: old) != s.window.count
             // Without late arrivals every probe after the old mark is new; with them, the window is read again and
             // the probes not seen before are picked out.
             let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
             if lateArrivals { s.window.removeAll() }
             var stale = Set<Int64>()
-            let rows = try Row.fetchCursor(try db.cachedStatement(sql: Self.windowSQL),
-                                           arguments: [lateArrivals ? start : old, mark])
+            let rows = try LiveQueries.probes(db, after: lateArrivals ? start : old, upTo: mark)
             while let row = try rows.next() {
                 guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
                 let probeKey = ProbeKey(school: school, measuredAt: measuredAt)
@@ -90,7 +93,7 @@ final class ProbeTracker: Sendable {
                 for (school, probe) in try reread.probesBySchool() { s.bySchool[school] = probe }
                 s.schoolRereads += stale.count
             }
-            s.window.removeFirst(Self.count(in: s.window, atOrBefore: PastDaySummaries.marginStart(before: mark)))
+            s.window.removeFirst(Self.count(in: s.window, atOrBefore: LagMargin.start(before: mark)))
             s.mark = mark
             return s.bySchool
         }
@@ -119,16 +122,10 @@ final class ProbeTracker: Sendable {
                                    lastGoodAt: previous?.lastGoodAt, firstFailedAfterGood: streakStart)
     }
 
-    /// The probes measured after the first argument up to the second, in time order (covering `idx_probes_time`).
-    private static let windowSQL = """
-        SELECT school_id, measured_at, download_mbps, latency_ms FROM connectivity_probes
-        WHERE measured_at > ? AND measured_at <= ? ORDER BY measured_at
-        """
-
     /// The keys of the probes measured after `start` up to `mark`, in time order.
     private static func keys(_ db: Database, after start: String, upTo mark: String) throws -> [ProbeKey] {
         var result: [ProbeKey] = []
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: windowSQL), arguments: [start, mark])
+        let rows = try LiveQueries.probes(db, after: start, upTo: mark)
         while let row = try rows.next() {
             guard let school = row.checkedInt64(0), let measuredAt = row.checkedText(1) else { continue }
             result.append(ProbeKey(school: school, measuredAt: measuredAt))

@@ -1,6 +1,9 @@
 import Foundation
 
-/// The one sanitiser every untrusted (database) string passes through before it reaches a cell.
+/// The one sanitiser every untrusted (database) string passes through before it reaches a cell or a printed report.
+///
+/// Its own target (below ConsoleCore and Analytics, which both use it; ConsoleCore re-exports it) so that the
+/// screen, `eduioc report` and `eduioc check` apply the same rules.
 ///
 /// It drops C0 controls (TAB, LF, CR, VT and FF become a space), DEL, C1 controls, bidi controls and other
 /// invisible format characters (keeping only the zero-width joiner that emoji sequences need), replaces
@@ -76,7 +79,8 @@ public enum TextSanitizer {
         }
     }
 
-    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is a combining mark (drawn on the character before it).
+    package static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: return true
         default: return false

@@ -37,14 +37,12 @@ struct StudentFacts: Sendable {
         var reasonCode: [String: UInt8] = [:]
         var classKeys: [FigureQueries.ClassKey] = []
         var positionOf: [FigureQueries.ClassKey: Int32] = [:]
-        let expected = try Int.fetchOne(db, sql: "SELECT count(*) FROM students") ?? 0
+        let expected = try LiveQueries.studentCount(db)
         let reserve = min(max(expected, 0), 4_000_000)
         ids.reserveCapacity(reserve); classIndex.reserveCapacity(reserve)
         enrolled.reserveCapacity(reserve); left.reserveCapacity(reserve)
         gender.reserveCapacity(reserve); reason.reserveCapacity(reserve)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, school_id, class_id, gender, enrolled_on, left_on, leave_reason FROM students ORDER BY id
-            """)
+        let rows = try LiveQueries.students(db)
         var previous: (key: FigureQueries.ClassKey, position: Int32)?
         while let row = try rows.next() {
             // A student whose id, school or class is NULL or not an integer counts nowhere (as in the SQL path).

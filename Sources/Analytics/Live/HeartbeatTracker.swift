@@ -12,6 +12,13 @@ import Synchronization
 /// before. The `late_heartbeats` trigger moves its token on any heartbeat written behind the newest (or cleared),
 /// which that read would miss. Without tokens it is not used.
 final class HeartbeatTracker: Sendable {
+    /// What the held heartbeats belong to: the snapshot and its `devices` and `late_heartbeats` tokens.
+    struct Key: Equatable, Sendable {
+        let summary: SummaryKey
+        let devices: Int64
+        let lateHeartbeats: Int64
+    }
+
     /// The watched devices in school order, as parallel arrays (no per-device allocation).
     struct Devices: Sendable {
         /// Array position by device id.
@@ -23,7 +30,7 @@ final class HeartbeatTracker: Sendable {
     }
 
     struct State: Sendable {
-        var key: String?
+        var key: Key?
         /// The newest `last_seen_at` of any device when last read.
         var mark: String?
         var devices = Devices()
@@ -44,17 +51,15 @@ final class HeartbeatTracker: Sendable {
     }
 
     /// Cameras and gates (not retired) whose last heartbeat falls in `window` (Unix seconds, inclusive), per
-    /// school, province-wide. `key` names the snapshot and its `devices` and `late_heartbeats` tokens.
-    func seen(_ db: Database, key: String, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
-        let mark = try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))?.checkedText(0)
+    /// school, province-wide.
+    func seen(_ db: Database, key: Key, window: ClosedRange<Int64>) throws -> [Int64: (cameras: Int, gates: Int)] {
+        let mark = try LiveQueries.heartbeatMark(db)
         return try state.withLock { s in
-            if !PastDaySummaries.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
+            if !LagMargin.carriesOn(heldKey: s.key, heldMark: s.mark, key: key, mark: mark) {
                 s = State(key: key, mark: mark, devices: try Self.watchedDevices(db), fullLoads: s.fullLoads + 1,
                           heartbeatsRead: s.heartbeatsRead)
             } else if let old = s.mark {
-                let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-                    SELECT id, unixepoch(last_seen_at) FROM devices WHERE last_seen_at >= ?
-                    """), arguments: [old])
+                let rows = try LiveQueries.heartbeats(db, since: old)
                 while let row = try rows.next() {
                     s.heartbeatsRead += 1
                     guard let id = row.checkedInt64(0), let slot = s.devices.slot[id] else { continue }
@@ -87,10 +92,7 @@ final class HeartbeatTracker: Sendable {
     /// Every camera and gate that is not retired, in school order, with its last heartbeat.
     private static func watchedDevices(_ db: Database) throws -> Devices {
         var devices = Devices()
-        let rows = try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT id, school_id, kind = 'attendance_gate', unixepoch(last_seen_at) FROM devices
-            WHERE kind IN ('camera', 'attendance_gate') AND status <> 'retired' ORDER BY school_id
-            """))
+        let rows = try LiveQueries.watchedDevices(db)
         while let row = try rows.next() {
             guard let id = row.checkedInt64(0), let school = row.checkedInt64(1) else { continue }
             devices.slot[id] = devices.school.count

@@ -31,7 +31,7 @@ public struct SummaryStore: Sendable {
     /// Loads the file for `snapshotPath` into `summaries`; false when there is none or it cannot be read
     /// (then nothing is changed).
     @discardableResult
-    public func restore(_ summaries: PastDaySummaries, snapshotPath: String) -> Bool {
+    public func restore(_ summaries: LiveCaches, snapshotPath: String) -> Bool {
         let descriptor = open(fileURL(forSnapshot: snapshotPath).path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -39,7 +39,7 @@ public struct SummaryStore: Sendable {
         do {
             guard try reader.string() == Self.magic, try reader.int() == Self.formatVersion,
                   try reader.string() == URL(fileURLWithPath: snapshotPath).standardizedFileURL.path else { return false }
-            let restored = try PastDaySummaries.decode(from: &reader)
+            let restored = try LiveCaches.decode(from: &reader)
             guard try reader.isAtEnd() else { return false }
             summaries.install(restored)
             return true
@@ -50,7 +50,7 @@ public struct SummaryStore: Sendable {
 
     /// Writes `summaries` for `snapshotPath`; false when they are not worth keeping (keyed by file identity).
     @discardableResult
-    public func save(_ summaries: PastDaySummaries, snapshotPath: String) throws -> Bool {
+    public func save(_ summaries: LiveCaches, snapshotPath: String) throws -> Bool {
         guard summaries.isKeyedByLineage else { return false }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
