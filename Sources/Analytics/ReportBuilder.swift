@@ -26,6 +26,8 @@ struct ReportBuilder {
         var figures: NodeFigures
         var children: [NodeFigures]
         var alerts: [Alert]
+        /// Schools under a unit not reporting yet, least complete first (empty for a school or class).
+        var notReporting: [SchoolProgress] = []
     }
 
     /// The school's connectivity and, when offline, since when.
@@ -450,7 +452,8 @@ struct ReportBuilder {
                 }
             }
         }
-        return Result(figures: figures, children: children, alerts: AlertRules.sorted(alerts))
+        return Result(figures: figures, children: children, alerts: AlertRules.sorted(alerts),
+                      notReporting: isUnit(resolved) ? notReporting(nodeSchools, tallies: schoolTallies) : [])
     }
 
     // MARK: Children

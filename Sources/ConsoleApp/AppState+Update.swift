@@ -33,9 +33,7 @@ extension AppState {
             size = newSize
             clampSelection()
             return []
-        case .tick(let date):
-            now = date
-            return []
+        case .tick(let date): return tick(date)
         case .snapshotChanged:
             lastDataChange = now
             searchIndexWanted = true
@@ -45,6 +43,7 @@ extension AppState {
             return paused ? [] : requestLoad()
         case .reportLoaded(let generation, let newReport):
             guard generation == requestedGeneration else { return [] }
+            noteChanges(to: newReport)
             report = newReport
             if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
             loading = false
@@ -116,6 +115,7 @@ extension AppState {
 
     /// Runs a command from the key map on the dashboard.
     public mutating func perform(_ command: Command) -> [Effect] {
+        if let effects = performWall(command) { return effects }
         switch command {
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
@@ -161,6 +161,7 @@ extension AppState {
             overlay = .help
             helpScroll = 0
         case .quit: shouldQuit = true
+        case .toggleWall, .nextWallPage, .previousWallPage, .toggleRotation: break  // performWall
         }
         return []
     }
@@ -320,7 +321,7 @@ extension AppState {
     // MARK: Mouse
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
-        guard overlay == nil, prompt == nil, !isTooSmall else { return [] }
+        guard overlay == nil, prompt == nil, wall == nil, !isTooSmall else { return [] }
         let body = DashboardLayout(size: size).tableBody
         switch event.kind {
         case .wheelUp: moveSelection(by: -3)

@@ -17,6 +17,12 @@ public enum ReportSanitizer {
             alert.message = TextSanitizer.sanitize(alert.message)
             return alert
         }
+        report.schoolsNotReporting = report.schoolsNotReporting.map { entry in
+            var entry = entry
+            entry.school = clean(entry.school)
+            entry.place = entry.place.map(TextSanitizer.sanitize)
+            return entry
+        }
         return report
     }
 
