@@ -17,13 +17,16 @@ enum AttendancePanel {
     static func lines(_ figures: NodeFigures, width: Int, _ context: ScreenContext) -> [[Span]] {
         let a = figures.attendance, lang = context.language
         let rateText = Formats.percent(a.rate, lang)
-        let gaugeWidth = max(0, width - DisplayWidth.of(context.t(.rate)) - DisplayWidth.of(rateText) - 4)
+        let rateDelta = context.delta(.attendanceRate)
+        let gaugeWidth = max(0, width - DisplayWidth.of(context.t(.rate)) - DisplayWidth.of(rateText) - 4
+                                - DisplayWidth.of(rateDelta?.text ?? ""))
         var lines: [[Span]] = [[
             Span(context.t(.rate) + " "), Span(rateText, role: context.attendanceBands.role(a.rate), bold: true), Span(" "),
             Span(Gauge(fraction: a.rate, glyphs: context.glyphs).bar(width: min(gaugeWidth, 20)), role: context.attendanceBands.role(a.rate)),
-        ]]
+        ] + (rateDelta.map { [$0] } ?? [])]
         var completeness = [Span(context.t(.completeness) + " "),
                             Span(Formats.percent(a.completeness, lang), role: context.completenessBands.role(a.completeness))]
+        if let delta = context.delta(.shareReported) { completeness.append(delta) }
         if figures.node.level != .school && figures.node.level != .class {
             completeness.append(Span(" · \(Formats.count(a.schoolsReporting, lang))/\(Formats.count(a.schoolsTotal, lang)) ", role: .dim))
             completeness.append(Span(context.t(.columnSchools).lowercased(), role: .dim))

@@ -17,7 +17,7 @@ enum WallTiles {
             }
             let value = valueText(figure, figures, context.language)
             let role = valueRole(figure, figures, context)
-            let deltaSpan = deltaSpan(figure, state, context)
+            let deltaSpan = context.delta(figure)
             let detail = StyledLine(detailSpans(figure, figures, state, context), alignment: .center, glyphs: context.glyphs)
             if area.height >= 5 {
                 let numberArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 2)
@@ -63,16 +63,6 @@ enum WallTiles {
         case .offlineSchools: return (value ?? 0) > 0 ? .crit : .ok
         case .workingDevices: return .accent
         }
-    }
-
-    /// "▲ +2,1 điểm" in the good or bad colour, in the highlight role while the change is fresh; nil if unchanged.
-    static func deltaSpan(_ figure: HeadlineFigure, _ state: AppState, _ context: ScreenContext) -> Span? {
-        guard let delta = state.delta(figure) else { return nil }
-        let text = " " + Formats.delta(delta, fraction: figure.isFraction, context.language,
-                                       unicode: context.glyphs.isUnicode) + " "
-        if state.isHighlighting { return Span(text, role: .changed, bold: true) }
-        let good = (delta > 0) == figure.higherIsBetter
-        return Span(text, role: good ? .ok : .crit, bold: true)
     }
 
     private static func detailSpans(_ figure: HeadlineFigure, _ f: NodeFigures, _ state: AppState,
