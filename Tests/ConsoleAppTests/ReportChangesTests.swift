@@ -142,3 +142,22 @@ struct WallRotationTests {
         #expect(ConsoleRuntime.shownTime(state) == consoleKey)
     }
 }
+
+/// Sparklines keep one stated scale at every level (the issue: "▃▂▂▃" at the province, "▇▅▆█" at a class).
+@Suite("Sparkline scale")
+struct SparklineScaleTests {
+    @Test func theSameRateDrawsTheSameGlyphWhateverTheOtherDays() throws {
+        func sparkline(_ rates: [Double]) throws -> String {
+            var figures = ReportFixtures.figures(ReportFixtures.province)
+            figures.attendance.trend = rates.enumerated().map { DayRate(day: "2026-11-\(10 + $0.offset)", rate: $0.element, completeness: 1) }
+            let state = AppState(language: .en, size: Size(columns: 120, rows: 40), now: ReportFixtures.asOf)
+            let context = ScreenContext(state: state, capabilities: TerminalCapabilities(colorDepth: .full256, unicode: true))
+            let line = try #require(AttendancePanel.lines(figures, width: 60, context).first { $0.first?.text.hasPrefix("30") == true })
+            #expect(line.last?.text == " " + AttendancePanel.scaleLabel, "the scale is stated")
+            return line[1].text
+        }
+        let low = try sparkline([0.5, 0.9]), high = try sparkline([0.9, 0.99])
+        #expect(low.last == high.first, "0.9 drew \(low.last.map(String.init) ?? "") and \(high.first.map(String.init) ?? "")")
+        #expect(low.first != low.last)
+    }
+}
