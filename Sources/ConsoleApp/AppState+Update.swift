@@ -43,7 +43,7 @@ extension AppState {
             return paused ? [] : requestLoad()
         case .reportLoaded(let generation, let newReport):
             guard generation == requestedGeneration else { return [] }
-            noteChanges(to: newReport)
+            let wallEffects = noteChanges(to: newReport)
             report = newReport
             if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
             loading = false
@@ -51,9 +51,9 @@ extension AppState {
             problem = nil
             alignStackWithPath(newReport.path)
             clampSelection()
-            guard searchIndexWanted else { return [] }
+            guard searchIndexWanted else { return wallEffects }
             searchIndexWanted = false
-            return [.loadSearchIndex]
+            return [.loadSearchIndex] + wallEffects
         case .searchIndexLoaded(let index):
             searchIndex = index
             searchIndexVersion += 1
@@ -88,6 +88,7 @@ extension AppState {
         case .exportFinished(.failed(let reason)):
             message = "\(UIText.exportFailed.in(language)): \(reason)"
             return []
+        case .checkInLoaded(let code, let curve): return acceptCheckIn(curve, code: code)
         case .dataQualityLoaded(let report):
             dataQuality = report
             if case .dataQuality = overlay { overlay = .dataQuality(selected: 0) }

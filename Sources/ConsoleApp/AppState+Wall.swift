@@ -17,6 +17,7 @@ extension AppState {
         case .toggleWall:
             if wall == nil {
                 wall = WallState(rotateSeconds: wallRotateSeconds, now: now)
+                return checkInEffects()
             } else {
                 wall = nil
                 clampSelection()
@@ -42,15 +43,36 @@ extension AppState {
 
     /// Keeps the report being replaced and what changed since it (same node only). A refresh that changed
     /// nothing keeps the last changes (their highlight runs out by itself); another node clears them.
-    mutating func noteChanges(to newReport: NodeReport) {
-        guard let old = report else { return }
-        guard let changes = ReportChanges.between(old, newReport, at: now) else {
+    /// Returns the wall's follow-up work (reading the check-in curve when due).
+    mutating func noteChanges(to newReport: NodeReport) -> [Effect] {
+        guard let old = report, let changes = ReportChanges.between(old, newReport, at: now) else {
             previousReport = nil
             self.changes = nil
-            return
+            return checkInEffects(for: newReport)
         }
         previousReport = old
         if !changes.isEmpty { self.changes = changes }
+        return checkInEffects(for: newReport)
+    }
+
+    /// The check-in curve is read with a report on the wall, at most once every `checkInInterval` for one node.
+    static let checkInInterval: TimeInterval = 60
+
+    /// Asks for the curve of the node on screen when the wall shows and the last one is old or another node's.
+    mutating func checkInEffects(for shown: NodeReport? = nil) -> [Effect] {
+        guard wall != nil, let shown = shown ?? report else { return [] }
+        let code = shown.figures.node.code
+        if let asked = checkInAsked, asked.code == code, now.timeIntervalSince(asked.at) < Self.checkInInterval { return [] }
+        if checkInAsked?.code != code { checkIn = nil }
+        checkInAsked = (now, code)
+        return [.loadCheckIn(node: shown.path.count > 1 ? shown.figures.node : nil)]
+    }
+
+    /// Keeps a curve that is for the node on screen.
+    mutating func acceptCheckIn(_ curve: CheckInCurve?, code: String?) -> [Effect] {
+        guard code == nil ? stack.count == 1 : code == report?.figures.node.code else { return [] }
+        checkIn = curve
+        return []
     }
 
     /// The ▲/▼ delta of a headline figure at the last change, if it moved.

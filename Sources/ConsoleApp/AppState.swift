@@ -74,6 +74,10 @@ public struct AppState: Sendable {
     public var previousReport: NodeReport? = nil
     /// What changed at the last refresh that changed anything, and when (nil after moving to another node).
     public var changes: ReportChanges? = nil
+    /// The check-in curve of the node on screen, for the wall (nil until read, or from a source without it).
+    public var checkIn: CheckInCurve? = nil
+    /// When the curve was last asked for, and for which node's code: it is read at most once a minute.
+    public var checkInAsked: (at: Date, code: String?)? = nil
     /// The wall's rotation interval, kept when `w` leaves the wall so coming back rotates again.
     public var wallRotateSeconds: Int? = nil
     /// When the load under way started; the loading note shows only for loads slower than `loadingNoteDelay`.

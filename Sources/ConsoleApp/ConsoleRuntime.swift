@@ -103,6 +103,7 @@ public final class ConsoleRuntime {
             case .loadSearchIndex: loadSearchIndex()
             case .export(let request): export(request)
             case .loadDataQuality: loadDataQuality()
+            case .loadCheckIn(let node): loadCheckIn(node)
             }
         }
     }
@@ -151,6 +152,15 @@ public final class ConsoleRuntime {
             } catch {
                 inbox.post(.showMessage(TextSanitizer.sanitize(String(describing: error))))
             }
+        }
+    }
+
+    /// Reads the wall's check-in curve on the worker queue; a failure leaves the wall without it.
+    private func loadCheckIn(_ node: NodeRef?) {
+        let source = self.source, clock = self.clock, inbox = self.inbox
+        worker.async {
+            let curve = try? source.checkInCurve(for: node, asOf: clock())
+            inbox.post(.checkInLoaded(code: node?.code, curve.map(ReportSanitizer.clean)))
         }
     }
 

@@ -14,6 +14,8 @@ public protocol DashboardDataSource: Sendable {
     func dataQuality(asOf: Date) throws -> DataQualityReport
     /// Every unit, school and class in the user's scope, for search and completion.
     func searchIndex() throws -> SearchIndex
+    /// The morning check-in curve of `node` (nil = root of the user's scope) against usual days, for the wall.
+    func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve?
 }
 
 extension DashboardDataSource {
@@ -24,6 +26,9 @@ extension DashboardDataSource {
 
     /// No search index: `/` only filters the table and `:` resolves on Enter.
     public func searchIndex() throws -> SearchIndex { SearchIndex(entries: []) }
+
+    /// No curve: the wall shows its pages without the comparison with usual days.
+    public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? { nil }
 }
 
 /// The outcome of one look at the snapshot file.

@@ -26,6 +26,15 @@ public enum ReportSanitizer {
         return report
     }
 
+    /// The curve with its day texts sanitised (the snapshot's `school_days`).
+    static func clean(_ curve: CheckInCurve) -> CheckInCurve {
+        var curve = curve
+        curve.today.day = TextSanitizer.sanitize(curve.today.day)
+        if let day = curve.previousDay?.day { curve.previousDay?.day = TextSanitizer.sanitize(day) }
+        if let day = curve.lastWeek?.day { curve.lastWeek?.day = TextSanitizer.sanitize(day) }
+        return curve
+    }
+
     /// The data-quality list with every school name and code sanitised.
     public static func clean(_ quality: DataQualityReport) -> DataQualityReport {
         var quality = quality

@@ -42,6 +42,23 @@ enum WallFixtures {
         return report
     }
 
+    /// A morning's curve at 08:00 local (the fixture's clock says 14:04; the curve keeps its own as-of):
+    /// today a little ahead of the previous day and behind last week.
+    static func curve() -> CheckInCurve {
+        let minutes = CheckInCurve.sampleMinutes
+        func series(_ day: String, _ shift: Double, until: Int? = nil) -> CheckInCurve.Series {
+            let counts: [Int?] = minutes.map { minute in
+                if let until, minute > until { return nil }
+                let x = Double(minute - 390) / 60  // 06:30 = 0
+                return Int(300 * min(0.98, max(0, 0.5 + 0.5 * tanh(1.6 * (x - 0.9 + shift)))))
+            }
+            return CheckInCurve.Series(day: day, enrolled: 300, reported: counts,
+                                       atAsOfTime: minutes.firstIndex(of: 480).flatMap { counts[$0] } ?? 0)
+        }
+        return CheckInCurve(minutes: minutes, asOfMinute: 480, today: series("2026-11-23", 0, until: 480),
+                            previousDay: series("2026-11-21", -0.25), lastWeek: series("2026-11-16", 0.3))
+    }
+
     /// A wall on `page` after both reports arrived, the second `secondsAgo` before `now`.
     static func state(_ page: WallPage, size: Size, language: Language, secondsAgo: TimeInterval = 1) -> AppState {
         let loaded = ReportFixtures.asOf.addingTimeInterval(240)
@@ -49,6 +66,7 @@ enum WallFixtures {
         state.wall = WallState(rotateSeconds: 20, now: loaded)
         _ = state.requestLoad()
         _ = state.update(.reportLoaded(generation: state.requestedGeneration, before()))
+        _ = state.update(.checkInLoaded(code: nil, curve()))
         _ = state.update(.searchIndexLoaded(ReportFixtures.searchIndex()))
         _ = state.update(.snapshotChanged)
         _ = state.update(.reportLoaded(generation: state.requestedGeneration, after()))

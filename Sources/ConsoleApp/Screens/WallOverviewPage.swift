@@ -7,7 +7,7 @@ enum WallOverviewPage {
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer, context: ScreenContext) {
         guard rect.height >= 3, let figures = state.report?.figures, state.reportMatchesCurrent else { return }
         let wide = rect.width >= 160
-        let curveHeight = WallCheckInChart.height(state, available: rect.height)
+        let curveHeight = WallCheckInChart.height(state, available: rect.height, panels: wide ? 10 : 12)
         let panelRows = rect.height - curveHeight
         let panelHeight = wide ? min(panelRows, 10) : min(panelRows / 2, 8)
         let rects: [Rect]

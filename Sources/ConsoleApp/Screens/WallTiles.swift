@@ -70,10 +70,10 @@ enum WallTiles {
         let lang = context.language, a = f.attendance
         switch figure {
         case .attendanceRate:
-            if let comparison = WallCheckIn.headline(state, context) { return comparison }
             return [Span("\(context.t(.present)) \(Formats.count(a.present + a.late, lang)) / "
                          + Formats.count(a.reported, lang), role: .dim)]
         case .shareReported:
+            if let comparison = WallCheckIn.headline(state.checkIn, context) { return comparison }
             return [Span("\(Formats.count(a.unreported, lang)) \(WallText.pupilsNotReported.in(lang))", role: .dim)]
         case .schoolsReporting:
             return [Span("/ \(Formats.count(a.schoolsTotal, lang)) \(WallText.ofSchools.in(lang))", role: .dim)]
