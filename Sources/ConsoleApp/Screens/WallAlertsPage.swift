@@ -8,7 +8,12 @@ enum WallAlertsPage {
     static func draw(_ state: AppState, in rect: Rect, into buffer: inout CellBuffer, context: ScreenContext) {
         guard rect.height >= 3 else { return }
         let lang = context.language
-        let alerts = state.reportMatchesCurrent ? state.sortedAlerts : []
+        // By severity; within it the alerts new since the last change first (what the room has not seen), then longest.
+        let alerts = (state.reportMatchesCurrent ? state.sortedAlerts : []).enumerated().sorted { a, b in
+            if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+            let newA = state.isNew(a.element), newB = state.isNew(b.element)
+            return newA != newB ? newA : a.offset < b.offset
+        }.map(\.element)
         var lines: [[Span]] = []
         if let resolved = state.changes?.resolvedAlerts, !resolved.isEmpty {
             let names = resolved.prefix(5).map { "\($0.node.name) (\(kindWord($0, context)))" }.joined(separator: ", ")

@@ -45,10 +45,19 @@ enum WallCheckInChart {
                     buffer.put(String(repeating: glyph, count: bar), at: Point(x: x, y: plot.maxY - 1 - row), style: CellStyle(.chart))
                 }
             }
-            for (series, mark, role) in [(curve.previousDay, previousMark, StyleRole.warn), (curve.lastWeek, weekMark, .accent)] {
-                guard let share = series?.shares[safe: i] ?? nil else { continue }
-                let y = plot.y + Int(((1 - min(1, max(0, share))) * Double(plot.height - 1)).rounded())
-                buffer.put(String(repeating: mark, count: bar), at: Point(x: x, y: y), style: CellStyle(role, bold: true))
+            func row(_ series: CheckInCurve.Series?) -> Int? {
+                guard let share = series?.shares[safe: i] ?? nil else { return nil }
+                return plot.y + Int(((1 - min(1, max(0, share))) * Double(plot.height - 1)).rounded())
+            }
+            let previousRow = row(curve.previousDay), weekRow = row(curve.lastWeek)
+            if let y = previousRow {
+                buffer.put(String(repeating: previousMark, count: bar), at: Point(x: x, y: y), style: CellStyle(.warn, bold: true))
+            }
+            if let y = weekRow {
+                // On the same row as the previous day's mark, the two alternate so both stay visible.
+                for k in stride(from: y == previousRow ? 1 : 0, to: bar, by: y == previousRow ? 2 : 1) {
+                    buffer.put(weekMark, at: Point(x: x + k, y: y), style: CellStyle(.accent, bold: true))
+                }
             }
             if minute % 60 == 0, x + 5 <= plot.maxX {
                 buffer.put(String(format: "%02d:00", minute / 60), at: Point(x: x, y: plot.maxY), style: CellStyle(.dim))

@@ -70,8 +70,8 @@ enum WallTiles {
         let lang = context.language, a = f.attendance
         switch figure {
         case .attendanceRate:
-            return [Span("\(context.t(.present)) \(Formats.count(a.present + a.late, lang)) / "
-                         + Formats.count(a.reported, lang), role: .dim)]
+            return [Span(WallText.attendingOfReported.in(lang).replacingOccurrences(of: "%1", with: Formats.count(a.present + a.late, lang))
+                            .replacingOccurrences(of: "%2", with: Formats.count(a.reported, lang)), role: .dim)]
         case .shareReported:
             if let comparison = WallCheckIn.headline(state.checkIn, context) { return comparison }
             return [Span("\(Formats.count(a.unreported, lang)) \(WallText.pupilsNotReported.in(lang))", role: .dim)]
