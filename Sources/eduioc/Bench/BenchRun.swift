@@ -127,8 +127,9 @@ struct BenchRun {
         lines.append(Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms"))
 
         let terminal = terminalOutput(before: before, after: after)
+        let wall = WallTerminalOutput(before: before, after: after, asOf: asOf)
         return render(lines, peaks: (firstPeak, warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0), terminal: terminal,
-                      stats: summaries.statistics)
+                      wall: wall, stats: summaries.statistics)
     }
 
     /// What one new console process reported.
@@ -222,7 +223,7 @@ struct BenchRun {
     // MARK: Terminal
 
     /// Cells and bytes a refresh writes: two frames of the province dashboard (before and after the feed's
-    /// batches), then the same frame again (idle).
+    /// batches, changed cells highlighted), then the same frame again (idle).
     struct TerminalOutput {
         let changedCells: Int
         let changedBytes: Int
@@ -260,7 +261,7 @@ struct BenchRun {
     // MARK: Output
 
     private func render(_ lines: [Line], peaks: (first: Int, warm: Int, bench: Int), terminal: TerminalOutput,
-                        stats: PastDaySummaries.Statistics) -> String {
+                        wall: WallTerminalOutput, stats: PastDaySummaries.Statistics) -> String {
         var out: [String] = []
         let counts = (try? naive.db.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [day]) ?? 0,
@@ -285,6 +286,7 @@ struct BenchRun {
         rows.append(["terminal output, refresh with changed figures", "\(terminal.changedCells) cells, \(terminal.changedBytes) B",
                      "\(terminal.size.columns * terminal.size.rows) cells (full repaint)", "–", "small"])
         rows.append(["terminal output, idle frame", "\(terminal.idleCells) cells, \(terminal.idleBytes) B", "–", "–", "0 B"])
+        rows += wall.rows
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
             "| " + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
