@@ -55,22 +55,22 @@ struct CheckInQuery {
         let (clause, args) = filter.sql("")
         var arguments: StatementArguments = [day]
         arguments += args
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM students WHERE \(IndicatorRules.enrolledSQL("", on: "?1"))\(clause)",
-                                arguments: arguments) ?? 0
+        return try Row.fetchOne(db, sql: "SELECT count(*) FROM students WHERE \(IndicatorRules.enrolledSQL("", on: "?1"))\(clause)",
+                                arguments: arguments)?.checkedInt(0) ?? 0
     }
 
     /// The last school day before `day`, if any.
     static func previousSchoolDay(_ db: Database, before day: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE \(ReportDay.validDaySQL) AND day < ?",
-                            arguments: [day])
+        try Row.fetchOne(db, sql: "SELECT max(day) FROM school_days WHERE \(ReportDay.validDaySQL) AND day < ?",
+                         arguments: [day])?.checkedText(0)
     }
 
     /// The same weekday a week before `day`, when it is a school day.
     private func weekEarlier(_ day: String) throws -> String? {
         guard let midnight = SnapshotTime.parseDay(day, in: zone) else { return nil }
         let earlier = SnapshotTime.formatDay(midnight.addingTimeInterval(-7 * 86_400 + 12 * 3600), in: zone)
-        let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE \(ReportDay.validDaySQL) AND day = ?",
-                                     arguments: [earlier]) ?? 0
+        let found = try Row.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE \(ReportDay.validDaySQL) AND day = ?",
+                                     arguments: [earlier])?.checkedInt(0) ?? 0
         return found > 0 ? earlier : nil
     }
 

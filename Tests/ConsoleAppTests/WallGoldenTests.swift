@@ -36,5 +36,10 @@ struct WallGoldenTests {
             #expect(found.isEmpty, "Unicode drawing in ASCII mode: \(Set(found))\n\(frame.text)")
             #expect(frame.text.contains("98,1%"), "the rate tile shows at \(size)\n\(frame.text)")
         }
+        let wall = DashboardRenderer.render(WallFixtures.state(page, size: Size(columns: 200, rows: 60), language: .en),
+                                            capabilities: TerminalCapabilities(colorDepth: .none, unicode: false))
+        let unicode = wall.text.filter { Set("─│┌┐└┘●◐✕⚠‼▁▂▃▄▅▆▇█▀▏▲▼…›✓•").contains($0) }
+        #expect(unicode.isEmpty, "Unicode drawing in ASCII mode at 200×60: \(Set(unicode))\n\(wall.text)")
+        #expect(wall.text.contains("######"), "doubled big numbers in #")
     }
 }
