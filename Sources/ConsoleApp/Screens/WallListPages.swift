@@ -16,22 +16,26 @@ enum WallListPages {
             if ca != cb { return ca < cb }
             return a.node.name < b.node.name
         }
-        let columns = [TableColumn("#", width: .fixed(4), alignment: .right),
+        // Below 100 columns the two count columns give way, so the names keep their room.
+        let wide = rect.width >= 100
+        var columns = [TableColumn("#", width: .fixed(4), alignment: .right),
                        TableColumn(context.t(.columnName), width: .flexible(weight: 1, minimum: 16)),
                        TableColumn(context.t(.columnRate), width: .fixed(8), alignment: .right),
-                       TableColumn(context.t(.columnCompleteness), width: .fixed(7), alignment: .right),
-                       TableColumn(context.t(.columnUnreported), width: .fixed(15), alignment: .right),
-                       TableColumn(WallText.columnSchoolsReporting.in(lang), width: .fixed(13), alignment: .right),
-                       TableColumn(context.t(.columnNet), width: .fixed(14))]
+                       TableColumn(context.t(.columnCompleteness), width: .fixed(7), alignment: .right)]
+        if wide {
+            columns += [TableColumn(context.t(.columnUnreported), width: .fixed(15), alignment: .right),
+                        TableColumn(WallText.columnSchoolsReporting.in(lang), width: .fixed(13), alignment: .right)]
+        }
+        columns.append(TableColumn(context.t(.columnNet), width: .fixed(14)))
         let rows: [[TableCell]] = ranked.enumerated().map { index, f in
             let a = f.attendance, code = f.node.code
             func cell(_ column: ChildColumn) -> TableCell {
                 let cell = ChildTableView.cell(column, f, context)
                 return state.isHighlighted(code: code, column: column) ? TableCell(cell.text, role: .changed, status: cell.status) : cell
             }
-            return [TableCell("\(index + 1)", role: .dim), TableCell(f.node.name), cell(.rate), cell(.completeness),
-                    cell(.unreported), TableCell("\(Formats.count(a.schoolsReporting, lang))/\(Formats.count(a.schoolsTotal, lang))"),
-                    cell(.network)]
+            let counts = [cell(.unreported), TableCell("\(Formats.count(a.schoolsReporting, lang))/\(Formats.count(a.schoolsTotal, lang))")]
+            return [TableCell("\(index + 1)", role: .dim), TableCell(f.node.name), cell(.rate), cell(.completeness)]
+                + (wide ? counts : []) + [cell(.network)]
         }
         drawList(title: "\(WallText.pageRanking.in(lang)) (\(Formats.count(ranked.count, lang)))", total: ranked.count, columns: columns, rows: rows,
                  empty: context.t(state.reportMatchesCurrent ? .noRows : .loading), emptyRole: .dim,

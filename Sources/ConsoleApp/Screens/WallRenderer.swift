@@ -66,8 +66,11 @@ enum WallRenderer {
         let lang = context.language
         let current = state.wall?.page ?? .overview
         var spans = [Span(" \(WallText.pageWord.in(lang)) \(current.rawValue + 1)/\(WallPage.allCases.count) ", role: .title, bold: true)]
+        // Every page named when they fit; else the others shrink to their numbers, so the current one always shows.
+        let named = WallPage.allCases.reduce(0) { $0 + DisplayWidth.of(" \($1.rawValue + 1) \(title($1, lang)) ") }
+        let short = named + DisplayWidth.of(spans[0].text) > width
         for page in WallPage.allCases {
-            let label = " \(page.rawValue + 1) \(title(page, lang)) "
+            let label = page == current || !short ? " \(page.rawValue + 1) \(title(page, lang)) " : " \(page.rawValue + 1) "
             spans.append(page == current ? Span(label, role: .selected, bold: true) : Span(label, role: .dim))
         }
         let rotation: String
