@@ -12,6 +12,34 @@ struct WallEndToEndTests {
         return Int(String(screen[range.upperBound...].prefix { $0.isNumber }))
     }
 
+    /// Today's share of enrolled pupils with a row that counts (contract rule, written independently), by sqlite3.
+    static func shareReported(_ live: LiveSnapshot) throws -> Double {
+        let day = LiveSnapshot.todaySQL
+        let row = try live.sql("""
+            SELECT (SELECT count(*) FROM attendance a JOIN students s ON s.id = a.student_id
+                     WHERE a.day = \(day) AND a.recorded_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                       AND a.status IN ('present', 'late', 'excused', 'unexcused') AND s.school_id = a.school_id
+                       AND s.enrolled_on <= a.day AND (s.left_on IS NULL OR s.left_on > a.day)
+                       AND a.school_id IN (SELECT id FROM schools WHERE status = 'active')),
+                   (SELECT count(*) FROM students WHERE enrolled_on <= \(day) AND (left_on IS NULL OR left_on > \(day))
+                       AND school_id IN (SELECT id FROM schools WHERE status = 'active'))
+            """).first ?? ""
+        let parts = row.split(separator: "|").compactMap { Double($0) }
+        guard parts.count == 2, parts[1] > 0 else { throw ConsoleSessionError("no share from sqlite3: \(row)") }
+        return parts[0] / parts[1]
+    }
+
+    /// Every "▲ +12,5 điểm" / "▼ -0,4 điểm" on screen, as signed numbers.
+    static func deltas(_ screen: String) -> [Double] {
+        let pattern = #"([▲▼]) [+-]([0-9]+,[0-9]) điểm"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let text = screen as NSString
+        return regex.matches(in: screen, range: NSRange(location: 0, length: text.length)).compactMap { match in
+            let value = Double(text.substring(with: match.range(at: 2)).replacingOccurrences(of: ",", with: "."))
+            return value.map { text.substring(with: match.range(at: 1)) == "▼" ? -$0 : $0 }
+        }
+    }
+
     @Test func tilesShowAndPagesRotateOnTheTimerAndPauseOnTheKey() throws {
         let session = try ConsoleSession(columns: 200, rows: 60, arguments: ["--wall", "--rotate", "2s"])
         let schools = try session.sql("SELECT count(*) FROM schools WHERE status = 'active'").first ?? "?"
@@ -45,12 +73,16 @@ struct WallEndToEndTests {
         let before = try session.tmux.waitFor("the wall's tiles") { $0.contains("/ \(schools) trường") }
         #expect(!before.contains("▲ +"), "no delta before any refresh:\n\(before)")
         let reportedBefore = try live.sql("SELECT count(*) FROM attendance WHERE day = \(LiveSnapshot.todaySQL)").first
+        let shareBefore = try Self.shareReported(live)
 
         _ = try live.feed(["--mode", "in-place", "--speed", "600", "--publications", "1", "--interval", "0.3"])
         let reportedAfter = try live.sql("SELECT count(*) FROM attendance WHERE day = \(LiveSnapshot.todaySQL)").first
         #expect(reportedAfter != reportedBefore, "the feed added rows (sqlite3)")
         let after = try session.tmux.waitFor("a ▲ delta after the feed", timeout: 10) { $0.contains("▲ +") }
-        #expect(after.contains("điểm"), "a share's delta is in percentage points:\n\(after)")
+        // The share-reported tile's delta is the move sqlite3 sees, in percentage points ("▲ +12,5 điểm").
+        let expected = (try Self.shareReported(live) - shareBefore) * 100
+        let shown = Self.deltas(after)
+        #expect(shown.contains { abs($0 - expected) <= 0.051 }, "expected ▲ +\(expected) điểm among \(shown):\n\(after)")
 
         // A school that is online now drops offline (its newest probe fails): the alert is new.
         let online = try #require(try live.sql("""
