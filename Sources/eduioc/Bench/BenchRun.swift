@@ -114,6 +114,16 @@ struct BenchRun {
         }
         lines.append(Line(name: "30-day trend, one commune (warm)", ours: communeOurs, naive: communeNaive, target: "≤ 50 ms"))
 
+        lines.append(try measureDrill(engine, commune: commune))
+        note("the wall's check-in curve")
+        lines.append(try BenchWall.checkInCurve(engine, asOf: asOf, runs: runs, naive: naive))
+        return render(lines, peaks: (firstPeak, warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0),
+                      terminal: terminalOutput(before: before, after: after),
+                      wall: WallTerminalOutput(before: before, after: after, asOf: asOf), stats: summaries.statistics)
+    }
+
+    /// Drilling from the province to a school of the largest commune, against the naive SQL for that school.
+    private func measureDrill(_ engine: AnalyticsEngine, commune: NodeRef) throws -> Line {
         note("drill province → school")
         let communeReport = try engine.report(for: commune, asOf: asOf)
         let schools = communeReport.children.filter { $0.node.level == .school }.map(\.node)
@@ -124,12 +134,7 @@ struct BenchRun {
             try drillOurs.time { _ = try engine.report(for: school, asOf: asOf) }
             try drillNaive.time { _ = try naive.dashboard(schools: id, trend: true) }
         }
-        lines.append(Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms"))
-
-        let terminal = terminalOutput(before: before, after: after)
-        let wall = WallTerminalOutput(before: before, after: after, asOf: asOf)
-        return render(lines, peaks: (firstPeak, warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0), terminal: terminal,
-                      wall: wall, stats: summaries.statistics)
+        return Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms")
     }
 
     /// What one new console process reported.
