@@ -9,7 +9,7 @@ public enum WallText: String, CaseIterable, Sendable {
     case columnPlace, columnSince, columnFor, columnReported, columnSchoolsReporting
     case hintPause, hintPage, hintConsole
     case checkInTitle, today, previousDay, lastWeek, vsPreviousDay, vsLastWeek, scaleRates, trendScaled
-    case moreRows, attendingOfReported
+    case moreRows, attendingOfReported, listedAtUnits, noPupils
 
     /// The text in `language`.
     public func `in`(_ language: Language) -> String {
@@ -63,6 +63,8 @@ public enum WallText: String, CaseIterable, Sendable {
         case .scaleRates: return ("thang 0–100%", "scale 0–100%")
         case .trendScaled: return ("30 ngày học, thang 0–100%", "30 school days, scale 0–100%")
         case .moreRows: return ("nữa", "more")
+        case .noPupils: return ("Các trường này chưa có học sinh", "These schools have no pupils enrolled")
+        case .listedAtUnits: return ("Danh sách trường có ở cấp tỉnh và xã/phường", "The list is shown for the province and communes")
         case .attendingOfReported: return ("đi học %1/%2 đã điểm danh", "attending %1 of %2 reported")
         }
     }

@@ -161,3 +161,27 @@ struct SparklineScaleTests {
         #expect(low.first != low.last)
     }
 }
+
+/// The wall's not-reported page says why it lists nothing.
+@Suite("Wall not-reported page")
+struct WallNotReportedTests {
+    @Test func anEmptyListSaysWhy() {
+        func text(_ report: NodeReport) -> String {
+            var state = AppState(language: .en, size: Size(columns: 120, rows: 40), now: ReportFixtures.asOf)
+            state.wall = WallState(rotateSeconds: nil, now: state.now, page: .notReported)
+            _ = state.requestLoad()
+            _ = state.update(.reportLoaded(generation: state.requestedGeneration, report))
+            return DashboardRenderer.render(state, capabilities: TerminalCapabilities(colorDepth: .full256, unicode: true)).text
+        }
+        var all = ReportFixtures.provinceReport()
+        all.figures.attendance.schoolsReporting = all.figures.attendance.schoolsTotal
+        #expect(text(all).contains("Every school has reported"))
+        var noPupils = ReportFixtures.provinceReport()
+        noPupils.figures.attendance.schoolsReporting = noPupils.figures.attendance.schoolsTotal - 1
+        #expect(text(noPupils).contains("These schools have no pupils enrolled"))
+        var school = ReportFixtures.schoolReport()
+        school.figures.attendance.schoolsReporting = 0
+        school.path = [ReportFixtures.province]  // the wall's root may be one school (a one-school scope)
+        #expect(text(school).contains("The list is shown for the province and communes"))
+    }
+}

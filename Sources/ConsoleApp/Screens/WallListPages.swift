@@ -60,8 +60,12 @@ enum WallListPages {
         }
         let title = "\(WallText.pageNotReported.in(lang)): \(Formats.count(missing, lang))/"
             + Formats.count(a?.schoolsTotal ?? 0, lang) + " " + WallText.ofSchools.in(lang)
+        // Nothing listed: all reported, or (a unit) only schools without pupils are missing, or (a school or class
+        // on the wall) there is no list of schools at this level.
+        let unit = state.report.map { $0.figures.node.level == .province || $0.figures.node.level == .unit } ?? true
         drawList(title: title, total: max(missing, list.count), columns: columns, rows: rows,
-                 empty: WallText.allReported.in(lang), emptyRole: .ok, in: rect, into: &buffer, context: context)
+                 empty: (missing == 0 ? WallText.allReported : unit ? WallText.noPupils : WallText.listedAtUnits).in(lang),
+                 emptyRole: missing == 0 ? .ok : .dim, in: rect, into: &buffer, context: context)
     }
 
     /// The offline schools, longest outage first, with since-when and for how long.
