@@ -107,9 +107,11 @@ public struct AnalyticsEngine: Sendable {
             let resolved = try node.map { try context.tree.resolve(ref: $0, db: db) } ?? context.tree.root
             let result = try builder(context, db)
                 .build(resolved, includeChildren: true, includeTrend: includeTrend)
-            return NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
-                              figures: result.figures, children: result.children, alerts: result.alerts,
-                              timeZoneIdentifier: context.zone.identifier, clockSkewSeconds: context.skew.seconds)
+            var report = NodeReport(asOf: asOf, publishedAt: context.publishedAt, path: context.tree.path(to: resolved),
+                                    figures: result.figures, children: result.children, alerts: result.alerts,
+                                    timeZoneIdentifier: context.zone.identifier, clockSkewSeconds: context.skew.seconds)
+            report.schoolsNotReporting = result.notReporting
+            return report
         }
     }
 

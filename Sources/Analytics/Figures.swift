@@ -331,6 +331,8 @@ public struct NodeReport: Sendable, Hashable, Codable {
     /// `ClockSkew.toleranceSeconds`; nil otherwise. Positive = the data is ahead. Freshness (probes, devices seen)
     /// and today's rows are then judged at the data's time, so a fast writer clock never turns schools offline.
     public var clockSkewSeconds: Int?
+    /// For a unit: its schools not reporting yet, least complete first (at most `SchoolProgress.listLimit`).
+    public var schoolsNotReporting: [SchoolProgress] = []
 
     /// Creates a report.
     public init(asOf: Date, publishedAt: Date?, path: [NodeRef], figures: NodeFigures, children: [NodeFigures],

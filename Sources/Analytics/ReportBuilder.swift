@@ -35,6 +35,8 @@ struct ReportBuilder {
         var figures: NodeFigures
         var children: [NodeFigures]
         var alerts: [Alert]
+        /// Schools under a unit not reporting yet, least complete first (empty for a school or class).
+        var notReporting: [SchoolProgress] = []
     }
 
     /// One school's attending and reported counts of a day (a trend point before the rate is taken).
@@ -100,7 +102,8 @@ struct ReportBuilder {
         }
         figures.attendance.rowsLeftOut = try rowsLeftOut(queries, resolved: resolved, schools: nodeSchools)
         return Result(figures: figures, children: children,
-                      alerts: alerts(resolved, schools: nodeSchools, tallies: schools))
+                      alerts: alerts(resolved, schools: nodeSchools, tallies: schools),
+                      notReporting: isUnit(resolved) ? notReporting(nodeSchools, tallies: schools.day) : [])
     }
 
     /// The snapshot's alerts, and each active school's in the node (none for a class).

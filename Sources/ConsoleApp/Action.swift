@@ -38,6 +38,8 @@ public enum Action: Sendable {
     case accessChanged(AccessChange)
     /// A result of work started under scope revision `revision`; dropped when the scope changed since.
     indirect case scoped(revision: Int, Action)
+    /// The check-in curve of the node with this code (nil = scope root) was read (nil: the source has none).
+    case checkInLoaded(code: String?, CheckInCurve?)
 }
 
 /// Work the runtime must do after an update.
@@ -52,4 +54,6 @@ public enum Effect: Sendable, Hashable {
     case export(TableExport)
     /// Check the rows left out of the figures; the runtime answers with `.dataQualityLoaded` or `.showMessage`.
     case loadDataQuality
+    /// Read the check-in curve of `node` for the wall; the runtime answers with `.checkInLoaded`.
+    case loadCheckIn(node: NodeRef?)
 }

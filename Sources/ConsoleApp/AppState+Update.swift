@@ -10,21 +10,6 @@ extension AppState {
         return effects
     }
 
-    /// Recomputes the search results when the prompt's text or the index changed since they were computed.
-    private mutating func refreshSearch() {
-        let query: String?
-        switch prompt {
-        case .filter?: query = "/" + filterText
-        case .jump?: query = ":" + promptText
-        case nil: query = nil
-        }
-        guard query != search.query || search.indexVersion != searchIndexVersion else { return }
-        search.query = query
-        search.indexVersion = searchIndexVersion
-        search.hits = computeSearchHits()
-        searchSelected = min(searchSelected, max(0, search.hits.count - 1))
-    }
-
     private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key): return handleKey(key)
@@ -33,9 +18,7 @@ extension AppState {
             size = newSize
             clampSelection()
             return []
-        case .tick(let date):
-            now = date
-            return []
+        case .tick(let date): return tick(date)
         case .snapshotChanged:
             lastDataChange = now
             searchIndexWanted = true
@@ -45,6 +28,7 @@ extension AppState {
             return paused ? [] : requestLoad()
         case .reportLoaded(let generation, let newReport):
             guard generation == requestedGeneration else { return [] }
+            let wallEffects = noteChanges(to: newReport)
             report = newReport
             if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
             loading = false
@@ -52,9 +36,9 @@ extension AppState {
             problem = nil
             alignStackWithPath(newReport.path)
             clampSelection()
-            guard searchIndexWanted else { return [] }
+            guard searchIndexWanted else { return wallEffects }
             searchIndexWanted = false
-            return [.loadSearchIndex]
+            return [.loadSearchIndex] + wallEffects
         case .searchIndexLoaded(let index):
             searchIndex = index
             searchIndexVersion += 1
@@ -89,6 +73,7 @@ extension AppState {
         case .exportFinished(.failed(let reason)):
             message = "\(UIText.exportFailed.in(language)): \(reason)"
             return []
+        case .checkInLoaded(let code, let curve): return acceptCheckIn(curve, code: code)
         case .dataQualityLoaded(let report):
             dataQuality = report
             if case .dataQuality = overlay { overlay = .dataQuality(selected: 0) }
@@ -99,27 +84,6 @@ extension AppState {
             guard revision == scopeRevision else { return [] }
             return apply(result)
         }
-    }
-
-    /// Forgets everything read under the old scope (the report, the path, the search index, the data-quality
-    /// list, open overlays and prompts) and loads the new scope's root.
-    private mutating func changeAccess(_ change: AccessChange) -> [Effect] {
-        scopeRevision = change.revision
-        scopeLabel = change.scopeLabel
-        exportDirectory = change.exportDirectory
-        stack = [NavigationEntry(node: nil)]
-        report = nil
-        dataQuality = nil
-        searchIndex = nil
-        searchIndexVersion += 1
-        overlay = nil
-        prompt = nil
-        promptText = ""
-        filterText = ""
-        problem = nil
-        message = UIText.accessChanged.in(language)
-        searchIndexWanted = true
-        return requestLoad()
     }
 
     /// Starts a load of the node on screen under a new generation.
@@ -142,6 +106,7 @@ extension AppState {
 
     /// Runs a command from the key map on the dashboard.
     public mutating func perform(_ command: Command) -> [Effect] {
+        if let effects = performWall(command) { return effects }
         switch command {
         case .moveUp: moveSelection(by: -1)
         case .moveDown: moveSelection(by: 1)
@@ -187,6 +152,7 @@ extension AppState {
             overlay = .help
             helpScroll = 0
         case .quit: shouldQuit = true
+        case .toggleWall, .nextWallPage, .previousWallPage, .toggleRotation: break  // performWall
         }
         return []
     }
@@ -346,7 +312,7 @@ extension AppState {
     // MARK: Mouse
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
-        guard overlay == nil, prompt == nil, !isTooSmall else { return [] }
+        guard overlay == nil, prompt == nil, wall == nil, !isTooSmall else { return [] }
         let body = DashboardLayout(size: size).tableBody
         switch event.kind {
         case .wheelUp: moveSelection(by: -3)

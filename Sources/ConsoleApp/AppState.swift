@@ -71,6 +71,18 @@ public struct AppState: Sendable {
     var search = SearchState()
     /// The first line of the help overlay shown (it scrolls when taller than the screen).
     public var helpScroll: Int
+    /// The wall mode's page and rotation; nil in the console.
+    public var wall: WallState? = nil
+    /// The report before the one on screen (same node), kept to say what changed.
+    public var previousReport: NodeReport? = nil
+    /// What changed at the last refresh that changed anything, and when (nil after moving to another node).
+    public var changes: ReportChanges? = nil
+    /// The check-in curve of the node on screen, for the wall (nil until read, or from a source without it).
+    public var checkIn: CheckInCurve? = nil
+    /// When the curve was last asked for, and for which node's code: it is read at most once a minute.
+    public var checkInAsked: (at: Date, code: String?)? = nil
+    /// The wall's rotation interval, kept when `w` leaves the wall so coming back rotates again.
+    public var wallRotateSeconds: Int? = nil
     /// When the load under way started; the loading note shows only for loads slower than `loadingNoteDelay`.
     public var loadingSince: Date?
 
@@ -211,6 +223,15 @@ public struct AppState: Sendable {
         guard let report else { return false }
         guard let node = current.node else { return stack.count == 1 }
         return report.figures.node.code == node.code && report.figures.node.level == node.level
+    }
+
+    /// Changed figures and cells stay highlighted this many seconds after the refresh that changed them.
+    public static let highlightSeconds: TimeInterval = 5
+
+    /// Whether the last changes are still highlighted.
+    public var isHighlighting: Bool {
+        guard let changes, !changes.isEmpty else { return false }
+        return now.timeIntervalSince(changes.at) < Self.highlightSeconds
     }
 
     /// Whether the terminal is too small for the dashboard.

@@ -5,4 +5,5 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case filter, jump, export
     case nextSortColumn, reverseSort
     case showAlerts, showDataQuality, nextTheme, toggleLanguage, refresh, togglePause, showHelp, quit
+    case toggleWall, nextWallPage, previousWallPage, toggleRotation
 }

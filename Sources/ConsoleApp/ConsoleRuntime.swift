@@ -77,11 +77,14 @@ public final class ConsoleRuntime {
         if Self.shownTime(state) != shown { needsRender = true }
     }
 
-    /// The minute of the clock and the minutes since publication: what the screen shows of time.
-    private static func shownTime(_ state: AppState) -> [Int] {
-        let minute = Int((state.now.timeIntervalSince1970 / 60).rounded(.down))
+    /// The minute of the clock (the second on the wall) and the minutes since publication, the loading note, the
+    /// wall's page and whether changes are still highlighted: what the screen shows of time. Nothing else that
+    /// time moves is drawn, so an idle console writes nothing between minutes and an idle wall only its clock.
+    static func shownTime(_ state: AppState) -> [Int] {
+        let unit: Double = state.wall == nil ? 60 : 1
+        let clock = Int((state.now.timeIntervalSince1970 / unit).rounded(.down))
         let age = state.report?.publishedAt.map { Int((state.now.timeIntervalSince($0) / 60).rounded(.down)) } ?? 0
-        return [minute, age, state.showsLoading ? 1 : 0]
+        return [clock, age, state.showsLoading ? 1 : 0, state.wall?.page.rawValue ?? -1, state.isHighlighting ? 1 : 0]
     }
 
     private static func action(for event: InputEvent) -> Action {
@@ -106,6 +109,7 @@ public final class ConsoleRuntime {
             case .loadSearchIndex: loadSearchIndex()
             case .export(let request): export(request)
             case .loadDataQuality: loadDataQuality()
+            case .loadCheckIn(let node): loadCheckIn(node)
             }
         }
     }
@@ -160,6 +164,16 @@ public final class ConsoleRuntime {
             } catch {
                 inbox.post(.scoped(revision: revision, .showMessage(TextSanitizer.sanitize(String(describing: error)))))
             }
+        }
+    }
+
+    /// Reads the wall's check-in curve on the worker queue; a failure leaves the wall without it.
+    private func loadCheckIn(_ node: NodeRef?) {
+        let source = self.source, clock = self.clock, inbox = self.inbox
+        worker.async {
+            let revision = source.scopeRevision
+            let curve = try? source.checkInCurve(for: node, asOf: clock())
+            inbox.post(.scoped(revision: revision, .checkInLoaded(code: node?.code, curve.map(ReportSanitizer.clean))))
         }
     }
 

@@ -17,6 +17,8 @@ public protocol DashboardDataSource: Sendable {
     /// Counts the changes of the user's scope while the console runs (0 at the start). Read it before a call:
     /// the call's answer belongs to that revision or a newer one.
     var scopeRevision: Int { get }
+    /// The morning check-in curve of `node` (nil = root of the user's scope) against usual days, for the wall.
+    func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve?
 }
 
 extension DashboardDataSource {
@@ -30,6 +32,8 @@ extension DashboardDataSource {
 
     /// A source whose scope never changes.
     public var scopeRevision: Int { 0 }
+    /// No curve: the wall shows its pages without the comparison with usual days.
+    public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? { nil }
 }
 
 /// The outcome of one look at the snapshot file.

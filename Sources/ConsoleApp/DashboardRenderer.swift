@@ -11,11 +11,15 @@ public enum DashboardRenderer {
             TooSmallView.draw(state, into: &buffer, context: context)
             return buffer
         }
-        let layout = DashboardLayout(size: state.size)
-        HeaderView.draw(state, layout: layout, into: &buffer, context: context)
-        drawPanels(state, layout: layout, into: &buffer, context: context)
-        ChildTableView.draw(state, in: layout.table, into: &buffer, context: context)
-        FooterView.draw(state, layout: layout, into: &buffer, context: context)
+        if state.wall != nil {
+            WallRenderer.draw(state, into: &buffer, context: context)
+        } else {
+            let layout = DashboardLayout(size: state.size)
+            HeaderView.draw(state, layout: layout, into: &buffer, context: context)
+            drawPanels(state, layout: layout, into: &buffer, context: context)
+            ChildTableView.draw(state, in: layout.table, into: &buffer, context: context)
+            FooterView.draw(state, layout: layout, into: &buffer, context: context)
+        }
         switch state.overlay {
         case .help: HelpOverlay.draw(scroll: state.helpScroll, into: &buffer, context: context)
         case .alerts(let selected):

@@ -42,6 +42,22 @@ public enum Formats {
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// Wall-clock time with seconds "HH:MM:SS" in `timeZone`.
+    public static func clockSeconds(_ date: Date, _ timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// A signed change with its arrow: "▲ 2,1 điểm" / "▼ 3" (fractions in percentage points), "=" for none.
+    public static func delta(_ value: Double, fraction: Bool, _ language: Language, unicode: Bool = true) -> String {
+        let arrow = value > 0 ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")
+        let sign = value > 0 ? "+" : "-"
+        if fraction {
+            return "\(arrow) \(sign)\(decimal(abs(value) * 100, digits: 1, language)) \(WallText.points.in(language))"
+        }
+        return "\(arrow) \(sign)\(count(Int(abs(value).rounded()), language))"
+    }
+
     /// The date with its weekday, e.g. "Thứ Hai, 23/11/2026" / "Monday, 23/11/2026", in `timeZone`.
     public static func longDate(_ date: Date, _ timeZone: TimeZone, _ language: Language) -> String {
         let parts = calendar(timeZone).dateComponents([.weekday, .day, .month, .year], from: date)

@@ -17,7 +17,22 @@ public enum ReportSanitizer {
             alert.message = TextSanitizer.sanitize(alert.message)
             return alert
         }
+        report.schoolsNotReporting = report.schoolsNotReporting.map { entry in
+            var entry = entry
+            entry.school = clean(entry.school)
+            entry.place = entry.place.map(TextSanitizer.sanitize)
+            return entry
+        }
         return report
+    }
+
+    /// The curve with its day texts sanitised (the snapshot's `school_days`).
+    static func clean(_ curve: CheckInCurve) -> CheckInCurve {
+        var curve = curve
+        curve.today.day = TextSanitizer.sanitize(curve.today.day)
+        if let day = curve.previousDay?.day { curve.previousDay?.day = TextSanitizer.sanitize(day) }
+        if let day = curve.lastWeek?.day { curve.lastWeek?.day = TextSanitizer.sanitize(day) }
+        return curve
     }
 
     /// The data-quality list with every school name and code sanitised.

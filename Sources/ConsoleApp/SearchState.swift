@@ -10,3 +10,20 @@ struct SearchState: Sendable {
     /// Which index version they came from.
     var indexVersion = 0
 }
+
+extension AppState {
+    /// Recomputes the search results when the prompt's text or the index changed since they were computed.
+    mutating func refreshSearch() {
+        let query: String?
+        switch prompt {
+        case .filter?: query = "/" + filterText
+        case .jump?: query = ":" + promptText
+        case nil: query = nil
+        }
+        guard query != search.query || search.indexVersion != searchIndexVersion else { return }
+        search.query = query
+        search.indexVersion = searchIndexVersion
+        search.hits = computeSearchHits()
+        searchSelected = min(searchSelected, max(0, search.hits.count - 1))
+    }
+}

@@ -124,6 +124,10 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
+    public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? {
+        try currentLive().engine.checkInCurve(for: node, asOf: asOf)
+    }
+
     public func searchIndex() throws -> SearchIndex {
         try currentLive().engine.searchIndex()
     }

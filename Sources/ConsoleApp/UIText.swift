@@ -38,6 +38,7 @@ public enum UIText: String, CaseIterable, Sendable {
     // Command descriptions (help overlay) and short hints (key bar)
     case cmdMove, cmdPage, cmdEnds, cmdDrill, cmdBack, cmdFilter, cmdJump, cmdSort, cmdReverseSort
     case cmdExport, cmdAlerts, cmdDataQuality, cmdTheme, cmdLanguage, cmdRefresh, cmdPause, cmdHelp, cmdQuit
+    case cmdWall, cmdWallPage, cmdWallRotation, hintWall
     case hintDrill, hintBack, hintFilter, hintJump, hintSort, hintAlerts, hintHelp, hintQuit, hintTheme, hintLanguage
 
     /// The text in `language`.
@@ -160,6 +161,11 @@ public enum UIText: String, CaseIterable, Sendable {
         case .cmdPause: return ("Tạm dừng/tiếp tục cập nhật", "Pause/resume live updates")
         case .cmdHelp: return ("Trợ giúp", "Help")
         case .cmdQuit: return ("Thoát", "Quit")
+        case .cmdWall: return ("Màn hình tường (ô số lớn, trang xoay vòng) ↔ bảng điều khiển",
+                                "Wall screen (big tiles, rotating pages) ↔ console")
+        case .cmdWallPage: return ("Màn hình tường: trang sau / trang trước", "Wall screen: next / previous page")
+        case .cmdWallRotation: return ("Màn hình tường: dừng / tiếp tục xoay trang", "Wall screen: pause / resume page rotation")
+        case .hintWall: return ("Tường", "Wall")
         case .hintDrill: return ("Xem", "Open")
         case .hintBack: return ("Lên", "Up")
         case .hintFilter: return ("Tìm", "Search")

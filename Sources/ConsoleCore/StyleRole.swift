@@ -2,6 +2,8 @@
 public enum StyleRole: String, CaseIterable, Sendable, Hashable, Codable {
     case normal, dim, header, title, border, selected, hint, key
     case ok, warn, crit, unknown, stale, accent, banner, chart
+    /// A figure or cell that changed at the last refresh, for a few seconds.
+    case changed
 }
 
 /// A cell's look: a semantic role plus emphasis flags. Colours come from the theme at flush time.

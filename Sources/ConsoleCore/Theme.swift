@@ -113,5 +113,6 @@ public struct Theme: Sendable, Hashable {
         .accent: RoleStyle(foreground: "cyan"),
         .banner: RoleStyle(foreground: "red", attributes: [.bold, .reverse], monochrome: [.bold, .reverse]),
         .chart: RoleStyle(foreground: "blue"),
+        .changed: RoleStyle(attributes: [.reverse, .underline], monochrome: [.reverse, .underline]),
     ]
 }

@@ -65,6 +65,13 @@ struct ConsoleCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII borders and glyphs only.")
     var ascii = false
 
+    @Flag(name: .long, help: "Start on the operations-centre wall: big tiles and pages (w switches to the console).")
+    var wall = false
+
+    @Option(name: .long, help: ArgumentHelp("Wall pages rotate every DURATION (e.g. 20s, 1m; 0 = never; implies --wall).",
+                                            valueName: "duration"))
+    var rotate: RotationInterval?
+
     @Flag(name: .customLong("no-summary-cache"), help: ArgumentHelp(
         "Do not keep summaries of past school days between runs (in <cache>/summaries; see docs/PERFORMANCE.md)."))
     var noSummaryCache = false
@@ -106,6 +113,8 @@ struct ConsoleCommand: ParsableCommand {
         state.attendanceBands = .attendance(analyticsConfig.attendance)
         state.completenessBands = .completeness(analyticsConfig.attendance)
         state.staleAfterMinutes = analyticsConfig.snapshot.staleAfterMinutes
+        state.wallRotateSeconds = rotate?.seconds
+        if wall || rotate != nil { state.wall = WallState(rotateSeconds: rotate?.seconds, now: state.now) }
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         let trap = SignalTrap { _ in stop() }

@@ -24,6 +24,8 @@ struct AccessChangeTests {
         #expect(effects == [.load(node: nil, generation: 3)], "the new scope's root is loaded")
         #expect(state.report == nil, "nothing read under the old scope stays on screen")
         #expect(state.searchIndex == nil && state.dataQuality == nil)
+        #expect(state.previousReport == nil && state.changes == nil && state.checkIn == nil,
+                "no delta or curve compares the new area with the old one")
         #expect(state.stack.count == 1 && state.stack[0].node == nil)
         #expect(state.scopeLabel == "hoa: S0003" && state.exportDirectory == nil)
         #expect(state.message == UIText.accessChanged.in(state.language))

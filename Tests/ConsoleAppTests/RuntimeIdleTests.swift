@@ -49,4 +49,23 @@ struct RuntimeIdleTests {
         let shown = Formats.clock(runtime.state.now, runtime.state.timeZone)
         #expect(last.contains(shown), "the last frame shows the clock's minute \(shown)")
     }
+
+    @Test func anIdleWallWithoutRotationRedrawsOnlyItsSecondsClock() {
+        let start = ReportFixtures.asOf.addingTimeInterval(10)
+        let clock = SteppingClock(start: start, limit: 40)
+        let backend = TestBackend(size: Size(columns: 200, rows: 60))
+        var state = AppState(size: backend.size, now: start)
+        state.wall = WallState(rotateSeconds: nil, now: start)
+        let runtime = ConsoleRuntime(backend: backend, source: StillSource(), themes: [Theme(name: "default")], state: state,
+                                     clock: { clock.now() })
+        clock.stop.withLock { $0 = runtime.stopRequester }
+        runtime.run()
+
+        // After the first frames (empty, then the report), one frame a second; each changes only the clock's
+        // digits (up to 6 cells when a minute turns, and the minutes-old note is not on the wall).
+        let steady = Array(backend.cellsWritten.dropFirst(3))
+        #expect(steady.count >= 20, "a frame a second: \(backend.cellsWritten)")
+        #expect(steady.allSatisfy { $0 >= 1 && $0 <= 6 }, "cells written per idle second: \(steady)")
+        #expect(backend.golden().contains(Formats.clockSeconds(runtime.state.now, runtime.state.timeZone)))
+    }
 }

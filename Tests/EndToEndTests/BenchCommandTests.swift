@@ -31,6 +31,18 @@ struct BenchCommandTests {
         }
         let idle = try #require(row("terminal output, idle frame"))
         #expect(idle.count > 1 && idle[1] == "0 cells, 0 B", "an idle screen writes nothing: \(idle)")
+        // The wall: "N cells, M B" for each row; an idle second writes only the clock's changed digits.
+        func cost(_ name: String) throws -> (cells: Int, bytes: Int) {
+            let cells = try #require(row(name), "no row \"\(name)\" in:\n\(result.standardOutput)")
+            let numbers = cells[1].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            return (numbers.first ?? -1, numbers.last ?? -1)
+        }
+        let rotation = try cost("terminal output, wall page rotation (200×60, mean of 5)")
+        #expect(rotation.cells > 0 && rotation.cells < 200 * 60, "a rotation redraws less than the whole screen: \(rotation)")
+        let second = try cost("terminal output, idle wall second (clock only)")
+        #expect(second.cells >= 1 && second.cells <= 6 && second.bytes < 80, "an idle wall second: \(second)")
+        #expect(try cost("terminal output, wall refresh with highlighted changes").cells > 0)
+        #expect(try cost("terminal output, wall highlight running out").cells > 0)
         #expect(try Data(contentsOf: snapshot) == before, "the bench works on a copy")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix("bench-copy") }.isEmpty,
                 "the working copy is removed")

@@ -6,12 +6,15 @@ import ConsoleCore
 enum AlertsOverlay {
     /// Draws the list with `selected` highlighted.
     static func draw(_ alerts: [Alert], selected: Int, into buffer: inout CellBuffer, context: ScreenContext) {
+        let newKeys = context.changes?.newAlerts ?? []
         let width = max(20, buffer.size.columns - 8)
         // Narrow screens give each alert two lines (where, then what), so neither is cut.
         let twoLines = width < 100
         var lines: [[Span]] = []
         for alert in alerts {
-            let glyph = Span(AlertText.glyph(alert.severity, context.glyphs) + " ", role: AlertText.role(alert), bold: true)
+            let isNew = newKeys.contains(ReportChanges.AlertKey(alert))
+            let mark = isNew ? WallText.newMark.in(context.language) + " " : ""
+            let glyph = Span(mark + AlertText.glyph(alert.severity, context.glyphs) + " ", role: AlertText.role(alert), bold: true)
             let subject = AlertText.subject(alert, context)
             let text = Span(AlertText.describe(alert, context), role: AlertText.role(alert))
             if twoLines {

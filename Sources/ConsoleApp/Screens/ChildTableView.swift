@@ -25,7 +25,13 @@ enum ChildTableView {
         var columns = table.columns.map { column($0, context) }
         // On wide screens an empty column takes half the spare width, so the figures stay near the names.
         if inner.width >= ChildColumn.wideScreenColumns { columns.append(TableColumn("", width: .flexible(weight: 1, minimum: 0))) }
-        let rows = table.rows.map { figures in table.columns.map { cell($0, figures, context) } }
+        let rows = table.rows.map { figures in
+            table.columns.map { column in
+                let shown = cell(column, figures, context)
+                guard state.isHighlighted(code: figures.node.code, column: column) else { return shown }
+                return TableCell(shown.text, role: .changed, status: shown.status)
+            }
+        }
         let sortIndex = table.columns.firstIndex(of: table.shownSortColumn(state.sort))
         Table(columns: columns, rows: rows, selectedRow: state.current.selectedRow, scrollOffset: state.current.scrollOffset,
               sort: sortIndex.map { TableSort(column: $0, ascending: !state.sort.descending) }, glyphs: context.glyphs)
@@ -75,7 +81,8 @@ enum ChildTableView {
         }
     }
 
-    private static func cell(_ column: ChildColumn, _ figures: NodeFigures, _ context: ScreenContext) -> TableCell {
+    /// One cell of a child's row, as the table shows it (the wall's ranking shows the same cells).
+    static func cell(_ column: ChildColumn, _ figures: NodeFigures, _ context: ScreenContext) -> TableCell {
         let lang = context.language
         switch column {
         case .name: return TableCell(figures.node.name)

@@ -91,21 +91,12 @@ struct BenchRun {
         }
         lines.append(Line(name: "30-day trend, one commune (warm)", ours: communeOurs, naive: communeNaive, target: "≤ 50 ms"))
 
-        note("drill province → school")
-        let communeReport = try engine.report(for: commune, asOf: asOf)
-        let schools = communeReport.children.filter { $0.node.level == .school }.map(\.node)
-        var drillOurs = BenchSamples(), drillNaive = BenchSamples()
-        for run in 0..<runs {
-            let school = schools[run % max(1, schools.count)]
-            let id = try schoolIDs(code: school.code)
-            try drillOurs.time { _ = try engine.report(for: school, asOf: asOf) }
-            try drillNaive.time { _ = try naive.dashboard(schools: id, trend: true) }
-        }
-        lines.append(Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms"))
-
-        let terminal = terminalOutput(before: before, after: after)
-        return render(lines, peaks: (first.firstPeak, first.warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0), terminal: terminal,
-                      stats: summaries.statistics)
+        lines.append(try measureDrill(engine, commune: commune))
+        note("the wall's check-in curve")
+        lines.append(try BenchWall.checkInCurve(engine, asOf: asOf, runs: runs, naive: naive))
+        return render(lines, peaks: (first.firstPeak, first.warmPeak, ProcessMemory.kilobytes("VmHWM") ?? 0),
+                      terminal: terminalOutput(before: before, after: after),
+                      wall: WallTerminalOutput(before: before, after: after, asOf: asOf), stats: summaries.statistics)
     }
 
     /// The first complete dashboard of a new console process: first start ever (no summaries file, against the
@@ -136,6 +127,21 @@ struct BenchRun {
         lines.append(Line(name: "first dashboard, new process (summaries file)", ours: warmStart, naive: coldNaive,
                           target: "≤ 300 ms"))
         return (lines, firstPeak, warmPeak)
+    }
+
+    /// Drilling from the province to a school of the largest commune, against the naive SQL for that school.
+    private func measureDrill(_ engine: AnalyticsEngine, commune: NodeRef) throws -> Line {
+        note("drill province → school")
+        let communeReport = try engine.report(for: commune, asOf: asOf)
+        let schools = communeReport.children.filter { $0.node.level == .school }.map(\.node)
+        var drillOurs = BenchSamples(), drillNaive = BenchSamples()
+        for run in 0..<runs {
+            let school = schools[run % max(1, schools.count)]
+            let id = try schoolIDs(code: school.code)
+            try drillOurs.time { _ = try engine.report(for: school, asOf: asOf) }
+            try drillNaive.time { _ = try naive.dashboard(schools: id, trend: true) }
+        }
+        return Line(name: "drill province → school", ours: drillOurs, naive: drillNaive, target: "≤ 30 ms")
     }
 
     /// What one new console process reported.
@@ -229,7 +235,7 @@ struct BenchRun {
     // MARK: Terminal
 
     /// Cells and bytes a refresh writes: two frames of the province dashboard (before and after the feed's
-    /// batches), then the same frame again (idle).
+    /// batches, changed cells highlighted), then the same frame again (idle).
     struct TerminalOutput {
         let changedCells: Int
         let changedBytes: Int
@@ -267,7 +273,7 @@ struct BenchRun {
     // MARK: Output
 
     private func render(_ lines: [Line], peaks: (first: Int, warm: Int, bench: Int), terminal: TerminalOutput,
-                        stats: PastDaySummaries.Statistics) -> String {
+                        wall: WallTerminalOutput, stats: PastDaySummaries.Statistics) -> String {
         var out: [String] = []
         let counts = (try? naive.db.read { db in
             (try Int.fetchOne(db, sql: "SELECT count(*) FROM school_days WHERE day <= ?", arguments: [day]) ?? 0,
@@ -292,6 +298,7 @@ struct BenchRun {
         rows.append(["terminal output, refresh with changed figures", "\(terminal.changedCells) cells, \(terminal.changedBytes) B",
                      "\(terminal.size.columns * terminal.size.rows) cells (full repaint)", "–", "small"])
         rows.append(["terminal output, idle frame", "\(terminal.idleCells) cells, \(terminal.idleBytes) B", "–", "–", "0 B"])
+        rows += wall.rows
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func format(_ row: [String]) -> String {
             "| " + row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
