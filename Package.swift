@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // EduIOC — a terminal operations console for a provincial education department.
 // Layering (see docs/ARCHITECTURE.md): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
-// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData.
+// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData; ConsoleServer → ConsoleApp.
 import PackageDescription
 
 let package = Package(
@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // C shim for process hardening (prctl, RLIMIT_CORE, the crash handler). Only the executable imports it.
         .systemLibrary(name: "CProcessGuard", path: "Sources/CProcessGuard"),
+        // C shim for SO_PEERCRED (struct ucred needs _GNU_SOURCE). Only ConsoleServer imports it.
+        .systemLibrary(name: "CPeerCredentials", path: "Sources/CPeerCredentials"),
         // YAML with limits (size, no anchors or aliases, nesting) for the access file, themes and --config.
         .target(name: "SafeYAML", dependencies: ["Yams"]),
         // The snapshot contract: schema, read-only validating opener, change watcher.
@@ -32,11 +34,14 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["Yams", "SafeYAML"]),
         // App state, actions, update, screens, key map, runtime loop.
         .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "Analytics", "SectorData"]),
+        // `eduioc serve` and `console --connect`: the wire protocol, the server over one shared engine, the remote source.
+        .target(name: "ConsoleServer", dependencies: ["ConsoleApp", "Analytics", "SectorData", "CPeerCredentials"]),
         // The real terminal: the only importer of CNcursesw.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "ConsoleCore"]),
         // The command line: argument parsing and wiring.
         .executableTarget(name: "eduioc", dependencies: [
-            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend", "CProcessGuard",
+            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "ConsoleServer", "NcursesBackend",
+            "CProcessGuard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),
@@ -51,6 +56,8 @@ let package = Package(
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTesting"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "ConsoleTesting", "Analytics",
                                                           "SampleProvince", "TestSupport"]),
+        .testTarget(name: "ConsoleServerTests", dependencies: ["ConsoleServer", "ConsoleApp", "Analytics", "SampleProvince",
+                                                             "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -69,6 +69,12 @@ public final class SnapshotDataSource: DashboardDataSource {
     public var timeZone: TimeZone { live.withLock { $0?.snapshot.timeZone } ?? TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current }
 
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
+        try report(for: node, asOf: asOf, scope: scope)
+    }
+
+    /// The report of `node` for a `scope` other than this source's own, from the same snapshot, caches and
+    /// summaries (`eduioc serve` answers every official from one source).
+    public func report(for node: NodeRef?, asOf: Date, scope: Scope?) throws -> NodeReport {
         let current = try currentLive()
         if current.unchecked {
             do {
@@ -81,7 +87,7 @@ public final class SnapshotDataSource: DashboardDataSource {
             live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = false } }
         }
         do {
-            let report = try current.engine.report(for: node, asOf: asOf)
+            let report = try current.engine.scoped(scope).report(for: node, asOf: asOf)
             saveSummariesIfDue()
             return report
         } catch AnalyticsError.notInYourArea(let code) {
@@ -99,9 +105,14 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     public func dataQuality(asOf: Date) throws -> DataQualityReport {
+        try dataQuality(asOf: asOf, scope: scope)
+    }
+
+    /// The data-quality list for another `scope` (see `report(for:asOf:scope:)`).
+    public func dataQuality(asOf: Date, scope: Scope?) throws -> DataQualityReport {
         let current = try currentLive()
         do {
-            return try current.engine.dataQuality(asOf: asOf)
+            return try current.engine.scoped(scope).dataQuality(asOf: asOf)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         } catch {
@@ -110,11 +121,21 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     public func searchIndex() throws -> SearchIndex {
-        try currentLive().engine.searchIndex()
+        try searchIndex(scope: scope)
+    }
+
+    /// The search index of another `scope` (see `report(for:asOf:scope:)`).
+    public func searchIndex(scope: Scope?) throws -> SearchIndex {
+        try currentLive().engine.scoped(scope).searchIndex()
     }
 
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
-        let engine = try currentLive().engine
+        try resolve(target, scope: scope)
+    }
+
+    /// Resolves a jump inside another `scope` (see `report(for:asOf:scope:)`).
+    public func resolve(_ target: JumpTarget, scope: Scope?) throws -> NodeRef {
+        let engine = try currentLive().engine.scoped(scope)
         let scoped = scope != nil
         func unit(named name: String) throws -> NodeRef {
             guard let unit = try engine.units(matching: name, limit: 1).first else {

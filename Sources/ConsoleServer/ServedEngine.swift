@@ -1,0 +1,133 @@
+import Analytics
+import ConsoleApp
+import Foundation
+import Synchronization
+
+/// The server's one engine: a single `SnapshotDataSource` (the only opener of the snapshot, with its caches and
+/// summaries), a snapshot generation that moves on every change, and a memo so each (scope, node, generation)
+/// answer is computed once and served to every console of that scope. Work is serialised: one computation at a
+/// time, so fifty consoles asking for the same dashboard cost one computation and fifty copies.
+public final class ServedEngine: Sendable {
+    /// What a memo entry answers.
+    enum Question: Hashable, Sendable {
+        case report(NodeRef?)
+        case dataQuality
+        case searchIndex
+    }
+
+    struct Key: Hashable, Sendable {
+        var question: Question
+        var scope: Scope?
+        var generation: Int
+    }
+
+    enum Answer: Sendable {
+        case report(NodeReport)
+        case dataQuality(DataQualityReport)
+        case searchIndex([WireSearchEntry])
+    }
+
+    private struct State: Sendable {
+        var generation = 0
+        var problem: String?
+        var memo: [Key: (answer: Result<Answer, WireError>, at: ContinuousClock.Instant)] = [:]
+    }
+
+    private let source: SnapshotDataSource
+    private let state = Mutex(State())
+    /// How long an answer is served from the memo within one generation (time-dependent figures — devices seen in
+    /// the last 15 minutes, probes' age — move with the clock even when the data does not).
+    private let lifetime: Duration
+    /// At most this many answers are kept; beyond it the memo starts over.
+    private static let capacity = 4096
+    /// Counts computations (tests and the bench read it to show that answers are shared).
+    private let computed = Atomic<Int>(0)
+
+    /// Serves `source` (opened by the caller, unscoped); answers live at most `lifetime` within a generation.
+    public init(source: SnapshotDataSource, lifetime: Duration = .seconds(10)) {
+        self.source = source
+        self.lifetime = lifetime
+    }
+
+    /// The province's time zone.
+    public var timeZone: TimeZone { source.timeZone }
+
+    /// The current generation and the snapshot's problem, if any.
+    public var status: (generation: Int, problem: String?) { state.withLock { ($0.generation, $0.problem) } }
+
+    /// How many answers were computed (not served from the memo) so far.
+    public var computations: Int { computed.load(ordering: .relaxed) }
+
+    /// Looks at the snapshot; on a change (or a new problem, or recovery) moves the generation and returns true.
+    public func poll() -> Bool {
+        state.withLock { state in
+            switch source.pollForChange() {
+            case .unchanged:
+                return false
+            case .changed:
+                state.generation += 1
+                state.problem = nil
+                state.memo.removeAll()
+                return true
+            case .failed(let reason):
+                guard state.problem != reason else { return false }
+                state.generation += 1
+                state.problem = reason
+                state.memo.removeAll()
+                return true
+            }
+        }
+    }
+
+    /// The report of `node` for `scope`, from the memo when this generation already computed it.
+    public func report(for node: NodeRef?, scope: Scope?) -> Result<NodeReport, WireError> {
+        answer(.report(node), scope: scope) { .report(try self.source.report(for: node, asOf: Date(), scope: scope)) }
+            .flatMap { if case .report(let report) = $0 { .success(report) } else { .failure(.snapshot("internal mix-up")) } }
+    }
+
+    /// The data-quality list for `scope`.
+    public func dataQuality(scope: Scope?) -> Result<DataQualityReport, WireError> {
+        answer(.dataQuality, scope: scope) { .dataQuality(try self.source.dataQuality(asOf: Date(), scope: scope)) }
+            .flatMap { if case .dataQuality(let list) = $0 { .success(list) } else { .failure(.snapshot("internal mix-up")) } }
+    }
+
+    /// The search index for `scope`.
+    public func searchIndex(scope: Scope?) -> Result<[WireSearchEntry], WireError> {
+        answer(.searchIndex, scope: scope) {
+            .searchIndex(try self.source.searchIndex(scope: scope).entries.map(WireSearchEntry.init))
+        }
+        .flatMap { if case .searchIndex(let entries) = $0 { .success(entries) } else { .failure(.snapshot("internal mix-up")) } }
+    }
+
+    /// Resolves a jump for `scope` (cheap: not memoised).
+    public func resolve(_ target: JumpTarget, scope: Scope?) -> Result<NodeRef, WireError> {
+        state.withLock { _ in
+            do {
+                return .success(try source.resolve(target, scope: scope))
+            } catch {
+                return .failure(WireError(error))
+            }
+        }
+    }
+
+    private func answer(_ question: Question, scope: Scope?,
+                        compute: () throws -> Answer) -> Result<Answer, WireError> {
+        state.withLock { state in
+            let key = Key(question: question, scope: scope, generation: state.generation)
+            let now = ContinuousClock.now
+            if let hit = state.memo[key], hit.at.duration(to: now) < lifetime { return hit.answer }
+            let result: Result<Answer, WireError>
+            do {
+                result = .success(try compute())
+            } catch {
+                result = .failure(WireError(error))
+            }
+            computed.add(1, ordering: .relaxed)
+            if state.memo.count >= Self.capacity { state.memo.removeAll() }
+            // A busy snapshot (a writer's lock) is retried by the next request, not remembered.
+            if case .failure(.snapshot) = result { return result }
+            state.memo[key] = (result, now)
+            return result
+        }
+    }
+}
