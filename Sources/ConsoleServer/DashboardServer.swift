@@ -42,12 +42,13 @@ public final class DashboardServer: Sendable {
     /// Bytes written to every console so far.
     public var bytesSent: Int { clients.withLock { $0.values.reduce(0) { $0 + $1.bytesSent.load(ordering: .relaxed) } } }
 
-    /// Stops accepting, tells every console the server is stopping, removes the socket.
-    public func stop(reason: String = "the EduIOC server is stopping") {
+    /// Stops accepting, removes the socket and closes every connection: consoles keep their last data with
+    /// "reconnecting…" and come back by themselves when a server listens again (a restart is not an ending).
+    public func stop() {
         guard !stopping.exchange(true, ordering: .relaxed) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         unlink(socketPath)
-        for client in clients.withLock({ Array($0.values) }) { client.end(reason) }
+        for client in clients.withLock({ Array($0.values) }) { client.disconnect() }
     }
 
     private func acceptLoop() {

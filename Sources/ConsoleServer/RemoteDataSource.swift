@@ -206,6 +206,9 @@ public final class RemoteDataSource: DashboardDataSource {
         } catch RemoteError.refused(let reason) {
             state.ended = reason  // access gone while away: end, do not retry forever
             return false
+        } catch RemoteError.serverDown(_, let reason) {
+            state.lost = "no server answers (\(reason))"
+            return false
         } catch {
             state.lost = String(describing: error)
             return false

@@ -16,7 +16,7 @@ public enum RemoteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .serverDown(let path, let reason):
             return "the EduIOC server is not running (máy chủ EduIOC chưa chạy): \(path): \(reason); try again later or tell the administrator"
         case .refused(let reason): return reason
-        case .reconnecting(let reason): return "server connection lost (\(reason)); reconnecting… (đang kết nối lại…)"
+        case .reconnecting(let reason): return "reconnecting… (đang kết nối lại) to the EduIOC server: \(reason)"
         case .ended(let reason): return reason
         case .protocolError(let reason): return "the server's answer is not understood (\(reason))"
         }

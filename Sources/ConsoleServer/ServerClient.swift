@@ -92,6 +92,11 @@ final class ServerClient: Sendable {
         }
     }
 
+    /// Shuts the connection down without a message (the server is stopping); the reader then closes it.
+    func disconnect() {
+        writeLock.withLock { closed in if !closed { shutdown(descriptor, Int32(SHUT_RDWR)) } }
+    }
+
     /// Closes the descriptor (the reader thread, once, at the end) and lets the notifier end.
     func close() {
         writeLock.withLock { closed in
