@@ -21,12 +21,16 @@ public final class DashboardServer: Sendable {
     private let clients = Mutex<[Int: ServerClient]>([:])
     private let nextID = Atomic<Int>(1)
     private let stopping = Atomic<Bool>(false)
+    private let log: @Sendable (String) -> Void
 
     /// Binds `socketPath` (mode 0666: who may see what is the access file's to say, by the kernel's uid) and
     /// starts accepting, polling and re-checking access on their own threads.
+    /// `log` gets one line per session opened, refused, dropped or closed (the server's stderr).
     public init(engine: ServedEngine, socketPath: String, limits: ServerLimits = ServerLimits(),
+                log: @escaping @Sendable (String) -> Void = { _ in },
                 authorize: @escaping @Sendable (PeerCredentials) -> ServerGrant) throws {
         self.engine = engine
+        self.log = log
         self.socketPath = socketPath
         self.limits = limits
         self.authorize = authorize
@@ -94,20 +98,38 @@ public final class DashboardServer: Sendable {
         guard let client = admit(fd, id: id) else { return }
         Thread.detachNewThread { [engine] in client.runNotifier(status: { engine.status }) }
         UnixSocket.setTimeout(fd, seconds: 0, send: false)  // an idle console is fine; a stalled write is not
+        var why = "closed"
         defer {
-            clients.withLock { _ = $0.removeValue(forKey: id) }
+            let open = clients.withLock { all -> Int in
+                all.removeValue(forKey: id)
+                return all.count
+            }
             client.close()
+            log("session \(id) (\(client.grant.user)) \(why); \(open) open")
         }
         while !stopping.load(ordering: .relaxed) {
-            guard let message = try? WireProtocol.read(ClientMessage.self, from: fd, limit: WireProtocol.maxClientFrame),
-                  let answer = answer(message, grant: client.grant) else { return }  // garbage, oversize, closed
-            guard client.send(answer) else { return }
+            let message: ClientMessage
+            do {
+                message = try WireProtocol.read(ClientMessage.self, from: fd, limit: WireProtocol.maxClientFrame)
+            } catch {
+                if error != .closed { why = "dropped: \(error)" }
+                return
+            }
+            guard let answer = answer(message, grant: client.grant) else {
+                why = "dropped: a second hello"
+                return
+            }
+            guard client.send(answer) else {
+                why = "dropped: its answer could not be written"
+                return
+            }
         }
     }
 
     /// Reads the hello and checks peer, version, access and the account's session count; sends the welcome.
     private func admit(_ fd: Int32, id: Int) -> ServerClient? {
         func refuse(_ reason: String) -> ServerClient? {
+            log("session \(id) refused: \(reason)")
             if let bytes = try? WireProtocol.frame(ServerMessage.refused(reason: reason)) { try? UnixSocket.writeAll(fd, bytes) }
             close(fd)
             return nil
@@ -141,6 +163,7 @@ public final class DashboardServer: Sendable {
             client.close()
             return nil
         }
+        log("session \(id) opened for \(grant.user) (uid \(peer.uid), pid \(peer.pid), scope \(grant.scopeCodes ?? "*"))")
         return client
     }
 

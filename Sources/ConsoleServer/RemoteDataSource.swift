@@ -42,7 +42,16 @@ public final class RemoteDataSource: DashboardDataSource {
     }
 
     deinit {
-        state.withLock { if let fd = $0.descriptor { close(fd) } }
+        state.withLock { if let fd = $0.descriptor { Glibc.close(fd) } }
+    }
+
+    /// Closes the connection (the console is quitting); later calls say "reconnecting…" and try again.
+    public func close() {
+        state.withLock { state in
+            if let fd = state.descriptor { Glibc.close(fd) }
+            state.descriptor = nil
+            state.lost = "closed by the console"
+        }
     }
 
     /// The server's welcome (the latest connection's).
@@ -68,16 +77,16 @@ public final class RemoteDataSource: DashboardDataSource {
             switch try WireProtocol.read(ServerMessage.self, from: fd, limit: WireProtocol.maxServerFrame) {
             case .welcome(let welcome): return (fd, welcome)
             case .refused(let reason):
-                close(fd)
+                Glibc.close(fd)
                 throw RemoteError.refused(reason)
             default:
-                close(fd)
+                Glibc.close(fd)
                 throw RemoteError.protocolError("no welcome")
             }
         } catch let error as RemoteError {
             throw error
         } catch {
-            close(fd)
+            Glibc.close(fd)
             throw RemoteError.serverDown(path: path, reason: String(describing: error))
         }
     }
@@ -181,14 +190,14 @@ public final class RemoteDataSource: DashboardDataSource {
             if let label { state.welcome.scopeLabel = label }
         case .ended(let reason):
             state.ended = reason
-            if let fd = state.descriptor { close(fd) }
+            if let fd = state.descriptor { Glibc.close(fd) }
             state.descriptor = nil
         default: break
         }
     }
 
     private func drop(_ state: inout State, reason: String) {
-        if let fd = state.descriptor { close(fd) }
+        if let fd = state.descriptor { Glibc.close(fd) }
         state.descriptor = nil
         state.lost = reason
     }

@@ -42,11 +42,14 @@ public final class ServedEngine: Sendable {
     private static let capacity = 4096
     /// Counts computations (tests and the bench read it to show that answers are shared).
     private let computed = Atomic<Int>(0)
+    /// The as-of of every answer: this server's clock (tests inject a fixed instant).
+    private let clock: @Sendable () -> Date
 
     /// Serves `source` (opened by the caller, unscoped); answers live at most `lifetime` within a generation.
-    public init(source: SnapshotDataSource, lifetime: Duration = .seconds(10)) {
+    public init(source: SnapshotDataSource, lifetime: Duration = .seconds(10), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.source = source
         self.lifetime = lifetime
+        self.clock = clock
     }
 
     /// The province's time zone.
@@ -81,13 +84,13 @@ public final class ServedEngine: Sendable {
 
     /// The report of `node` for `scope`, from the memo when this generation already computed it.
     public func report(for node: NodeRef?, scope: Scope?) -> Result<NodeReport, WireError> {
-        answer(.report(node), scope: scope) { .report(try self.source.report(for: node, asOf: Date(), scope: scope)) }
+        answer(.report(node), scope: scope) { .report(try self.source.report(for: node, asOf: self.clock(), scope: scope)) }
             .flatMap { if case .report(let report) = $0 { .success(report) } else { .failure(.snapshot("internal mix-up")) } }
     }
 
     /// The data-quality list for `scope`.
     public func dataQuality(scope: Scope?) -> Result<DataQualityReport, WireError> {
-        answer(.dataQuality, scope: scope) { .dataQuality(try self.source.dataQuality(asOf: Date(), scope: scope)) }
+        answer(.dataQuality, scope: scope) { .dataQuality(try self.source.dataQuality(asOf: self.clock(), scope: scope)) }
             .flatMap { if case .dataQuality(let list) = $0 { .success(list) } else { .failure(.snapshot("internal mix-up")) } }
     }
 

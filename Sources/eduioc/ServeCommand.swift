@@ -76,7 +76,8 @@ struct ServeCommand: ParsableCommand {
         let source = try SnapshotDataSource(url: URL(fileURLWithPath: snapshot), config: analyticsConfig, scope: nil, store: store)
         let engine = ServedEngine(source: source)
         let server = try DashboardServer(engine: engine, socketPath: socket,
-                                         limits: ServerLimits(sessionsPerAccount: sessionsPerAccount)) { peer in
+                                         limits: ServerLimits(sessionsPerAccount: sessionsPerAccount),
+                                         log: { line in FileHandle.standardError.write(Data("eduioc serve: \(line)\n".utf8)) }) { peer in
             Self.decide(peer, accessFile: accessPath)
         }
         let done = DispatchSemaphore(value: 0)
