@@ -67,6 +67,8 @@ public final class DashboardServer: Sendable {
         while !stopping.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: Self.seconds(limits.pollInterval))
             if engine.poll() {
+                let status = engine.status
+                log("snapshot generation \(status.generation)\(status.problem.map { ": unusable: \($0)" } ?? ": changed")")
                 for client in clients.withLock({ Array($0.values) }) { client.markDirty() }
             }
         }

@@ -23,6 +23,7 @@ public final class RemoteDataSource: DashboardDataSource {
         var ended: String?
         var lost: String?
         var welcome: WireWelcome
+        var bytesReceived = 0
     }
 
     /// The socket's path.
@@ -56,6 +57,9 @@ public final class RemoteDataSource: DashboardDataSource {
 
     /// The server's welcome (the latest connection's).
     public var welcome: WireWelcome { state.withLock { $0.welcome } }
+
+    /// Bytes received since the connection was first made (the bench reports them per refresh).
+    public var bytesReceived: Int { state.withLock { $0.bytesReceived } }
 
     /// Why the server ended the session, if it did.
     public var endReason: String? { state.withLock { $0.ended } }
@@ -125,7 +129,7 @@ public final class RemoteDataSource: DashboardDataSource {
             }
             while UnixSocket.readable(fd) {
                 do {
-                    note(try WireProtocol.read(ServerMessage.self, from: fd, limit: WireProtocol.maxServerFrame), &state)
+                    note(try Self.receive(fd, &state), &state)
                 } catch {
                     drop(&state, reason: String(describing: error))
                     return (.failed(RemoteError.reconnecting(state.lost ?? "").description), nil)
@@ -157,7 +161,7 @@ public final class RemoteDataSource: DashboardDataSource {
             do {
                 try UnixSocket.writeAll(fd, try WireProtocol.frame(make(id)))
                 while true {
-                    let message = try WireProtocol.read(ServerMessage.self, from: fd, limit: WireProtocol.maxServerFrame)
+                    let message = try Self.receive(fd, &state)
                     if let answerID = Self.answerID(message) {
                         guard answerID == id else { continue }  // an answer to an abandoned request
                         if case .failure(_, let error) = message { return .failure(error.dashboardError) }
@@ -172,6 +176,14 @@ public final class RemoteDataSource: DashboardDataSource {
             }
         }
         return try outcome.get()
+    }
+
+    /// Reads one server frame, counting its bytes.
+    private static func receive(_ fd: Int32, _ state: inout State) throws(WireProtocol.FrameError) -> ServerMessage {
+        let header = try UnixSocket.readExactly(fd, count: 4)
+        let body = try UnixSocket.readExactly(fd, count: try WireProtocol.length(header: header, limit: WireProtocol.maxServerFrame))
+        state.bytesReceived += header.count + body.count
+        return try WireProtocol.decode(ServerMessage.self, from: body)
     }
 
     private static func answerID(_ message: ServerMessage) -> Int? {

@@ -3,6 +3,7 @@ import ArgumentParser
 import ConsoleApp
 import ConsoleServer
 import Foundation
+import SectorData
 
 /// `eduioc serve`: one engine for every official's console, on a Unix socket (issue 15).
 struct ServeCommand: ParsableCommand {
@@ -52,12 +53,18 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("sessions-per-account"), help: "Connections one account may hold at once.")
     var sessionsPerAccount: Int = 8
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Answer as of this fixed instant (YYYY-MM-DDTHH:MM:SSZ) instead of the clock: replays, tests and eduioc bench --viewers.",
+        valueName: "instant"))
+    var asOf: String?
+
     @Option(name: .customLong("crash-log"), help: ArgumentHelp(
         "Where a crash's details go (default: \(CrashGuard.defaultLogPath)).", valueName: "file"))
     var crashLog: String?
 
     func validate() throws {
         guard (1...1000).contains(sessionsPerAccount) else { throw ValidationError("--sessions-per-account: 1 to 1000") }
+        if let asOf, SnapshotTime.parse(asOf) == nil { throw ValidationError("--as-of: not YYYY-MM-DDTHH:MM:SSZ") }
     }
 
     func run() throws {
@@ -74,7 +81,8 @@ struct ServeCommand: ParsableCommand {
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let store = summariesDir.map { SummaryStore(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
         let source = try SnapshotDataSource(url: URL(fileURLWithPath: snapshot), config: analyticsConfig, scope: nil, store: store)
-        let engine = ServedEngine(source: source)
+        let fixed = asOf.flatMap(SnapshotTime.parse)
+        let engine = ServedEngine(source: source, clock: { fixed ?? Date() })
         let server = try DashboardServer(engine: engine, socketPath: socket,
                                          limits: ServerLimits(sessionsPerAccount: sessionsPerAccount),
                                          log: { line in FileHandle.standardError.write(Data("eduioc serve: \(line)\n".utf8)) }) { peer in
