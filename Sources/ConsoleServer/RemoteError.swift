@@ -11,6 +11,7 @@ public enum RemoteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server sent something this console does not understand.
     case protocolError(String)
 
+    /// One line for the official.
     public var description: String {
         switch self {
         case .serverDown(let path, let reason):

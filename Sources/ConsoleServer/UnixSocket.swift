@@ -13,6 +13,7 @@ public enum UnixSocket {
         public var what: String
         /// errno.
         public var code: Int32
+        /// "what: errno text".
         public var description: String { "\(what): \(String(cString: strerror(code)))" }
     }
 

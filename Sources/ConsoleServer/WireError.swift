@@ -32,6 +32,7 @@ public enum WireError: Error, Codable, Sendable, Equatable, CustomStringConverti
         }
     }
 
+    /// The text the console shows.
     public var description: String {
         switch self {
         case .notInYourArea, .noSuchNode, .userFacing: return String(describing: dashboardError)

@@ -2,8 +2,11 @@ import ConsoleApp
 
 /// A `:` jump target as it travels (ConsoleApp's `JumpTarget` is not Codable).
 public enum WireJump: Codable, Sendable, Equatable {
+    /// `:school NAME-OR-CODE`.
     case school(String)
+    /// `:unit NAME`.
     case unit(String)
+    /// `:CODE` or bare words.
     case code(String)
 
     /// The wire form of a jump.

@@ -22,6 +22,7 @@ public enum WireProtocol {
         /// The bytes are not a message of this protocol.
         case garbage(String)
 
+        /// One line for logs.
         public var description: String {
             switch self {
             case .closed: return "the connection was closed"
