@@ -108,6 +108,11 @@ public final class SnapshotDataSource: DashboardDataSource {
         try dataQuality(asOf: asOf, scope: scope)
     }
 
+    /// Whether `scope`'s report of `node` is the unscoped one with a cut breadcrumb (see `AnalyticsEngine.wholeNode`).
+    public func wholeNode(for node: NodeRef?, scope: Scope?) throws -> WholeNode? {
+        try currentLive().engine.scoped(scope).wholeNode(for: node)
+    }
+
     /// The data-quality list for another `scope` (see `report(for:asOf:scope:)`).
     public func dataQuality(asOf: Date, scope: Scope?) throws -> DataQualityReport {
         let current = try currentLive()

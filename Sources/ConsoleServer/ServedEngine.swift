@@ -4,8 +4,8 @@ import Foundation
 import Synchronization
 
 /// The server's one engine: a single `SnapshotDataSource` (the only opener of the snapshot, with its caches and
-/// summaries), a snapshot generation that moves on every change, and a memo so each (scope, node, generation)
-/// answer is computed once and served to every console of that scope. Work is serialised: one computation at a
+/// summaries), a snapshot generation that moves on every change, and a memo so each (node, generation) report is
+/// computed once and served to every console whose scope holds the node (cut to it; see `report(for:scope:)`). Work is serialised: one computation at a
 /// time, so fifty consoles asking for the same dashboard cost one computation and fifty copies.
 public final class ServedEngine: Sendable {
     /// What a memo entry answers.
@@ -82,10 +82,27 @@ public final class ServedEngine: Sendable {
         }
     }
 
-    /// The report of `node` for `scope`, from the memo when this generation already computed it.
+    /// The report of `node` for `scope`, from the memo when this generation already computed it. A node wholly
+    /// inside the scope (a listed commune, a school, a class) is the unscoped report with its breadcrumb cut at the
+    /// scope's root, so every scope that holds it shares one computation; the scope's partial nodes (the province
+    /// above several listed units) are computed within the scope.
     public func report(for node: NodeRef?, scope: Scope?) -> Result<NodeReport, WireError> {
-        answer(.report(node), scope: scope) { .report(try self.source.report(for: node, asOf: self.clock(), scope: scope)) }
+        state.withLock { state in
+            if scope != nil, let whole = (try? source.wholeNode(for: node, scope: scope)) ?? nil {
+                return lookup(&state, .report(whole.node), scope: nil) {
+                    .report(try self.source.report(for: whole.node, asOf: self.clock(), scope: nil))
+                }
+                .flatMap { answer in
+                    guard case .report(var report) = answer else { return .failure(.snapshot("internal mix-up")) }
+                    report.path = whole.cut(report.path)
+                    return .success(report)
+                }
+            }
+            return lookup(&state, .report(node), scope: scope) {
+                .report(try self.source.report(for: node, asOf: self.clock(), scope: scope))
+            }
             .flatMap { if case .report(let report) = $0 { .success(report) } else { .failure(.snapshot("internal mix-up")) } }
+        }
     }
 
     /// The data-quality list for `scope`.
@@ -115,22 +132,26 @@ public final class ServedEngine: Sendable {
 
     private func answer(_ question: Question, scope: Scope?,
                         compute: () throws -> Answer) -> Result<Answer, WireError> {
-        state.withLock { state in
-            let key = Key(question: question, scope: scope, generation: state.generation)
-            let now = ContinuousClock.now
-            if let hit = state.memo[key], hit.at.duration(to: now) < lifetime { return hit.answer }
-            let result: Result<Answer, WireError>
-            do {
-                result = .success(try compute())
-            } catch {
-                result = .failure(WireError(error))
-            }
-            computed.add(1, ordering: .relaxed)
-            if state.memo.count >= Self.capacity { state.memo.removeAll() }
-            // A busy snapshot (a writer's lock) is retried by the next request, not remembered.
-            if case .failure(.snapshot) = result { return result }
-            state.memo[key] = (result, now)
-            return result
+        state.withLock { state in lookup(&state, question, scope: scope, compute: compute) }
+    }
+
+    /// The memo's answer for this generation, or `compute`'s (remembered), under the caller's lock.
+    private func lookup(_ state: inout State, _ question: Question, scope: Scope?,
+                        compute: () throws -> Answer) -> Result<Answer, WireError> {
+        let key = Key(question: question, scope: scope, generation: state.generation)
+        let now = ContinuousClock.now
+        if let hit = state.memo[key], hit.at.duration(to: now) < lifetime { return hit.answer }
+        let result: Result<Answer, WireError>
+        do {
+            result = .success(try compute())
+        } catch {
+            result = .failure(WireError(error))
         }
+        computed.add(1, ordering: .relaxed)
+        if state.memo.count >= Self.capacity { state.memo.removeAll() }
+        // A busy snapshot (a writer's lock) is retried by the next request, not remembered.
+        if case .failure(.snapshot) = result { return result }
+        state.memo[key] = (result, now)
+        return result
     }
 }

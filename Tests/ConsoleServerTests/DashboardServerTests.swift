@@ -61,6 +61,45 @@ struct DashboardServerTests {
         #expect(try second.report(for: foreignNode, asOf: Date()).path.last?.code == foreign, "the owner sees it")
     }
 
+    @Test func aNodeWhollyInTwoScopesIsComputedOnceAndCutToEach() throws {
+        let probe = try ServerRig(grants: [])
+        let commune = probe.communes[0]
+        probe.server.stop()
+        let rig = try ServerRig(grants: [ServerRig.grant("an", unit: commune.code),
+                                         AccessGrant(user: "lan", scope: nil, exportDirectory: nil, matchedBy: ["test"]),
+                                         AccessGrant(user: "hai", scope: Scope(unitCodes: [commune.code, rig2Other(probe)]),
+                                                     exportDirectory: nil, matchedBy: ["test"])])
+        let scoped = try RemoteDataSource(socketPath: rig.socketPath)
+        let province = try RemoteDataSource(socketPath: rig.socketPath)
+        let two = try RemoteDataSource(socketPath: rig.socketPath)
+        defer { scoped.close(); province.close(); two.close(); rig.server.stop() }
+
+        // The commune official's root is the commune: the province official's drill to the commune is the same report.
+        let root = try scoped.report(for: nil, asOf: Date())
+        let start = rig.engine.computations
+        let communeNode = try #require(root.path.first)
+        let fromProvince = try province.report(for: communeNode, asOf: Date())
+        #expect(rig.engine.computations == start, "served from the commune official's computation")
+        #expect(fromProvince.figures == root.figures && fromProvince.children == root.children && fromProvince.alerts == root.alerts)
+        #expect(fromProvince.path.count == 2 && root.path.count == 1, "each breadcrumb from its own root")
+
+        // A school of the commune: once for all three scopes, each equal to its in-process console's report.
+        let school = try #require(root.children.first?.node)
+        let answers = [try scoped.report(for: school, asOf: Date()), try province.report(for: school, asOf: Date()),
+                       try two.report(for: school, asOf: Date())]
+        #expect(rig.engine.computations == start + 1, "one computation for three scopes")
+        let scopes: [Scope?] = [Scope(unitCodes: [commune.code]), nil, Scope(unitCodes: [commune.code, rig2Other(probe)])]
+        for (answer, scope) in zip(answers, scopes) {
+            #expect(answer == (try rig.inProcess(scope: scope).report(for: school, asOf: ServerRig.asOf)), "\(String(describing: scope))")
+        }
+        // The two-commune official's root is the province cut to two communes: computed within that scope.
+        let partial = try two.report(for: nil, asOf: Date())
+        #expect(partial == (try rig.inProcess(scope: scopes[2]).report(for: nil, asOf: ServerRig.asOf)))
+        #expect(Set(partial.children.map(\.node.code)) == [commune.code, rig2Other(probe)], "only its two communes below the root")
+    }
+
+    private func rig2Other(_ rig: ServerRig) -> String { rig.communes[1].code }
+
     @Test func aGarbageClientIsDroppedAndOthersContinue() throws {
         let rig = try ServerRig()
         let good = try RemoteDataSource(socketPath: rig.socketPath)
