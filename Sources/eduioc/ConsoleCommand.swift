@@ -81,7 +81,6 @@ struct ConsoleCommand: ParsableCommand {
 
     func validate() throws {
         try access.validate(scope: scope, exportDirectory: exportDir)
-        if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
         if connect != nil {
             for (given, name) in [(snapshot != nil, "--snapshot"), (access.ssh, "--ssh"), (scope != nil, "--scope"),
                                   (exportDir != nil, "--export-dir"), (sampleData != nil, "--sample-data"),
@@ -89,6 +88,7 @@ struct ConsoleCommand: ParsableCommand {
                 throw ValidationError("\(name) cannot be combined with --connect: the server decides what the account sees")
             }
         }
+        if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
     }
 
     /// Officials' modes (--ssh, --connect): a terminal is required and terminfo comes only from the system.
