@@ -201,6 +201,28 @@ public final class SnapshotDataSource: DashboardDataSource {
         }
     }
 
+    /// Checks a snapshot that failed again without computing a report (the console retries through a report each
+    /// second while its banner shows; `eduioc serve` calls this instead): a change seen while a writer held its lock
+    /// is validated now. `.changed` when the snapshot is usable, `.failed(reason)` while it is not.
+    public func recheck() -> SnapshotPoll {
+        do {
+            let current = try currentLive()
+            if current.unchecked {
+                do {
+                    try current.snapshot.revalidate()
+                } catch {
+                    if case .busy = error { return .failed(error.description) }
+                    live.withLock { $0 = nil }
+                    return .failed(error.description)
+                }
+                live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = false } }
+            }
+            return .changed
+        } catch {
+            return .failed(String(describing: error))
+        }
+    }
+
     /// Opens the path again after the file was replaced, went away or was unusable. Summaries keyed by the
     /// file's identity start over (a file restored at the same path can reuse the old inode); summaries keyed by
     /// the snapshot's lineage are checked against the new file's change tokens and day marks instead.

@@ -64,7 +64,11 @@ public final class ServedEngine: Sendable {
     /// Looks at the snapshot; on a change (or a new problem, or recovery) moves the generation and returns true.
     public func poll() -> Bool {
         state.withLock { state in
-            switch source.pollForChange() {
+            var poll = source.pollForChange()
+            // After a failure (a writer's lock met while checking a change), nothing changes again: check it now,
+            // or every console would keep the banner until the next commit.
+            if poll == .unchanged, state.problem != nil { poll = source.recheck() }
+            switch poll {
             case .unchanged:
                 return false
             case .changed:

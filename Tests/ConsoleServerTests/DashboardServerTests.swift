@@ -213,6 +213,35 @@ struct DashboardServerTests {
         #expect(throws: RemoteError.self) { try client.report(for: nil, asOf: Date()) }
     }
 
+    @Test func aChangeSeenWhileAWriterHoldsItsLockIsShownOnceTheLockIsGone() throws {
+        let rig = try ServerRig()
+        let client = try RemoteDataSource(socketPath: rig.socketPath)
+        defer { client.close(); rig.server.stop() }
+        let before = try client.report(for: nil, asOf: Date())
+        // The sqlite3 CLI commits a change, then holds the exclusive lock for 2 s (a replicator's next batch): the
+        // server's poll meets the lock while checking the change, then nothing changes any more.
+        let sqlite = try ExternalTool.require("sqlite3")
+        let path = rig.snapshot.path
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? ProcessRunner.run(sqlite, [path], stdin: """
+                UPDATE devices SET status = 'broken' WHERE status = 'working';
+                BEGIN EXCLUSIVE;
+                UPDATE meta SET value = 'held' WHERE key = 'province_name';
+                .system sleep 2
+                ROLLBACK;
+                """, timeout: 30)
+            finished.signal()
+        }
+        #expect(ServerRig.eventually {
+            if case .failed(let reason) = client.pollForChange() { return reason.contains("locked by a writer") }
+            return false
+        }, "the console is told the snapshot is busy")
+        #expect(finished.wait(timeout: .now() + 30) == .success)
+        #expect(ServerRig.eventually { client.pollForChange() == .changed }, "and then that it changed")
+        #expect(try client.report(for: nil, asOf: Date()).figures.devices != before.figures.devices)
+    }
+
     @Test func aStoppedServerReadsAsReconnectingAndARestartRecovers() throws {
         let rig = try ServerRig()
         let client = try RemoteDataSource(socketPath: rig.socketPath)
