@@ -117,12 +117,12 @@ public final class DashboardServer: Sendable {
                 if error != .closed { why = "dropped: \(error)" }
                 return
             }
-            guard let answer = answer(message, grant: client.grant) else {
+            guard let (answer, body) = answer(message, grant: client.grant) else {
                 why = "dropped: a second hello"
                 return
             }
-            guard client.send(answer) else {
-                why = "dropped: its answer could not be written"
+            if let failure = client.send(answer, followedBy: body) {
+                why = "dropped: its answer could not be written (\(failure))"
                 return
             }
         }
@@ -160,7 +160,7 @@ public final class DashboardServer: Sendable {
         }
         let welcome = WireWelcome(user: grant.user, scopeLabel: ServerGrant.label(grant), exportDirectory: grant.exportDirectory,
                                   timeZone: engine.timeZone.identifier, version: WireProtocol.version)
-        guard client.send(.welcome(welcome)) else {
+        guard client.send(.welcome(welcome)) == nil else {
             clients.withLock { _ = $0.removeValue(forKey: id) }
             client.close()
             return nil
@@ -169,19 +169,23 @@ public final class DashboardServer: Sendable {
         return client
     }
 
-    /// The answer to one request, within `grant`'s scope; nil for a message that is not a request (a second hello).
-    private func answer(_ message: ClientMessage, grant: AccessGrant) -> ServerMessage? {
+    /// The answer to one request within `grant`'s scope (a report's JSON as a second frame); nil for a message
+    /// that is not a request (a second hello).
+    private func answer(_ message: ClientMessage, grant: AccessGrant) -> (ServerMessage, [UInt8]?)? {
         let scope = grant.scope
         switch message {
         case .hello: return nil
         case .report(let id, let node):
-            return Self.reply(id, engine.report(for: node, scope: scope)) { .report(id: id, $0) }
+            switch engine.report(for: node, scope: scope) {
+            case .success(let json): return (.reportFollows(id: id), json)
+            case .failure(let error): return (.failure(id: id, error), nil)
+            }
         case .resolve(let id, let target):
-            return Self.reply(id, engine.resolve(target.target, scope: scope)) { .resolved(id: id, $0) }
+            return (Self.reply(id, engine.resolve(target.target, scope: scope)) { .resolved(id: id, $0) }, nil)
         case .dataQuality(let id):
-            return Self.reply(id, engine.dataQuality(scope: scope)) { .dataQuality(id: id, $0) }
+            return (Self.reply(id, engine.dataQuality(scope: scope)) { .dataQuality(id: id, $0) }, nil)
         case .searchIndex(let id):
-            return Self.reply(id, engine.searchIndex(scope: scope)) { .searchIndex(id: id, $0) }
+            return (Self.reply(id, engine.searchIndex(scope: scope)) { .searchIndex(id: id, $0) }, nil)
         }
     }
 

@@ -24,6 +24,8 @@ public final class RemoteDataSource: DashboardDataSource {
         var lost: String?
         var welcome: WireWelcome
         var bytesReceived = 0
+        /// The frame that followed the last `reportFollows` (the report's JSON).
+        var followed: [UInt8]?
     }
 
     /// The socket's path.
@@ -98,8 +100,13 @@ public final class RemoteDataSource: DashboardDataSource {
     // MARK: DashboardDataSource
 
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
-        guard case .report(_, let report) = try request({ .report(id: $0, node: node) }) else { throw Self.mismatch }
-        return report
+        guard case .reportFollows = try request({ .report(id: $0, node: node) }) else { throw Self.mismatch }
+        guard let body = state.withLock({ state in state.followed.take() }) else { throw Self.mismatch }
+        do {
+            return try WireProtocol.decode(NodeReport.self, from: body)
+        } catch {
+            throw RemoteError.protocolError(String(describing: error))
+        }
     }
 
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
@@ -163,6 +170,7 @@ public final class RemoteDataSource: DashboardDataSource {
                 while true {
                     let message = try Self.receive(fd, &state)
                     if let answerID = Self.answerID(message) {
+                        if case .reportFollows = message { state.followed = try Self.receiveBody(fd, &state) }
                         guard answerID == id else { continue }  // an answer to an abandoned request
                         if case .failure(_, let error) = message { return .failure(error.dashboardError) }
                         return .success(message)
@@ -180,15 +188,20 @@ public final class RemoteDataSource: DashboardDataSource {
 
     /// Reads one server frame, counting its bytes.
     private static func receive(_ fd: Int32, _ state: inout State) throws(WireProtocol.FrameError) -> ServerMessage {
+        try WireProtocol.decode(ServerMessage.self, from: try receiveBody(fd, &state))
+    }
+
+    /// Reads one frame's body, counting its bytes.
+    private static func receiveBody(_ fd: Int32, _ state: inout State) throws(WireProtocol.FrameError) -> [UInt8] {
         let header = try UnixSocket.readExactly(fd, count: 4)
         let body = try UnixSocket.readExactly(fd, count: try WireProtocol.length(header: header, limit: WireProtocol.maxServerFrame))
         state.bytesReceived += header.count + body.count
-        return try WireProtocol.decode(ServerMessage.self, from: body)
+        return body
     }
 
     private static func answerID(_ message: ServerMessage) -> Int? {
         switch message {
-        case .report(let id, _), .resolved(let id, _), .dataQuality(let id, _), .searchIndex(let id, _), .failure(let id, _):
+        case .reportFollows(let id), .resolved(let id, _), .dataQuality(let id, _), .searchIndex(let id, _), .failure(let id, _):
             return id
         case .welcome, .refused, .changed, .ended: return nil
         }

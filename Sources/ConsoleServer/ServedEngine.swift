@@ -22,7 +22,8 @@ public final class ServedEngine: Sendable {
     }
 
     enum Answer: Sendable {
-        case report(NodeReport)
+        /// The report and its JSON, encoded once for every console that gets it.
+        case report(NodeReport, json: [UInt8])
         case dataQuality(DataQualityReport)
         case searchIndex([WireSearchEntry])
     }
@@ -90,23 +91,29 @@ public final class ServedEngine: Sendable {
     /// inside the scope (a listed commune, a school, a class) is the unscoped report with its breadcrumb cut at the
     /// scope's root, so every scope that holds it shares one computation; the scope's partial nodes (the province
     /// above several listed units) are computed within the scope.
-    public func report(for node: NodeRef?, scope: Scope?) -> Result<NodeReport, WireError> {
+    public func report(for node: NodeRef?, scope: Scope?) -> Result<[UInt8], WireError> {
         state.withLock { state in
             if scope != nil, let whole = (try? source.wholeNode(for: node, scope: scope)) ?? nil {
-                return lookup(&state, .report(whole.node), scope: nil) {
-                    .report(try self.source.report(for: whole.node, asOf: self.clock(), scope: nil))
+                let shared = lookup(&state, .report(whole.node), scope: nil) {
+                    try Self.encoded(try self.source.report(for: whole.node, asOf: self.clock(), scope: nil))
                 }
-                .flatMap { answer in
-                    guard case .report(var report) = answer else { return .failure(.snapshot("internal mix-up")) }
-                    report.path = whole.cut(report.path)
-                    return .success(report)
-                }
+                guard case .success(.report(var report, _)) = shared else { return Self.json(shared) }
+                report.path = whole.cut(report.path)
+                // The cut copy is remembered per scope too (no computation: one encoding per scope, not per console).
+                return Self.json(lookup(&state, .report(node), scope: scope, counts: false) { try Self.encoded(report) })
             }
-            return lookup(&state, .report(node), scope: scope) {
-                .report(try self.source.report(for: node, asOf: self.clock(), scope: scope))
-            }
-            .flatMap { if case .report(let report) = $0 { .success(report) } else { .failure(.snapshot("internal mix-up")) } }
+            return Self.json(lookup(&state, .report(node), scope: scope) {
+                try Self.encoded(try self.source.report(for: node, asOf: self.clock(), scope: scope))
+            })
         }
+    }
+
+    private static func encoded(_ report: NodeReport) throws -> Answer {
+        .report(report, json: Array(try JSONEncoder().encode(report)))
+    }
+
+    private static func json(_ result: Result<Answer, WireError>) -> Result<[UInt8], WireError> {
+        result.flatMap { if case .report(_, let json) = $0 { .success(json) } else { .failure(.snapshot("internal mix-up")) } }
     }
 
     /// The data-quality list for `scope`.
@@ -140,7 +147,7 @@ public final class ServedEngine: Sendable {
     }
 
     /// The memo's answer for this generation, or `compute`'s (remembered), under the caller's lock.
-    private func lookup(_ state: inout State, _ question: Question, scope: Scope?,
+    private func lookup(_ state: inout State, _ question: Question, scope: Scope?, counts: Bool = true,
                         compute: () throws -> Answer) -> Result<Answer, WireError> {
         let key = Key(question: question, scope: scope, generation: state.generation)
         let now = ContinuousClock.now
@@ -151,7 +158,7 @@ public final class ServedEngine: Sendable {
         } catch {
             result = .failure(WireError(error))
         }
-        computed.add(1, ordering: .relaxed)
+        if counts { computed.add(1, ordering: .relaxed) }
         if state.memo.count >= Self.capacity { state.memo.removeAll() }
         // A busy snapshot (a writer's lock) is retried by the next request, not remembered.
         if case .failure(.snapshot) = result { return result }

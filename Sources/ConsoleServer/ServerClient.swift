@@ -40,20 +40,21 @@ final class ServerClient: Sendable {
         set { grantState.withLock { $0 = newValue } }
     }
 
-    /// Writes one message; false when the connection is closed or the write failed (the connection is then shut
+    /// Writes one message; nil when written, else why not (closed, or the write failed: the connection is then shut
     /// down, so its reader ends and cleans up).
     @discardableResult
-    func send(_ message: ServerMessage) -> Bool {
-        guard let bytes = try? WireProtocol.frame(message) else { return false }
-        return writeLock.withLock { closed in
-            guard !closed else { return false }
+    func send(_ message: ServerMessage, followedBy body: [UInt8]? = nil) -> String? {
+        guard var bytes = try? WireProtocol.frame(message) else { return "the message could not be encoded" }
+        if let body { bytes += WireProtocol.frame(body: body) }  // both frames in one write, under one lock
+        return writeLock.withLock { closed -> String? in
+            guard !closed else { return "the connection is closed" }
             do {
                 try UnixSocket.writeAll(descriptor, bytes)
                 bytesSent.add(bytes.count, ordering: .relaxed)
-                return true
+                return nil
             } catch {
                 shutdown(descriptor, Int32(SHUT_RDWR))
-                return false
+                return String(describing: error)
             }
         }
     }

@@ -7,8 +7,9 @@ public enum ServerMessage: Codable, Sendable, Equatable {
     case welcome(WireWelcome)
     /// The connection is refused (no access entry, wrong version, too many sessions…); the reason is one line.
     case refused(reason: String)
-    /// A report.
-    case report(id: Int, NodeReport)
+    /// A report: the next frame is the `NodeReport`'s JSON, encoded once per (node, scope, generation) by the
+    /// server and sent as it is to every console that asks (encoding per console cost more than the computation).
+    case reportFollows(id: Int)
     /// A resolved jump.
     case resolved(id: Int, NodeRef)
     /// The data-quality list.

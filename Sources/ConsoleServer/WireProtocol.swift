@@ -35,7 +35,11 @@ public enum WireProtocol {
 
     /// The frame for one message: length prefix and JSON.
     public static func frame<Message: Encodable>(_ message: Message) throws -> [UInt8] {
-        let body = try JSONEncoder().encode(message)
+        frame(body: Array(try JSONEncoder().encode(message)))
+    }
+
+    /// The frame around an already encoded JSON body (a memoised report).
+    public static func frame(body: [UInt8]) -> [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(body.count + 4)
         let length = UInt32(body.count)

@@ -29,6 +29,8 @@ struct ViewerBench {
         let process: Process
         let started: ContinuousClock.Instant
         let lines = Mutex<[(at: ContinuousClock.Instant, object: [String: Int])]>([])
+        /// Set when its output reached the end (every line it printed is in `lines`).
+        let finished = Atomic<Bool>(false)
         init(process: Process, started: ContinuousClock.Instant) {
             self.process = process
             self.started = started
@@ -95,6 +97,7 @@ struct ViewerBench {
                         viewer.lines.withLock { $0.append((clock.now, numbers)) }
                     }
                 }
+                viewer.finished.store(true, ordering: .releasing)
             }
             running.append(viewer)
             if index < count - 1 { Thread.sleep(forTimeInterval: spacing) }
@@ -116,7 +119,8 @@ struct ViewerBench {
     private func waitFor(_ viewers: [Viewer], lines: Int, what: String) throws {
         let deadline = Date().addingTimeInterval(300)
         while viewers.contains(where: { $0.lines.withLock { $0.count } < lines }) {
-            if let failed = viewers.first(where: { !$0.process.isRunning && $0.lines.withLock { $0.count } < lines }) {
+            if let failed = viewers.first(where: { $0.finished.load(ordering: .acquiring) && $0.lines.withLock { $0.count } < lines }) {
+                failed.process.waitUntilExit()
                 throw BenchFailure(description: "a viewer ended (status \(failed.process.terminationStatus)) before its \(what)")
             }
             guard Date() < deadline else { throw BenchFailure(description: "timed out waiting for \(what)") }
