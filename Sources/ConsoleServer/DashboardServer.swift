@@ -114,7 +114,8 @@ public final class DashboardServer: Sendable {
             do {
                 message = try WireProtocol.read(ClientMessage.self, from: fd, limit: WireProtocol.maxClientFrame)
             } catch {
-                if error != .closed { why = "dropped: \(error)" }
+                // A console that quits with a push still unread resets the connection: that is a close, not a fault.
+                if error != .closed && error != .io(ECONNRESET) { why = "dropped: \(error)" }
                 return
             }
             guard let (answer, body) = answer(message, grant: client.grant) else {
