@@ -13,6 +13,13 @@ public final class ServedEngine: Sendable {
         case report(NodeRef?)
         case dataQuality
         case searchIndex
+
+        /// Only level and code name a node (a report's names come from the snapshot): a console cannot grow the
+        /// memo, or force computations, by sending the same node under many names.
+        var key: Question {
+            guard case .report(let node?) = self else { return self }
+            return .report(NodeRef(level: node.level, code: node.code, name: ""))
+        }
     }
 
     struct Key: Hashable, Sendable {
@@ -149,7 +156,7 @@ public final class ServedEngine: Sendable {
     /// The memo's answer for this generation, or `compute`'s (remembered), under the caller's lock.
     private func lookup(_ state: inout State, _ question: Question, scope: Scope?, counts: Bool = true,
                         compute: () throws -> Answer) -> Result<Answer, WireError> {
-        let key = Key(question: question, scope: scope, generation: state.generation)
+        let key = Key(question: question.key, scope: scope, generation: state.generation)
         let now = ContinuousClock.now
         if let hit = state.memo[key], hit.at.duration(to: now) < lifetime { return hit.answer }
         let result: Result<Answer, WireError>

@@ -88,6 +88,8 @@ struct DashboardServerTests {
         let answers = [try scoped.report(for: school, asOf: Date()), try province.report(for: school, asOf: Date()),
                        try two.report(for: school, asOf: Date())]
         #expect(rig.engine.computations == start + 1, "one computation for three scopes")
+        let renamed = try province.report(for: NodeRef(level: .school, code: school.code, name: "any other name"), asOf: Date())
+        #expect(renamed == answers[1] && rig.engine.computations == start + 1, "a node is its level and code, not the name sent")
         let scopes: [Scope?] = [Scope(unitCodes: [commune.code]), nil, Scope(unitCodes: [commune.code, rig2Other(probe)])]
         for (answer, scope) in zip(answers, scopes) {
             #expect(answer == (try rig.inProcess(scope: scope).report(for: school, asOf: ServerRig.asOf)), "\(String(describing: scope))")
