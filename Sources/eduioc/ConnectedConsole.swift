@@ -11,7 +11,8 @@ import Synchronization
 extension ConsoleCommand {
     func runConnected(socket: String) throws {
         // Same hardening as SSH mode: no core files, not dumpable, no interactive backtracer (re-exec in main).
-        let crashLog = try AccessOptions.hardenedForOfficials(crashLog: access.crashLog)
+        try CrashGuard.hardenForSSH()
+        let crashLog = CrashGuard.openLog(path: access.crashLog, ssh: true)  // SSH rules: exists, not readable by the account
         try requireTerminal()
         let (catalog, themes) = try loadThemes()
         let stopper = Mutex<(@Sendable () -> Void)?>(nil)
@@ -43,14 +44,5 @@ extension ConsoleCommand {
         if let reason = source.endReason { throw CLIError(reason) }
         let status = trap.exitStatus()
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-extension AccessOptions {
-    /// The officials' hardening for `--connect`: no core files, a non-dumpable process, the crash log (SSH rules:
-    /// it must exist and not be readable by the account). Returns the log's descriptor, if usable.
-    static func hardenedForOfficials(crashLog: String?) throws -> Int32? {
-        try CrashGuard.hardenForSSH()
-        return CrashGuard.openLog(path: crashLog, ssh: true)
     }
 }
