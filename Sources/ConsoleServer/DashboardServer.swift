@@ -83,7 +83,12 @@ public final class DashboardServer: Sendable {
                 let decision = byUID[client.peer.uid] ?? authorize(client.peer)
                 byUID[client.peer.uid] = decision
                 switch decision {
-                case .refused(let reason): client.end("your access ended: \(reason)")
+                case .refused(let reason):
+                    // Fail closed at once: a request already on its way is answered with an empty scope (nothing).
+                    var none = client.grant
+                    none.scope = Scope(unitCodes: [], schoolCodes: [])
+                    client.grant = none
+                    client.end("your access ended: \(reason)")
                 case .granted(let grant) where grant != client.grant:
                     client.grant = grant  // narrowed (or widened) in place: the console reloads within its scope
                     client.markDirty()
