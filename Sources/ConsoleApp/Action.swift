@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case tick(Date)
     /// The snapshot changed (in place or by rename): reload if live.
     case snapshotChanged
+    /// The server narrowed or widened the account's area in place: the status line's label (already sanitised).
+    case scopeChanged(String)
     /// The watcher saw no change but the last load failed: load again (not counted as a change of the data).
     case retryLoad
     /// A load finished.

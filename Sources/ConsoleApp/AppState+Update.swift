@@ -40,6 +40,9 @@ extension AppState {
             lastDataChange = now
             searchIndexWanted = true
             return paused ? [] : requestLoad()
+        case .scopeChanged(let label):
+            scopeLabel = label
+            return []
         case .retryLoad:
             searchIndexWanted = true
             return paused ? [] : requestLoad()

@@ -184,7 +184,9 @@ public final class ConsoleRuntime {
             switch result {
             case .unchanged where retrying: inbox.post(.retryLoad)
             case .unchanged: break
-            case .changed: inbox.post(.snapshotChanged)
+            case .changed:
+                if let label = source.scopeLabel { inbox.post(.scopeChanged(TextSanitizer.sanitize(label))) }
+                inbox.post(.snapshotChanged)
             case .failed(let reason):
                 inbox.post(.snapshotFailed(generation: nil, reason: TextSanitizer.sanitize(reason), at: clock()))
             }

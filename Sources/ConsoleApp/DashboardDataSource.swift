@@ -14,6 +14,8 @@ public protocol DashboardDataSource: Sendable {
     func dataQuality(asOf: Date) throws -> DataQualityReport
     /// Every unit, school and class in the user's scope, for search and completion.
     func searchIndex() throws -> SearchIndex
+    /// The label of the user's area when the source can change it while running (a server's grant); else nil.
+    var scopeLabel: String? { get }
 }
 
 extension DashboardDataSource {
@@ -24,6 +26,9 @@ extension DashboardDataSource {
 
     /// No search index: `/` only filters the table and `:` resolves on Enter.
     public func searchIndex() throws -> SearchIndex { SearchIndex(entries: []) }
+
+    /// The area is fixed for the session.
+    public var scopeLabel: String? { nil }
 }
 
 /// The outcome of one look at the snapshot file.

@@ -63,6 +63,9 @@ public final class RemoteDataSource: DashboardDataSource {
     /// Bytes received since the connection was first made (the bench reports them per refresh).
     public var bytesReceived: Int { state.withLock { $0.bytesReceived } }
 
+    /// The account's area as the server last described it (it changes when the access file narrows it).
+    public var scopeLabel: String? { welcome.scopeLabel }
+
     /// Why the server ended the session, if it did.
     public var endReason: String? { state.withLock { $0.ended } }
 

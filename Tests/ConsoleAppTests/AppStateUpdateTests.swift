@@ -31,6 +31,13 @@ struct AppStateUpdateTests {
         #expect(state.current.selectedRow == 1, "the selection where we left the province is restored")
     }
 
+    @Test func aScopeChangedByTheServerRelabelsTheStatusLineAndLoadsNothing() {
+        var state = loadedState()
+        state.scopeLabel = "hoa.tran: 10502, 10507"
+        #expect(state.update(.scopeChanged("hoa.tran: 10507")) == [])
+        #expect(state.scopeLabel == "hoa.tran: 10507")
+    }
+
     @Test func staleResultsAreDropped() {
         var state = loadedState()
         _ = state.update(.key(.enter))                // generation 2 requested

@@ -68,6 +68,18 @@ struct SSHServerEndToEndTests {
             let stillThere = try first.screen()
             #expect(!first.isDead && stillThere.contains(fixture.communeName))
 
+            // Narrowed to one school in the access file: the live session follows in place, status line included.
+            let school = try #require(try fixture.communeSchools().first)
+            try fixture.writeAccess("""
+                users:
+                  \(fixture.commune.name):
+                    schools: ['\(school[0])']
+                """)
+            let narrowed = try first.waitFor("the session narrowed to \(school[1])", timeout: 10) {
+                self.firstLine($0).contains(school[1]) && $0.contains("\(fixture.commune.name): \(school[1])")
+            }
+            #expect(!narrowed.contains("EXIT:"), "narrowed, not ended")
+
             // kill -9 of the remaining console: the server notices and holds nothing for it.
             let consoles = ProcessTable.live(uid: fixture.commune.uid, named: "eduioc").filter { $0.commandLine.contains("--connect") }
             #expect(consoles.count == 1, "\(consoles)")
