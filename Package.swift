@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // EduIOC — a terminal operations console for a provincial education department.
 // Layering (see docs/ARCHITECTURE.md): eduioc → NcursesBackend/ConsoleApp → ConsoleCore;
-// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData; ConsoleCore and Analytics → SafeText.
+// ConsoleApp → Analytics → SectorData; SampleProvince → SectorData; ConsoleCore and Analytics → SafeText;
+// ConsoleServer → ConsoleApp.
 import PackageDescription
 
 let package = Package(
@@ -20,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // C shim for process hardening (prctl, RLIMIT_CORE, the crash handler). Only the executable imports it.
         .systemLibrary(name: "CProcessGuard", path: "Sources/CProcessGuard"),
+        // C shim for SO_PEERCRED (struct ucred needs _GNU_SOURCE). Only ConsoleServer imports it.
+        .systemLibrary(name: "CPeerCredentials", path: "Sources/CPeerCredentials"),
         // YAML with limits (size, no anchors or aliases, nesting) for the access file, themes and --config.
         .target(name: "SafeYAML", dependencies: ["Yams"]),
         // The one sanitiser of text from the snapshot (screen, report, check). Pure; no dependencies.
@@ -35,11 +38,14 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["Yams", "SafeYAML", "SafeText"]),
         // App state, actions, update, screens, key map, runtime loop.
         .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "Analytics", "SectorData"]),
+        // `eduioc serve` and `console --connect`: the wire protocol, the server over one shared engine, the remote source.
+        .target(name: "ConsoleServer", dependencies: ["ConsoleApp", "Analytics", "SectorData", "CPeerCredentials"]),
         // The real terminal: the only importer of CNcursesw.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "ConsoleCore"]),
         // The command line: argument parsing and wiring.
         .executableTarget(name: "eduioc", dependencies: [
-            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "NcursesBackend", "CProcessGuard",
+            "SectorData", "SampleProvince", "Analytics", "ConsoleCore", "ConsoleApp", "ConsoleServer", "NcursesBackend",
+            "CProcessGuard",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "GRDB", package: "GRDB.swift"),  // the benchmark's naive baseline connection
         ]),
@@ -54,6 +60,8 @@ let package = Package(
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ConsoleTesting"]),
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "ConsoleTesting", "Analytics",
                                                           "SampleProvince", "TestSupport"]),
+        .testTarget(name: "ConsoleServerTests", dependencies: ["ConsoleServer", "ConsoleApp", "Analytics", "SampleProvince",
+                                                             "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

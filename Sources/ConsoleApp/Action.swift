@@ -14,6 +14,9 @@ public enum Action: Sendable {
     case tick(Date)
     /// The snapshot changed (in place or by rename): reload if live.
     case snapshotChanged
+    /// The source's area changed while running (a server's grant was narrowed or widened) to `revision`, with the
+    /// status line's label (already sanitised): the screen starts again at the new area's root.
+    case scopeChanged(revision: Int, label: String?)
     /// The watcher saw no change but the last load failed: load again (not counted as a change of the data).
     case retryLoad
     /// A load finished.

@@ -23,6 +23,10 @@ extension AppState {
             lastDataChange = now
             searchIndexWanted = true
             return paused ? [] : requestLoad()
+        case .scopeChanged(let revision, let label):
+            guard revision != scopeRevision else { return [] }
+            return changeAccess(AccessChange(revision: revision, scopeLabel: label ?? scopeLabel,
+                                             exportDirectory: exportDirectory))
         case .retryLoad:
             searchIndexWanted = true
             return paused ? [] : requestLoad()

@@ -205,13 +205,20 @@ public final class ConsoleRuntime {
         guard inbox.beginPoll() else { return }
         let source = self.source, clock = self.clock, inbox = self.inbox
         let retrying = state.problem != nil
+        let shownRevision = state.scopeRevision
         worker.async {
             let result = source.pollForChange()
             inbox.endPoll()
             switch result {
             case .unchanged where retrying: inbox.post(.retryLoad)
             case .unchanged: break
-            case .changed: inbox.post(.snapshotChanged)
+            case .changed:
+                // The label is read after the revision: it belongs to that revision or a newer one.
+                let revision = source.scopeRevision
+                if revision != shownRevision {
+                    inbox.post(.scopeChanged(revision: revision, label: source.scopeLabel.map(TextSanitizer.sanitize)))
+                }
+                inbox.post(.snapshotChanged)
             case .failed(let reason):
                 inbox.post(.snapshotFailed(generation: nil, reason: TextSanitizer.sanitize(reason), at: clock()))
             }

@@ -19,6 +19,9 @@ public protocol DashboardDataSource: Sendable {
     var scopeRevision: Int { get }
     /// The morning check-in curve of `node` (nil = root of the user's scope) against usual days, for the wall.
     func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve?
+    /// The label of the user's area when the source can change it while running (a server's grant); else nil.
+    /// Read with `scopeRevision`: the label of that revision or a newer one.
+    var scopeLabel: String? { get }
 }
 
 extension DashboardDataSource {
@@ -34,6 +37,8 @@ extension DashboardDataSource {
     public var scopeRevision: Int { 0 }
     /// No curve: the wall shows its pages without the comparison with usual days.
     public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? { nil }
+    /// The area is fixed for the session.
+    public var scopeLabel: String? { nil }
 }
 
 /// The outcome of one look at the snapshot file.

@@ -84,6 +84,12 @@ public final class SnapshotDataSource: DashboardDataSource {
     public var timeZone: TimeZone { live.withLock { $0?.snapshot.timeZone } ?? TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current }
 
     public func report(for node: NodeRef?, asOf: Date) throws -> NodeReport {
+        try report(for: node, asOf: asOf, scope: scope)
+    }
+
+    /// The report of `node` for a `scope` other than this source's own, from the same snapshot, caches and
+    /// summaries (`eduioc serve` answers every official from one source).
+    public func report(for node: NodeRef?, asOf: Date, scope: Scope?) throws -> NodeReport {
         let current = try currentLive()
         if current.unchecked {
             do {
@@ -96,7 +102,7 @@ public final class SnapshotDataSource: DashboardDataSource {
             live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = false } }
         }
         do {
-            let report = try current.engine.report(for: node, asOf: asOf)
+            let report = try current.engine.scoped(scope).report(for: node, asOf: asOf)
             saveSummariesIfDue()
             return report
         } catch AnalyticsError.notInYourArea(let code) {
@@ -114,9 +120,19 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     public func dataQuality(asOf: Date) throws -> DataQualityReport {
+        try dataQuality(asOf: asOf, scope: scope)
+    }
+
+    /// Whether `scope`'s report of `node` is the unscoped one with a cut breadcrumb (see `AnalyticsEngine.wholeNode`).
+    public func wholeNode(for node: NodeRef?, scope: Scope?) throws -> WholeNode? {
+        try currentLive().engine.scoped(scope).wholeNode(for: node)
+    }
+
+    /// The data-quality list for another `scope` (see `report(for:asOf:scope:)`).
+    public func dataQuality(asOf: Date, scope: Scope?) throws -> DataQualityReport {
         let current = try currentLive()
         do {
-            return try current.engine.dataQuality(asOf: asOf)
+            return try current.engine.scoped(scope).dataQuality(asOf: asOf)
         } catch let error as AnalyticsError {
             throw DashboardDataError.userFacing(error.description)
         } catch {
@@ -129,11 +145,21 @@ public final class SnapshotDataSource: DashboardDataSource {
     }
 
     public func searchIndex() throws -> SearchIndex {
-        try currentLive().engine.searchIndex()
+        try searchIndex(scope: scope)
+    }
+
+    /// The search index of another `scope` (see `report(for:asOf:scope:)`).
+    public func searchIndex(scope: Scope?) throws -> SearchIndex {
+        try currentLive().engine.scoped(scope).searchIndex()
     }
 
     public func resolve(_ target: JumpTarget) throws -> NodeRef {
-        let engine = try currentLive().engine
+        try resolve(target, scope: scope)
+    }
+
+    /// Resolves a jump inside another `scope` (see `report(for:asOf:scope:)`).
+    public func resolve(_ target: JumpTarget, scope: Scope?) throws -> NodeRef {
+        let engine = try currentLive().engine.scoped(scope)
         let scoped = scope != nil
         func unit(named name: String) throws -> NodeRef {
             guard let unit = try engine.units(matching: name, limit: 1).first else {
@@ -191,6 +217,28 @@ public final class SnapshotDataSource: DashboardDataSource {
         } catch {
             live.withLock { $0 = nil }
             return .failed(current.snapshot.explain(error).description)
+        }
+    }
+
+    /// Checks a snapshot that failed again without computing a report (the console retries through a report each
+    /// second while its banner shows; `eduioc serve` calls this instead): a change seen while a writer held its lock
+    /// is validated now. `.changed` when the snapshot is usable, `.failed(reason)` while it is not.
+    public func recheck() -> SnapshotPoll {
+        do {
+            let current = try currentLive()
+            if current.unchecked {
+                do {
+                    try current.snapshot.revalidate()
+                } catch {
+                    if case .busy = error { return .failed(error.description) }
+                    live.withLock { $0 = nil }
+                    return .failed(error.description)
+                }
+                live.withLock { if $0?.snapshot === current.snapshot { $0?.unchecked = false } }
+            }
+            return .changed
+        } catch {
+            return .failed(String(describing: error))
         }
     }
 

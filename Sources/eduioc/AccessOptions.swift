@@ -53,6 +53,11 @@ struct AccessOptions: ParsableArguments {
         if account.uid != 0 && access(path, W_OK) == 0 {
             throw CLIError("access file \(path) is writable by account \"\(account.name)\"; it must be writable only by administrators")
         }
+        return try Self.grant(for: account, accessFile: path)
+    }
+
+    /// The grant the access file at `path` gives `account`, the file held to sshd's StrictModes rule first.
+    static func grant(for account: SystemAccount, accessFile path: String) throws -> AccessGrant {
         try AccessFileSafety.check(path: path)
         do {
             return try AccessPolicy.load(path: path).grant(user: account.name, groups: account.groups)

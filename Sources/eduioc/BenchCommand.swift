@@ -22,6 +22,11 @@ struct BenchCommand: ParsableCommand {
             refresh after the feed commits 1,000 attendance records, a probe per school and ten seconds of \
             heartbeats (after one unmeasured warm-up refresh), the 30-school-day trend for the province and one \
             commune, drill to a school, the console process's peak memory, and terminal output per refresh.
+
+            With --viewers N it measures `eduioc serve` instead (run as root: the server's access file must be \
+            root's): the server on the province and N console data paths connecting within one second, at 1 and at \
+            N viewers — p50/p95 first complete dashboard, peak RSS per viewer and of the server, server CPU per \
+            refresh after a feed commit, bytes per viewer per refresh.
             """)
 
     @Option(name: .long, help: ArgumentHelp("An existing snapshot to measure (a copy is used).", valueName: "file"))
@@ -39,7 +44,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("work-dir"), help: ArgumentHelp("Where built provinces and the working copy live.", valueName: "dir"))
     var workDir: String = "/tmp/eduioc-bench"
 
+    @Option(name: .long, help: "Measure eduioc serve with this many viewers (and with one) instead.")
+    var viewers: Int?
+
     func validate() throws {
+        if let viewers, !(1...500).contains(viewers) { throw ValidationError("--viewers must be in 1...500") }
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
         if let days = historyDays, !SampleOptions.historyDayRange.contains(days) {
             throw ValidationError("--history-days must be in \(SampleOptions.historyDayRange)")
@@ -71,6 +80,11 @@ struct BenchCommand: ParsableCommand {
             }
         }
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        if let viewers {
+            print(try ViewerBench(path: path.path, viewers: viewers, executable: executable, workDirectory: directory,
+                                  note: note).measure())
+            return
+        }
         var bench = try BenchRun(path: path.path, runs: runs, executable: executable,
                                  cacheDirectory: directory.appendingPathComponent("summaries-\(ProcessInfo.processInfo.processIdentifier)"),
                                  note: note)

@@ -28,6 +28,12 @@ struct ConsoleCommand: ParsableCommand {
             refused (exit 1). --snapshot is required; --scope and --export-dir are refused; theme and sample \
             folders are not taken from the environment.
 
+            Server mode (--connect SOCKET, the officials' ForceCommand when `eduioc serve` runs): the dashboard comes \
+            from the server, which knows the account from the kernel and sends only its area; this process never \
+            opens the snapshot. If the server goes away the screen keeps its last data with "reconnecting…" and \
+            reconnects by itself; started while the server is down, it says so and exits 1. --snapshot, --ssh, \
+            --scope and --export-dir are refused with it.
+
             Exit status: 0 after q; 1 when refused or unusable; 128+N when ended by signal N (SIGHUP 129, \
             SIGINT 130, SIGTERM 143).
             """
@@ -35,6 +41,10 @@ struct ConsoleCommand: ParsableCommand {
 
     @Option(name: .long, help: "Snapshot file to watch (default: the bundled sample province for today).")
     var snapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("Take the data from `eduioc serve` at this Unix socket (officials' ForceCommand).",
+                                            valueName: "socket"))
+    var connect: String?
 
     @Option(name: .long, help: "Theme name from the themes folder: default, light, accessible, mono.")
     var theme: String = "default"
@@ -78,24 +88,40 @@ struct ConsoleCommand: ParsableCommand {
 
     func validate() throws {
         try access.validate(scope: scope, exportDirectory: exportDir)
+        if connect != nil {
+            for (given, name) in [(snapshot != nil, "--snapshot"), (access.ssh, "--ssh"), (scope != nil, "--scope"),
+                                  (exportDir != nil, "--export-dir"), (sampleData != nil, "--sample-data"),
+                                  (config != nil, "--config")] where given {
+                throw ValidationError("\(name) cannot be combined with --connect: the server decides what the account sees")
+            }
+        }
         if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
     }
 
-    func run() throws {
-        let crashLog = try access.prepareForCrashes()
-        let grant = try access.resolveGrant()
-        if access.ssh {
-            guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-                throw CLIError("the console needs a terminal: connect with ssh -t")
-            }
-            for name in ["TERMINFO", "TERMINFO_DIRS", "TERMCAP"] { unsetenv(name) }  // terminfo only from the system
+    /// Officials' modes (--ssh, --connect): a terminal is required and terminfo comes only from the system.
+    func requireTerminal() throws {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw CLIError("the console needs a terminal: connect with ssh -t")
         }
+        for name in ["TERMINFO", "TERMINFO_DIRS", "TERMCAP"] { unsetenv(name) }  // terminfo only from the system
+    }
+
+    /// The theme catalog and every theme in it, the chosen one checked.
+    func loadThemes() throws -> (ThemeCatalog, [Theme]) {
         let themeFolder = try locate(.themes, explicit: themesDir)
         let catalog = ThemeCatalog(directory: themeFolder.path)
         guard catalog.names.contains(theme) else {
             throw ValidationError("no theme '\(theme)' in \(themeFolder.path) (available: \(catalog.names.joined(separator: ", ")))")
         }
-        let themes = try catalog.names.map { try catalog.load($0) }
+        return (catalog, try catalog.names.map { try catalog.load($0) })
+    }
+
+    func run() throws {
+        if let connect { return try runConnected(socket: connect) }
+        let crashLog = try access.prepareForCrashes()
+        let grant = try access.resolveGrant()
+        if access.ssh { try requireTerminal() }
+        let (catalog, themes) = try loadThemes()
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let userScope = access.ssh ? grant?.scope : ScopeArgument.parse(scope)
         let snapshotURL = try snapshot.map { URL(fileURLWithPath: $0) } ?? BundledSample.ensureForToday(
@@ -156,7 +182,7 @@ struct ConsoleCommand: ParsableCommand {
 
     private func locate(_ folder: DataFolderLocator.Folder, explicit: String?) throws -> URL {
         try DataFolderLocator(folder, explicitDirectory: explicit.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                              environment: access.ssh ? [:] : ProcessInfo.processInfo.environment, executableURL: Bundle.main.executableURL,
+                              environment: access.ssh || connect != nil ? [:] : ProcessInfo.processInfo.environment, executableURL: Bundle.main.executableURL,
                               currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
             .locate()
     }

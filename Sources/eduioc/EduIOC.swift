@@ -8,7 +8,8 @@ struct EduIOC: ParsableCommand {
         commandName: "eduioc",
         abstract: "EduIOC — operations console for a provincial education department.",
         subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self,
-                      BenchFirstDashboardCommand.self],
+                      ServeCommand.self, BenchFirstDashboardCommand.self,
+                      BenchViewerCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

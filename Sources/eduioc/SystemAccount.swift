@@ -16,7 +16,11 @@ struct SystemAccount: Equatable {
 
     /// The account of the real user id; throws a `CLIError` when the user id has no passwd entry.
     static func current() throws -> SystemAccount {
-        let uid = getuid()
+        try account(uid: getuid())
+    }
+
+    /// The account of `uid` (the server's peer, from SO_PEERCRED); throws a `CLIError` when it has no passwd entry.
+    static func account(uid: uid_t) throws -> SystemAccount {
         guard let (name, gid) = passwdEntry(uid) else {
             throw CLIError("user id \(uid) has no account in the password database; access refused")
         }

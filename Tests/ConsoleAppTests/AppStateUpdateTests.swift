@@ -31,6 +31,17 @@ struct AppStateUpdateTests {
         #expect(state.current.selectedRow == 1, "the selection where we left the province is restored")
     }
 
+    @Test func aScopeChangedByTheServerRelabelsTheStatusLineAndStartsAgainAtTheNewRoot() {
+        var state = loadedState()
+        state.scopeLabel = "hoa.tran: 10502, 10507"
+        state.exportDirectory = "/srv/exports/hoa.tran"
+        _ = state.update(.key(.enter))  // generation 2
+        #expect(state.update(.scopeChanged(revision: 1, label: "hoa.tran: 10507")) == [.load(node: nil, generation: 3)])
+        #expect(state.scopeLabel == "hoa.tran: 10507" && state.report == nil && state.stack.count == 1)
+        #expect(state.exportDirectory == "/srv/exports/hoa.tran", "the session's export folder stays")
+        #expect(state.update(.scopeChanged(revision: 1, label: "hoa.tran: 10507")) == [], "the same revision twice: nothing")
+    }
+
     @Test func staleResultsAreDropped() {
         var state = loadedState()
         _ = state.update(.key(.enter))                // generation 2 requested

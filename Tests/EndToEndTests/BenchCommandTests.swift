@@ -48,6 +48,28 @@ struct BenchCommandTests {
                 "the working copy is removed")
     }
 
+    @Test func viewersRunsTheServerWithOneAndNViewersAndReportsEachFigure() throws {
+        guard getuid() == 0 else { throw ConsoleSessionError("bench --viewers runs eduioc serve with a root-owned access file: run as root") }
+        let snapshot = try SampleFixtures.freshSnapshot(schools: 12, seed: 3, historyDays: 3)
+        let work = try TestScratch.makeDirectory("bench")
+        let before = try Data(contentsOf: snapshot)
+
+        let result = try EduIOCRun.run(["bench", "--snapshot", snapshot.path, "--viewers", "4", "--work-dir", work.path])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        for viewers in ["1", "4"] {
+            let row = try #require(lines.first { $0.hasPrefix(viewers + " ") }, "no row for \(viewers):\n\(result.standardOutput)")
+            // viewers, p50 / p95 first dashboard, peak RSS, server CPU per refresh, bytes per viewer per refresh.
+            #expect(row.range(of: #"^\d+ +[0-9.]+ ms / [0-9.]+ ms +[0-9.]+ MB +[0-9.]+ ms +[1-9]\d*$"#,
+                              options: .regularExpression) != nil, "\(row)")
+        }
+        #expect(lines.contains { $0.hasPrefix("server peak RSS: ") && !$0.hasSuffix(" 0.0 MB") }, "\(result.standardOutput)")
+        #expect(try Data(contentsOf: snapshot) == before, "the bench works on a copy")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".sock") || $0.hasSuffix(".yaml") }.isEmpty,
+                "the socket and the access file are removed")
+    }
+
     @Test func aMissingSnapshotIsAClearError() throws {
         let work = try TestScratch.makeDirectory("bench")
         let missing = work.appendingPathComponent("nowhere.sqlite").path

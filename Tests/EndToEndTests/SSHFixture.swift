@@ -36,6 +36,13 @@ final class SSHFixture {
     private var createdUsers: [String] = []
     private var createdGroups: [String] = []
     private var sshd: BackgroundProcess?
+    /// Server mode (`init(server: true)`): `eduioc serve` as root, the only opener of the snapshot, whose folder
+    /// is root's alone (0700); the forced command is `eduioc console --connect socketPath`.
+    let serverMode: Bool
+    /// The server's socket (server mode).
+    var socketPath: String { directory.appendingPathComponent("run/eduioc.sock").path }
+    /// The running `eduioc serve` (server mode), started by `startServer()`.
+    var server: BackgroundProcess?
     private var sessions: [TmuxSession] = []
     private var closed = false
 
@@ -43,7 +50,8 @@ final class SSHFixture {
     var crashLog: URL { directory.appendingPathComponent("crash/crash.log") }
 
     /// With `testCrash`, the forced console has the test-only crash trigger (SIGUSR2) and a crash log.
-    init(testCrash: Bool = false) throws {
+    init(testCrash: Bool = false, server: Bool = false) throws {
+        serverMode = server
         guard getuid() == 0 else { throw ConsoleSessionError("the SSH end-to-end tests create accounts: run them as root") }
         let sshdPath = "/usr/sbin/sshd"
         guard FileManager.default.isExecutableFile(atPath: sshdPath) else { throw ExternalTool.ToolError.missing("sshd") }
@@ -54,7 +62,7 @@ final class SSHFixture {
         consoleGroup = "edt\(tag)g"
         provinceGroup = "edt\(tag)w"
         themes = directory.appendingPathComponent("Themes")
-        snapshot = directory.appendingPathComponent("sample.sqlite")
+        snapshot = directory.appendingPathComponent(server ? "data/sample.sqlite" : "sample.sqlite")
         accessFile = directory.appendingPathComponent("access.yaml")
         // The accounts must be able to run the binary and read themes and snapshot: copy them into the 0755 folder.
         binary = directory.appendingPathComponent("bin/eduioc").path
@@ -116,8 +124,14 @@ final class SSHFixture {
         // The server: its own host key and config; logins of the console group are forced into the console.
         let hostKey = directory.appendingPathComponent("host_ed25519")
         try Self.root("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", hostKey.path])
-        var forced = [binary, "console", "--ssh", "--snapshot", snapshot.path, "--access-file", accessFile.path,
-                      "--themes-dir", themes.path].joined(separator: " ")
+        var forced = (server ? [binary, "console", "--connect", socketPath, "--themes-dir", themes.path]
+                      : [binary, "console", "--ssh", "--snapshot", snapshot.path, "--access-file", accessFile.path,
+                         "--themes-dir", themes.path]).joined(separator: " ")
+        if server {
+            chmod(snapshot.deletingLastPathComponent().path, 0o700)  // the service account's (here root's) alone
+            try Self.makeDirectory(URL(fileURLWithPath: socketPath).deletingLastPathComponent(), mode: 0o755)
+            try startServer()
+        }
         if testCrash {
             try Self.makeDirectory(crashLog.deletingLastPathComponent(), mode: 0o755)
             FileManager.default.createFile(atPath: crashLog.path, contents: nil)
@@ -164,6 +178,7 @@ final class SSHFixture {
         guard !closed else { return }
         closed = true
         sessions.forEach { $0.close() }
+        server?.stop()
         let uids = [province, commune].map(\.uid)
         let deadline = Date().addingTimeInterval(3)
         while Date() < deadline && uids.contains(where: { !ProcessTable.live(uid: $0).isEmpty }) { usleep(50_000) }
@@ -288,6 +303,7 @@ final class SSHFixture {
     /// (so drilling and filtering have rows).
     private static func prepare(directory: URL, binary: String, themes: URL, snapshot: URL) throws -> (String, String) {
         try makeDirectory(directory.appendingPathComponent("bin"), mode: 0o755)
+        try makeDirectory(snapshot.deletingLastPathComponent(), mode: 0o755, keepExisting: true)
         try copyExecutable(from: PackagePaths.eduiocBinary.path, to: binary)
         try FileManager.default.copyItem(at: PackagePaths.themes, to: themes)
         try ConsoleSession.generate(binary: binary, to: snapshot, schools: 24)

@@ -1,0 +1,22 @@
+/// The server's answer to a hello: the account, what it may see, where it may export, the province's zone.
+public struct WireWelcome: Codable, Sendable, Equatable {
+    /// The account name the kernel's peer credentials map to.
+    public var user: String
+    /// The account's scope as a label for the status line ("user: CODES" or "user: *").
+    public var scopeLabel: String
+    /// The export directory the access file gives the account (nil: export refused).
+    public var exportDirectory: String?
+    /// The snapshot's time zone identifier.
+    public var timeZone: String
+    /// The protocol version the server speaks.
+    public var version: Int
+
+    /// Creates a welcome.
+    public init(user: String, scopeLabel: String, exportDirectory: String?, timeZone: String, version: Int) {
+        self.user = user
+        self.scopeLabel = scopeLabel
+        self.exportDirectory = exportDirectory
+        self.timeZone = timeZone
+        self.version = version
+    }
+}
