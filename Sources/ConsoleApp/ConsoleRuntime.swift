@@ -13,6 +13,9 @@ public final class ConsoleRuntime {
     private let themes: [Theme]
     private let clock: @Sendable () -> Date
     private let worker = DispatchQueue(label: "eduioc.data")
+    /// The wall's check-in curve reads a morning of rows for three days (seconds on a full-year province): on its own
+    /// queue, so it never holds up a refresh on `worker`.
+    private let curveWorker = DispatchQueue(label: "eduioc.check-in")
     private let inbox = ActionInbox()
     private(set) public var state: AppState
     private var needsRender = true
@@ -167,10 +170,10 @@ public final class ConsoleRuntime {
         }
     }
 
-    /// Reads the wall's check-in curve on the worker queue; a failure leaves the wall without it.
+    /// Reads the wall's check-in curve on its own queue; a failure leaves the wall without it.
     private func loadCheckIn(_ node: NodeRef?) {
         let source = self.source, clock = self.clock, inbox = self.inbox
-        worker.async {
+        curveWorker.async {
             let revision = source.scopeRevision
             let curve = try? source.checkInCurve(for: node, asOf: clock())
             inbox.post(.scoped(revision: revision, .checkInLoaded(code: node?.code, curve.map(ReportSanitizer.clean))))
