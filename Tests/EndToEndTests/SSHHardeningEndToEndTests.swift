@@ -23,6 +23,16 @@ struct SSHHardeningEndToEndTests {
         throw ConsoleSessionError("no eduioc process of uid \(uid)")
     }
 
+    /// Replaces the access file as an administrator would (a new root-owned 0644 file renamed over it); returns when.
+    private func replaceAccessFile(_ fixture: SSHFixture, with text: String) throws -> Date {
+        let temporary = fixture.accessFile.deletingLastPathComponent().appendingPathComponent(".access.tmp")
+        try text.write(to: temporary, atomically: false, encoding: .utf8)
+        chmod(temporary.path, 0o644)
+        let started = Date()
+        #expect(rename(temporary.path, fixture.accessFile.path) == 0)
+        return started
+    }
+
     @Test func aCrashIsOneLineWithoutBacktracerOrCoreFile() throws {
         let fixture = try SSHFixture(testCrash: true)
         defer { fixture.close() }
@@ -60,11 +70,7 @@ struct SSHHardeningEndToEndTests {
               \(fixture.provinceGroup):
                 scope: province
             """
-        let temporary = fixture.accessFile.deletingLastPathComponent().appendingPathComponent(".access.tmp")
-        try revoked.write(to: temporary, atomically: false, encoding: .utf8)
-        chmod(temporary.path, 0o644)
-        let started = Date()
-        #expect(rename(temporary.path, fixture.accessFile.path) == 0)
+        let started = try replaceAccessFile(fixture, with: revoked)
         let end = try tmux.waitFor("the session to end", timeout: 10) { $0.contains("EXIT:") }
         let elapsed = Date().timeIntervalSince(started)
         #expect(end.contains("your access ended"), "screen:\n\(end)")
@@ -91,11 +97,7 @@ struct SSHHardeningEndToEndTests {
               \(fixture.provinceGroup):
                 scope: province
             """
-        let temporary = fixture.accessFile.deletingLastPathComponent().appendingPathComponent(".access.tmp")
-        try narrowed.write(to: temporary, atomically: false, encoding: .utf8)
-        chmod(temporary.path, 0o644)
-        let started = Date()
-        #expect(rename(temporary.path, fixture.accessFile.path) == 0)
+        let started = try replaceAccessFile(fixture, with: narrowed)
         let screen = try tmux.waitFor("the school as the new root", timeout: 10) {
             let top = $0.split(separator: "\n").first.map(String.init) ?? ""
             return top.contains(school[1]) && !top.contains(fixture.communeName)

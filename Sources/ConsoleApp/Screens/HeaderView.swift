@@ -30,20 +30,28 @@ enum HeaderView {
         return [root] + state.stack.dropFirst().compactMap { $0.node?.name }
     }
 
-    /// "‼ 3 ⚠ 12 │ 14:05 │ dữ liệu 3 phút trước"; past the stale limit the age reads "dữ liệu 07:42 (12 phút)" in
-    /// the warn role, past twice the limit (or with an unusable snapshot) in the crit role.
-    static func rightSide(_ state: AppState, _ context: ScreenContext, compact: Bool = false) -> [Span] {
+    /// " ‼ 3" (critical) and " ⚠ 12" (warnings) when there are any: the console's and the wall's header.
+    static func alertCounts(_ state: AppState, _ context: ScreenContext) -> [Span] {
         var spans: [Span] = []
         let alerts = state.report?.alerts ?? []
         let critical = alerts.filter { $0.severity == .critical }.count
-        let lang = context.language
         if critical > 0 {
-            spans.append(Span(" \(AlertText.glyph(.critical, context.glyphs)) \(Formats.count(critical, lang))", role: .crit, bold: true))
+            spans.append(Span(" \(AlertText.glyph(.critical, context.glyphs)) \(Formats.count(critical, context.language))",
+                              role: .crit, bold: true))
         }
         if alerts.count > critical {
-            spans.append(Span(" \(AlertText.glyph(.warning, context.glyphs)) \(Formats.count(alerts.count - critical, lang))",
+            spans.append(Span(" \(AlertText.glyph(.warning, context.glyphs)) \(Formats.count(alerts.count - critical, context.language))",
                               role: .warn, bold: true))
         }
+        return spans
+    }
+
+    /// "‼ 3 ⚠ 12 │ 14:05 │ dữ liệu 3 phút trước"; past the stale limit the age reads "dữ liệu 07:42 (12 phút)" in
+    /// the warn role, past twice the limit (or with an unusable snapshot) in the crit role.
+    static func rightSide(_ state: AppState, _ context: ScreenContext, compact: Bool = false) -> [Span] {
+        var spans = alertCounts(state, context)
+        let alerts = state.report?.alerts ?? []
+        let lang = context.language
         if !alerts.isEmpty { spans.append(Span(compact ? " " : " \(context.t(.alertsCount)) ", role: .header)) }
         spans.append(Span(" " + Formats.clock(context.now, context.timeZone) + " ", role: .header, bold: true))
         if let published = state.report?.publishedAt {

@@ -29,17 +29,8 @@ enum WallRenderer {
     private static func drawHeader(_ state: AppState, layout: WallLayout, into buffer: inout CellBuffer,
                                    context: ScreenContext) {
         let headerStyle = CellStyle(.header)
-        var right: [Span] = []
-        let alerts = state.report?.alerts ?? []
-        let critical = alerts.filter { $0.severity == .critical }.count
+        var right = HeaderView.alertCounts(state, context)
         let lang = context.language
-        if critical > 0 {
-            right.append(Span(" \(AlertText.glyph(.critical, context.glyphs)) \(Formats.count(critical, lang))", role: .crit, bold: true))
-        }
-        if alerts.count > critical {
-            right.append(Span(" \(AlertText.glyph(.warning, context.glyphs)) \(Formats.count(alerts.count - critical, lang))",
-                              role: .warn, bold: true))
-        }
         right.append(Span(" " + Formats.clockSeconds(context.now, context.timeZone) + " ", role: .header, bold: true))
         if let updated = state.report?.publishedAt ?? state.lastDataChange {
             let text = " \(WallText.updatedAt.in(lang)) \(Formats.clockSeconds(updated, context.timeZone)) "
