@@ -14,9 +14,6 @@ public enum Action: Sendable {
     case tick(Date)
     /// The snapshot changed (in place or by rename): reload if live.
     case snapshotChanged
-    /// The source's area changed while running (a server's grant was narrowed or widened) to `revision`, with the
-    /// status line's label (already sanitised): the screen starts again at the new area's root.
-    case scopeChanged(revision: Int, label: String?)
     /// The watcher saw no change but the last load failed: load again (not counted as a change of the data).
     case retryLoad
     /// A load finished.
@@ -37,7 +34,8 @@ public enum Action: Sendable {
     case exportFinished(ExportOutcome)
     /// The data-quality list was checked.
     case dataQualityLoaded(DataQualityReport)
-    /// The user's access changed in place: the screen starts again at the new scope's root.
+    /// The user's area changed while running (seen by the runtime's poll of `DashboardDataSource.accessChange`): the
+    /// screen starts again at the new area's root, once per revision.
     case accessChanged(AccessChange)
     /// A result of work started under scope revision `revision`; dropped when the scope changed since.
     indirect case scoped(revision: Int, Action)

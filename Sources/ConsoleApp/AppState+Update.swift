@@ -23,10 +23,6 @@ extension AppState {
             lastDataChange = now
             searchIndexWanted = true
             return paused ? [] : requestLoad()
-        case .scopeChanged(let revision, let label):
-            guard revision != scopeRevision else { return [] }
-            return changeAccess(AccessChange(revision: revision, scopeLabel: label ?? scopeLabel,
-                                             exportDirectory: exportDirectory))
         case .retryLoad:
             searchIndexWanted = true
             return paused ? [] : requestLoad()
@@ -83,6 +79,7 @@ extension AppState {
             if case .dataQuality = overlay { overlay = .dataQuality(selected: 0) }
             return []
         case .accessChanged(let change):
+            guard change.revision != scopeRevision else { return [] }
             return changeAccess(change)
         case .scoped(let revision, let result):
             guard revision == scopeRevision else { return [] }

@@ -36,12 +36,6 @@ public final class ConsoleRuntime {
         return { inbox.requestStop() }
     }
 
-    /// A closure that hands the loop an action from another thread (e.g. `.accessChanged` from the access watch).
-    public var actionPoster: @Sendable (Action) -> Void {
-        let inbox = self.inbox
-        return { inbox.post($0) }
-    }
-
     /// Runs until the user quits or `requestStop` is called.
     public func run() {
         state.size = backend.size
@@ -212,15 +206,14 @@ public final class ConsoleRuntime {
         worker.async {
             let result = source.pollForChange()
             inbox.endPoll()
+            if var change = source.accessChange, change.revision != shownRevision {
+                change.scopeLabel = change.scopeLabel.map(TextSanitizer.sanitize)
+                inbox.post(.accessChanged(change))
+            }
             switch result {
             case .unchanged where retrying: inbox.post(.retryLoad)
             case .unchanged: break
             case .changed:
-                // The label is read after the revision: it belongs to that revision or a newer one.
-                let revision = source.scopeRevision
-                if revision != shownRevision {
-                    inbox.post(.scopeChanged(revision: revision, label: source.scopeLabel.map(TextSanitizer.sanitize)))
-                }
                 inbox.post(.snapshotChanged)
             case .failed(let reason):
                 inbox.post(.snapshotFailed(generation: nil, reason: TextSanitizer.sanitize(reason), at: clock()))

@@ -19,9 +19,9 @@ public protocol DashboardDataSource: Sendable {
     var scopeRevision: Int { get }
     /// The morning check-in curve of `node` (nil = root of the user's scope) against usual days, for the wall.
     func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve?
-    /// The label of the user's area when the source can change it while running (a server's grant); else nil.
-    /// Read with `scopeRevision`: the label of that revision or a newer one.
-    var scopeLabel: String? { get }
+    /// The user's area as it stands after the last change while running (the access file edited, a server's grant
+    /// narrowed or widened); nil while it is the one the session started with.
+    var accessChange: AccessChange? { get }
 }
 
 extension DashboardDataSource {
@@ -33,12 +33,12 @@ extension DashboardDataSource {
     /// No search index: `/` only filters the table and `:` resolves on Enter.
     public func searchIndex() throws -> SearchIndex { SearchIndex(entries: []) }
 
-    /// A source whose scope never changes.
-    public var scopeRevision: Int { 0 }
+    /// The revision of the last change of the area (0: none).
+    public var scopeRevision: Int { accessChange?.revision ?? 0 }
     /// No curve: the wall shows its pages without the comparison with usual days.
     public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? { nil }
     /// The area is fixed for the session.
-    public var scopeLabel: String? { nil }
+    public var accessChange: AccessChange? { nil }
 }
 
 /// The outcome of one look at the snapshot file.

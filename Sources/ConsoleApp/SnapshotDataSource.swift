@@ -22,7 +22,7 @@ public final class SnapshotDataSource: DashboardDataSource {
     private let url: URL
     private let config: AnalyticsConfig
     /// The user's scope and how many times it changed while running.
-    private let scoping: Mutex<(scope: Scope?, revision: Int)>
+    private let scoping: Mutex<(scope: Scope?, change: AccessChange?)>
     private let live: Mutex<Live?>
     /// Past-day summaries kept across refreshes and reopenings (they re-key themselves on a new file).
     public let summaries: PastDaySummaries
@@ -40,7 +40,7 @@ public final class SnapshotDataSource: DashboardDataSource {
     public init(url: URL, config: AnalyticsConfig, scope: Scope?, store: SummaryStore? = nil) throws {
         self.url = url
         self.config = config
-        scoping = Mutex((scope, 0))
+        scoping = Mutex((scope, nil))
         self.store = store
         let summaries = PastDaySummaries()
         let restored = store?.restore(summaries, snapshotPath: url.path) ?? false
@@ -68,13 +68,17 @@ public final class SnapshotDataSource: DashboardDataSource {
 
     private var scope: Scope? { scoping.withLock { $0.scope } }
 
-    public var scopeRevision: Int { scoping.withLock { $0.revision } }
+    public var accessChange: AccessChange? { scoping.withLock { $0.change } }
 
-    /// Answers for `scope` from now on (the access file was edited while the console runs): the next call reads
-    /// under it; a call already under way may still answer for the old one, tagged with the old revision.
-    public func changeScope(to scope: Scope?) {
+    /// Answers for `scope` from now on (the access file was edited while the console runs), described on screen by
+    /// `label` and exporting to `exportDirectory`: the next call reads under it; a call already under way may still
+    /// answer for the old one, tagged with the old revision. The console sees the change at its next poll.
+    public func changeScope(to scope: Scope?, label: String?, exportDirectory: String?) {
         live.withLock { current in
-            scoping.withLock { $0 = (scope, $0.revision + 1) }
+            scoping.withLock {
+                $0 = (scope, AccessChange(revision: ($0.change?.revision ?? 0) + 1, scopeLabel: label,
+                                          exportDirectory: exportDirectory))
+            }
             guard let old = current else { return }
             current?.engine = Self.engine(old.snapshot, config, scope, summaries)
         }

@@ -65,11 +65,14 @@ public final class RemoteDataSource: DashboardDataSource {
     /// Bytes received since the connection was first made (the bench reports them per refresh).
     public var bytesReceived: Int { state.withLock { $0.bytesReceived } }
 
-    /// The account's area as the server last described it (it changes when the access file narrows it).
-    public var scopeLabel: String? { welcome.scopeLabel }
-
-    /// Counts the grants the server announced while running (a new label: the access file narrowed or widened it).
-    public var scopeRevision: Int { state.withLock { $0.scopeRevision } }
+    /// The account's area as the server last described it, once it changed while running (a new label: the access
+    /// file narrowed or widened the grant); nil while it is the one of the first welcome.
+    public var accessChange: AccessChange? {
+        state.withLock { state in
+            state.scopeRevision == 0 ? nil : AccessChange(revision: state.scopeRevision, scopeLabel: state.welcome.scopeLabel,
+                                                          exportDirectory: state.welcome.exportDirectory)
+        }
+    }
 
     /// Why the server ended the session, if it did.
     public var endReason: String? { state.withLock { $0.ended } }

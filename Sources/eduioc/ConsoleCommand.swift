@@ -146,13 +146,10 @@ struct ConsoleCommand: ParsableCommand {
         let trap = SignalTrap { _ in stop() }
         let testTrigger = CrashGuard.armTestTrigger()
         // SSH mode: the access file is read again every 2 s; a revoked grant ends the session, a changed one applies
-        // in place (the data source answers for the new scope before the screen is told to start again).
-        let post = runtime.actionPoster
+        // in place (the data source answers for the new scope; the runtime's next poll starts the screen again).
         let accessWatch = grant.map {
             AccessWatch(options: access, grant: $0, onNewGrant: { new in
-                source.changeScope(to: new.scope)
-                post(.accessChanged(AccessChange(revision: source.scopeRevision, scopeLabel: Self.scopeLabel(new),
-                                                 exportDirectory: new.exportDirectory)))
+                source.changeScope(to: new.scope, label: Self.scopeLabel(new), exportDirectory: new.exportDirectory)
             }, onChange: stop)
         }
         // While the screen is ncurses', a runtime error message goes to the crash log (SSH: or nowhere), never

@@ -59,8 +59,9 @@ struct AccessChangeTests {
         let other = try #require(province.children.first { $0.node.level == .unit })
         #expect(source.scopeRevision == 0)
 
-        source.changeScope(to: Scope(unitCodes: [], schoolCodes: [school[0]]))
+        source.changeScope(to: Scope(unitCodes: [], schoolCodes: [school[0]]), label: "hoa: \(school[0])", exportDirectory: nil)
         #expect(source.scopeRevision == 1)
+        #expect(source.accessChange == AccessChange(revision: 1, scopeLabel: "hoa: \(school[0])", exportDirectory: nil))
         let narrowed = try source.report(for: nil, asOf: asOf)
         #expect(narrowed.figures.node.code == school[0] && narrowed.figures.node.name == school[1])
         #expect(narrowed.figures.attendance.enrolled == enrolled, "the school's own students (sqlite3: \(enrolled))")

@@ -36,10 +36,11 @@ struct AppStateUpdateTests {
         state.scopeLabel = "hoa.tran: 10502, 10507"
         state.exportDirectory = "/srv/exports/hoa.tran"
         _ = state.update(.key(.enter))  // generation 2
-        #expect(state.update(.scopeChanged(revision: 1, label: "hoa.tran: 10507")) == [.load(node: nil, generation: 3)])
+        let narrowed = AccessChange(revision: 1, scopeLabel: "hoa.tran: 10507", exportDirectory: "/srv/exports/hoa.tran")
+        #expect(state.update(.accessChanged(narrowed)) == [.load(node: nil, generation: 3)])
         #expect(state.scopeLabel == "hoa.tran: 10507" && state.report == nil && state.stack.count == 1)
         #expect(state.exportDirectory == "/srv/exports/hoa.tran", "the session's export folder stays")
-        #expect(state.update(.scopeChanged(revision: 1, label: "hoa.tran: 10507")) == [], "the same revision twice: nothing")
+        #expect(state.update(.accessChanged(narrowed)) == [], "the same revision twice: nothing")
     }
 
     @Test func staleResultsAreDropped() {
