@@ -13,13 +13,19 @@ struct ServeCommandTests {
         }
     }
 
-    @Test func serveRefusesToReplaceAFileThatIsNotASocket() throws {
+    /// A small snapshot and, beside it, an access file giving root the province, with `accessMode`.
+    private func serveInputs(accessMode: mode_t) throws -> (snapshot: URL, folder: URL, access: URL) {
         guard getuid() == 0 else { throw ConsoleSessionError("serve's access file must be root's: run as root") }
         let snapshot = try SampleFixtures.freshSnapshot(schools: 6, seed: 2, historyDays: 2)
         let folder = snapshot.deletingLastPathComponent()
         let access = folder.appendingPathComponent("access.yaml")
         try "users:\n  root:\n    scope: province\n".write(to: access, atomically: true, encoding: .utf8)
-        chmod(access.path, 0o644)
+        chmod(access.path, accessMode)
+        return (snapshot, folder, access)
+    }
+
+    @Test func serveRefusesToReplaceAFileThatIsNotASocket() throws {
+        let (snapshot, folder, access) = try serveInputs(accessMode: 0o644)
         let precious = folder.appendingPathComponent("not-a-socket")
         try "keep me".write(to: precious, atomically: true, encoding: .utf8)
         let result = try EduIOCRun.run(["serve", "--snapshot", snapshot.path, "--socket", precious.path,
@@ -30,12 +36,7 @@ struct ServeCommandTests {
     }
 
     @Test func serveRefusesAnAccessFileOthersCouldWrite() throws {
-        guard getuid() == 0 else { throw ConsoleSessionError("serve's access file must be root's: run as root") }
-        let snapshot = try SampleFixtures.freshSnapshot(schools: 6, seed: 2, historyDays: 2)
-        let folder = snapshot.deletingLastPathComponent()
-        let access = folder.appendingPathComponent("access.yaml")
-        try "users:\n  root:\n    scope: province\n".write(to: access, atomically: true, encoding: .utf8)
-        chmod(access.path, 0o666)
+        let (snapshot, folder, access) = try serveInputs(accessMode: 0o666)
         let result = try EduIOCRun.run(["serve", "--snapshot", snapshot.path, "--socket", folder.appendingPathComponent("s.sock").path,
                                         "--access-file", access.path])
         #expect(result.status == 1)
