@@ -23,10 +23,12 @@ extension AppState {
                 clampSelection()
             }
             return []
-        case .nextWallPage, .drillDown where wall != nil:
+        case .nextWallPage,  // always (a no-op off the wall); Enter steps pages only on the wall
+             .drillDown where wall != nil:
             wall?.step(1, now: now)
             return []
-        case .previousWallPage, .goUp where wall != nil:
+        case .previousWallPage,  // always (a no-op off the wall); Esc steps back only on the wall
+             .goUp where wall != nil:
             wall?.step(-1, now: now)
             return []
         case .toggleRotation:
