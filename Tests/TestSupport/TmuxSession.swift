@@ -81,7 +81,9 @@ public final class TmuxSession {
             if condition(last) { return last }
             usleep(100_000)
         }
-        print("── screen while waiting for \(what) ──\n\(last)\n── end of screen ──")
+        // The top again after the whole screen: a CI log that keeps only the lines before the failure still shows it.
+        let top = last.split(separator: "\n", omittingEmptySubsequences: false).prefix(8).joined(separator: "\n")
+        print("── screen while waiting for \(what) ──\n\(last)\n── its top again ──\n\(top)\n── end of screen ──")
         throw WaitError(what: what, timeout: timeout, screen: last)
     }
 
