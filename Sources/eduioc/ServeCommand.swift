@@ -93,6 +93,10 @@ struct ServeCommand: ParsableCommand {
         FileHandle.standardError.write(Data("eduioc serve: listening on \(socket) (snapshot \(snapshot))\n".utf8))
         done.wait()
         server.stop()
+        FileHandle.standardError.write(Data("eduioc serve: stopped; sessions closed, socket removed\n".utf8))
+        // SIGTERM is a service's ordinary stop (systemd's KillSignal): exit 0, so `systemctl stop` leaves the unit
+        // inactive, not failed. An interrupt (Ctrl-C when run by hand) keeps the conventional 128 + signal.
+        if trap.caughtSignal == SIGTERM { return }
         throw ExitCode(trap.exitStatus())
     }
 

@@ -12,6 +12,8 @@ public final class BackgroundProcess {
     /// Where its standard output and standard error go.
     public let logFile: URL
     private var reaped = false
+    /// The wait status once it has been reaped (see ``exitCode``).
+    private var waitStatus: Int32?
 
     /// Starts `executable` with `arguments`; stdin is /dev/null, stdout and stderr go to `logFile`.
     public init(_ executable: String, _ arguments: [String], logFile: URL) throws {
@@ -41,7 +43,10 @@ public final class BackgroundProcess {
     public var isRunning: Bool {
         guard !reaped else { return false }
         var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+        if waitpid(pid, &status, WNOHANG) == pid {
+            reaped = true
+            waitStatus = status
+        }
         return !reaped
     }
 
@@ -56,7 +61,14 @@ public final class BackgroundProcess {
             var status: Int32 = 0
             _ = waitpid(pid, &status, 0)
             reaped = true
+            waitStatus = status
         }
+    }
+
+    /// Its exit status once it has ended by itself or on SIGTERM; nil while running or when a signal ended it.
+    public var exitCode: Int32? {
+        guard let waitStatus, waitStatus & 0x7f == 0 else { return nil }
+        return (waitStatus >> 8) & 0xff
     }
 
     /// What it has written so far.
