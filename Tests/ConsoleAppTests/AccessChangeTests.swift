@@ -31,6 +31,21 @@ struct AccessChangeTests {
         #expect(state.message == UIText.accessChanged.in(state.language))
     }
 
+    @Test func untilTheNewAreaIsReadTheHeaderNamesTheGrantNotTheProvince() {
+        var state = loadedState()
+        _ = state.update(.accessChanged(AccessChange(revision: 1, scopeLabel: "hoa: NOPE", exportDirectory: nil)))
+        let header = Self.topLine(state)
+        #expect(header.contains("NOPE") && !header.contains(UIText.province.in(state.language)), "\(header)")
+        // A whole-province grant ("*") is still called the province.
+        _ = state.update(.accessChanged(AccessChange(revision: 2, scopeLabel: "hoa: *", exportDirectory: nil)))
+        #expect(Self.topLine(state).contains(UIText.province.in(state.language)), "\(Self.topLine(state))")
+    }
+
+    private static func topLine(_ state: AppState) -> String {
+        let text = DashboardRenderer.render(state, capabilities: TerminalCapabilities(colorDepth: .full256, unicode: true)).text
+        return String(text.split(separator: "\n").first ?? "")
+    }
+
     @Test func resultsOfWorkStartedUnderTheOldScopeAreDropped() {
         var state = loadedState()
         _ = state.update(.accessChanged(AccessChange(revision: 1, scopeLabel: nil, exportDirectory: nil)))

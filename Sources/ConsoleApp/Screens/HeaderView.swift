@@ -26,7 +26,9 @@ enum HeaderView {
 
     private static func crumbNames(_ state: AppState, _ context: ScreenContext) -> [String] {
         if let path = state.report?.path, state.reportMatchesCurrent, !path.isEmpty { return path.map(\.name) }
-        let root = state.report?.path.first?.name ?? context.t(.province)
+        // Before any report of the area (loading, or an area the snapshot lacks) the root is the account's area as
+        // granted, never "the province" for an account that does not hold it.
+        let root = state.report?.path.first?.name ?? scopeParts(state)?.names ?? context.t(.province)
         return [root] + state.stack.dropFirst().compactMap { $0.node?.name }
     }
 
@@ -117,11 +119,19 @@ enum HeaderView {
     /// the breadcrumbs know it; an account prefix ("hoa.tran: ") is kept.
     static func scopeText(_ state: AppState) -> String? {
         guard let label = state.scopeLabel else { return nil }
+        guard let parts = scopeParts(state) else { return label }
+        return parts.prefix + parts.names
+    }
+
+    /// The scope label's account prefix and its codes as names; nil without a label or for the whole province ("*").
+    private static func scopeParts(_ state: AppState) -> (prefix: String, names: String)? {
+        guard let label = state.scopeLabel else { return nil }
         var prefix = "", codes = label
         if let colon = label.range(of: ": ") {
             prefix = String(label[..<colon.upperBound])
             codes = String(label[colon.upperBound...])
         }
+        guard codes != "*" else { return nil }
         let root = state.report?.path.first
         let names = codes.split(separator: ",").map { raw -> String in
             let code = raw.trimmingCharacters(in: .whitespaces)
@@ -129,6 +139,6 @@ enum HeaderView {
             if let root, root.code == code { return root.name }
             return code
         }
-        return prefix + names.joined(separator: ", ")
+        return (prefix, names.joined(separator: ", "))
     }
 }
