@@ -26,19 +26,7 @@ extension AppState {
         case .retryLoad:
             searchIndexWanted = true
             return paused ? [] : requestLoad()
-        case .reportLoaded(let generation, let newReport):
-            guard generation == requestedGeneration else { return [] }
-            let wallEffects = noteChanges(to: newReport)
-            report = newReport
-            if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
-            loading = false
-            loadingSince = nil
-            problem = nil
-            alignStackWithPath(newReport.path)
-            clampSelection()
-            guard searchIndexWanted else { return wallEffects }
-            searchIndexWanted = false
-            return [.loadSearchIndex] + wallEffects
+        case .reportLoaded(let generation, let newReport): return acceptReport(newReport, generation: generation)
         case .searchIndexLoaded(let index):
             searchIndex = index
             searchIndexVersion += 1
@@ -85,6 +73,23 @@ extension AppState {
             guard revision == scopeRevision else { return [] }
             return apply(result)
         }
+    }
+
+    /// Takes a loaded report when it answers the newest request: it replaces the screen's, notes what changed, and
+    /// asks for the search index when the data changed since it was built.
+    private mutating func acceptReport(_ newReport: NodeReport, generation: Int) -> [Effect] {
+        guard generation == requestedGeneration else { return [] }
+        let wallEffects = noteChanges(to: newReport)
+        report = newReport
+        if lastDataChange == nil { lastDataChange = now }  // the first data seen counts as a change
+        loading = false
+        loadingSince = nil
+        problem = nil
+        alignStackWithPath(newReport.path)
+        clampSelection()
+        guard searchIndexWanted else { return wallEffects }
+        searchIndexWanted = false
+        return [.loadSearchIndex] + wallEffects
     }
 
     /// Starts a load of the node on screen under a new generation.
