@@ -1,7 +1,9 @@
 import ArgumentParser
 import ConsoleApp
 import ConsoleServer
+import ConsoleWire
 import Foundation
+import ProcessSupport
 
 /// `eduioc bench-viewer` (hidden): what `console --connect` does for its data, without a terminal, for
 /// `eduioc bench --viewers` to time from the outside. Prints one JSON line after the first complete dashboard, then

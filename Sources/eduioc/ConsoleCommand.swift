@@ -4,7 +4,9 @@ import ConsoleApp
 import ConsoleCore
 import Foundation
 import NcursesBackend
+import ProcessSupport
 import SampleProvince
+import SnapshotSource
 
 /// `eduioc console` (the default): the live dashboard.
 struct ConsoleCommand: ParsableCommand {

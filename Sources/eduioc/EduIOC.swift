@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcessSupport
 
 /// The `eduioc` command: the console and its operator tools.
 @main

@@ -1,6 +1,8 @@
 import Analytics
 import ConsoleServer
+import ConsoleWire
 import Foundation
+import ProcessSupport
 import SectorData
 import Synchronization
 
