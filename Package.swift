@@ -7,12 +7,21 @@
 // ConsoleWire, ProcessSupport only: never SQLite, GRDB, SectorData, Analytics, SampleProvince or ArgumentParser.
 import PackageDescription
 
-/// Foundation's own static libraries, for the one target linked with `-static-stdlib`: its modules are compiled
-/// against the shared Foundation, whose autolink entries name only `Foundation`, so the rest is listed here (in one
-/// linker group: the archives refer to each other).
-let staticFoundation = ["-Xlinker", "--start-group"]
+/// How the thin client is linked (issue 15: ≤ 15 MB resident per official): the Swift runtime, Foundation and
+/// libstdc++ statically, as a position-dependent executable. Measured on the full-year province (docs/PERFORMANCE.md):
+/// shared Foundation ~30 MB; static 15.3 MB; without PIE (no 1.8 MB of relocations to apply at start, no relocated
+/// data pages) and with libstdc++'s archive instead of the shared library, 14.4 MB.
+/// - Foundation's own static libraries are listed, in one group (they refer to each other): the modules are compiled
+///   against the shared Foundation, whose autolink entries name only `Foundation`.
+/// - Foundation finds its ICU time zones by name at run time (`_typeByName`), so nothing references them and
+///   `TimeZone(identifier:)` would return nil: `--undefined` pulls that one object in.
+/// - `Linker/libstdc++.so` is a linker script naming `libstdc++.a`, so the `-lstdc++` of Swift's
+///   static-stdlib-args.lnk takes the archive (found first on this `-L` path, for this target only).
+let staticFoundation = ["-L\(Context.packageDirectory)/Linker", "-Xclang-linker", "-no-pie",
+                        "-Xlinker", "--undefined=$s30FoundationInternationalization12_TimeZoneICUCMn", "-Xlinker", "--start-group"]
     + ["Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
-       "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime"]
+       "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",
+       "stdc++"]
         .flatMap { ["-Xlinker", "-l\($0)"] }
     + ["-Xlinker", "--end-group"]
 
@@ -66,8 +75,8 @@ let package = Package(
         // the data-folder locator, the one-line error.
         .target(name: "ProcessSupport", dependencies: ["CProcessGuard"]),
         // The officials' thin client (`eduioc console --connect` execs it): terminal, state and rendering over the
-        // server's socket. The Swift runtime and Foundation are linked in statically so its memory stays small
-        // (issue 15: ≤ 15 MB per viewer); nothing else links that way.
+        // server's socket. Linked statically (`staticFoundation` above) so its memory stays small (issue 15: ≤ 15 MB
+        // per viewer); nothing else links that way.
         .executableTarget(name: "eduioc-view", dependencies: [
             "ConsoleApp", "ConsoleCore", "ConsoleWire", "NcursesBackend", "ProcessSupport", "ReportModel",
         ], linkerSettings: [.unsafeFlags(["-static-stdlib"] + staticFoundation)]),
@@ -93,7 +102,7 @@ let package = Package(
         .testTarget(name: "ConsoleServerTests", dependencies: ["ConsoleServer", "ConsoleWire", "ConsoleApp", "SnapshotSource",
                                                              "ReportModel", "Analytics", "SampleProvince",
                                                              "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "ProcessSupport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

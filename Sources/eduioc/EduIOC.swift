@@ -9,8 +9,7 @@ struct EduIOC: ParsableCommand {
         commandName: "eduioc",
         abstract: "EduIOC — operations console for a provincial education department.",
         subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self,
-                      ServeCommand.self, BenchFirstDashboardCommand.self,
-                      BenchViewerCommand.self],
+                      ServeCommand.self, BenchFirstDashboardCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 
