@@ -195,7 +195,7 @@ struct ViewerBench {
                         + "\(BenchSamples.format(phase.serverCPUMilliseconds).padding(toLength: 25, withPad: " ", startingAt: 0))"
                         + "\(bytes)")
         }
-        rows.append(String(format: "server peak RSS (the viewers above): %.1f MB", Double(serverPeakKB) / 1024))
+        rows.append(String(format: "server peak RSS: %.1f MB", Double(serverPeakKB) / 1024))  // the viewers above
         switch consolePeakKB {
         case .success(let kilobytes):
             rows.append(String(format: "thin console (eduioc-view, 200×60, first dashboard drawn) peak RSS: %.1f MB", Double(kilobytes) / 1024))
