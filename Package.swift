@@ -10,14 +10,15 @@ import PackageDescription
 /// How the thin client is linked (issue 15: ≤ 15 MB resident per official): the Swift runtime, Foundation and
 /// libstdc++ statically, as a position-dependent executable. Measured on the full-year province (docs/PERFORMANCE.md):
 /// shared Foundation ~30 MB; static 15.3 MB; without PIE (no 1.8 MB of relocations to apply at start, no relocated
-/// data pages) and with libstdc++'s archive instead of the shared library, 14.4 MB.
+/// data pages) and with libstdc++'s archive instead of the shared library, 14.4 MB; without exporting every symbol
+/// (static-stdlib-args.lnk asks for --export-dynamic, so each library's lookups walked ours), 14.1 MB.
 /// - Foundation's own static libraries are listed, in one group (they refer to each other): the modules are compiled
 ///   against the shared Foundation, whose autolink entries name only `Foundation`.
 /// - Foundation finds its ICU time zones by name at run time (`_typeByName`), so nothing references them and
 ///   `TimeZone(identifier:)` would return nil: `--undefined` pulls that one object in.
 /// - `Linker/libstdc++.so` is a linker script naming `libstdc++.a`, so the `-lstdc++` of Swift's
 ///   static-stdlib-args.lnk takes the archive (found first on this `-L` path, for this target only).
-let staticFoundation = ["-L\(Context.packageDirectory)/Linker", "-Xclang-linker", "-no-pie",
+let staticFoundation = ["-L\(Context.packageDirectory)/Linker", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
                         "-Xlinker", "--undefined=$s30FoundationInternationalization12_TimeZoneICUCMn", "-Xlinker", "--start-group"]
     + ["Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation", "_FoundationICU",
        "_FoundationCShims", "_FoundationCollections", "swiftSynchronization", "swiftDispatch", "dispatch", "BlocksRuntime",

@@ -39,6 +39,7 @@ struct BenchProbe {
     /// One line `{"bytes":N,"peak_kb":N,"phase":"…"}` (keys sorted, as the bench reads it).
     private func emit(phase: String, bytes: Int) {
         let peak = ProcessMemory.kilobytes("VmHWM") ?? 0
-        FileHandle.standardOutput.write(Data("{\"bytes\":\(bytes),\"peak_kb\":\(peak),\"phase\":\"\(phase)\"}\n".utf8))
+        let line = Array("{\"bytes\":\(bytes),\"peak_kb\":\(peak),\"phase\":\"\(phase)\"}\n".utf8)
+        _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }  // POSIX: no FileHandle to load
     }
 }
