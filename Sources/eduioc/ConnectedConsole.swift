@@ -60,9 +60,10 @@ extension ConsoleCommand {
         guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
         let thin = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent(Self.thinClientName).path
         guard FileManager.default.isExecutableFile(atPath: thin) else { return }
-        var arguments = [thin, "--connect", socket, "--lang", lang.rawValue, "--theme", theme]
-        if let themesDir { arguments += ["--themes-dir", themesDir] }
-        if let crashLog = access.crashLog { arguments += ["--crash-log", crashLog] }
+        // `--name=value`: a value that starts with "--" stays a value.
+        var arguments = [thin, "--connect=\(socket)", "--lang=\(lang.rawValue)", "--theme=\(theme)"]
+        if let themesDir { arguments.append("--themes-dir=\(themesDir)") }
+        if let crashLog = access.crashLog { arguments.append("--crash-log=\(crashLog)") }
         if noColor { arguments.append("--no-color") }
         if ascii { arguments.append("--ascii") }
         var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }

@@ -47,6 +47,8 @@ struct ThinClientTests {
             (["--connect"], "--connect needs a value"),
             (["--connect", "/run/eduioc/none.sock", "--lang", "fr"], "--lang: 'fr' is not a language (vi or en)"),
             (["--connect", "/run/eduioc/none.sock", "--ascii=yes"], "unknown argument '--ascii=yes'"),
+            (["--connect=/run/eduioc/none.sock", "--lang=xx"], "--lang: 'xx' is not a language (vi or en)"),
+            (["--connect", "--lang", "en"], "--connect needs a value"),
         ]
         for (arguments, message) in cases {
             let result = try ProcessRunner.run(thin, arguments)
