@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// Turns a school's tally and link state into alerts, per the configured local policy.

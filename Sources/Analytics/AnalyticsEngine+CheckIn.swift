@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 extension AnalyticsEngine {
     /// The check-in curve of a node (nil = the root of the user's scope; a class gives its school's) at `asOf`:

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 extension AnalyticsEngine {
     /// The rows left out of the figures at `asOf` and why, for the schools in the user's scope: the report day's

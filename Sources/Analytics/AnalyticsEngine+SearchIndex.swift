@@ -1,4 +1,5 @@
 import GRDB
+import ReportModel
 
 extension AnalyticsEngine {
     /// Every admin unit, active school and class of those schools the user may open, with its path from the

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// A node whose scoped report equals the unscoped one but for the breadcrumb: everything beneath it is in scope.

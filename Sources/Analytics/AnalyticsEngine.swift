@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// Computes indicator reports, lookups, search and alerts over a read-only snapshot, within the caller's scope.

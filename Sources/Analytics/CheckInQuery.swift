@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// The SQL behind `CheckInCurve`: per day, one pass over its rows that count, summing those recorded by each

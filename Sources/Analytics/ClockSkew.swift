@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// The snapshot's data time against this server's clock, measured once per report inside its read transaction.

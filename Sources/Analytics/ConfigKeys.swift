@@ -1,3 +1,4 @@
+import ReportModel
 import Yams
 
 /// The configuration file's key tree, used to reject unknown keys by name before decoding.

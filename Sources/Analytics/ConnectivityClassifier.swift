@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// A school's connectivity from its latest probe, judged at one report's data time: good or moderate against

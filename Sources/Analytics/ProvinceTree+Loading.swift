@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// Loading the tree: the admin units (a recursive CTE from the root down, so only the connected tree is seen),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 
 /// The admin tree and schools of one snapshot state, with the caller's scope applied.
 /// Loaded inside a report's read transaction; small (hundreds of units, about a thousand schools).

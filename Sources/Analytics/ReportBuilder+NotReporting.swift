@@ -1,3 +1,5 @@
+import ReportModel
+
 /// The schools under a unit that have not reported yet (the wall's "not yet reported" page).
 extension ReportBuilder {
     /// Active schools with enrolled students that are not reporting (`IndicatorRules.isReporting`), least

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// The node step for a school (its classes as children) and for a class.

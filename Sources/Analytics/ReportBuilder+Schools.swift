@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// The second step of a report: each school's tally (the day's counts with its static part) and its link.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// The 30-day attendance trend: past days from the summaries or SQL, today's point from today's counts.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// The node step for an admin unit: its total, its child units and its own schools.

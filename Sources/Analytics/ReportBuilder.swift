@@ -1,6 +1,7 @@
 import Foundation
 import SectorData
 import GRDB
+import ReportModel
 
 /// Computes one node's figures, its children's figures and its alerts inside one read transaction.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import SectorData
 import GRDB
+import ReportModel
 
 extension AnalyticsEngine {
     /// What every report needs from the snapshot before computing: meta, time zone, the scoped tree, the day.

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// The machine-readable form of a report (`eduioc report --json`, exports). Counts are integers, rates are

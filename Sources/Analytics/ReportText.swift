@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SafeText
 import SectorData
 

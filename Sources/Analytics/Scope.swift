@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Which part of the province a user may see: admin units (with everything beneath them) and single schools.
 ///
 /// Semantics (enforced by `AnalyticsEngine`, never only by the UI):

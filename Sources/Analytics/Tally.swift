@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// A device kind and status, the key of `Tally.devices`.
 struct DeviceKind: Hashable, Sendable {

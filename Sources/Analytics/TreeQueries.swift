@@ -1,4 +1,5 @@
 import GRDB
+import ReportModel
 
 /// The SQL of the admin tree, its schools and classes (`ProvinceTree`, the search index). Bound parameters only;
 /// the caller reads values through `Row+Checked`.

@@ -2,7 +2,7 @@
 #define EDUIOC_CPROCESSGUARD_SHIM_H
 // Process hardening the Swift overlay of Glibc cannot express: prctl(2) is variadic, RLIMIT_CORE is an enum
 // constant of an anonymous enum, and a crash handler must run in the signal context without the Swift runtime.
-// Only the eduioc executable imports this module (docs/DEPLOYMENT.md, "Crashes").
+// Only ProcessSupport (shared by eduioc and eduioc-view) imports this module (docs/DEPLOYMENT.md, "Crashes").
 #include <errno.h>
 #include <execinfo.h>
 #include <signal.h>

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 extension AppState {
     /// Forgets everything read under the old scope (the report, the path, the search index, the data-quality

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// The wall mode's commands and timer, and what changed at each refresh.

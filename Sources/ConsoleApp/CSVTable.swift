@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// The children table as CSV text (RFC 4180): a header row in the UI language, then one row per child.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// A column of the children table. Which columns show depends on the level of the children.

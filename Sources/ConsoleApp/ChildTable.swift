@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The rows of the children table after filtering and sorting: derived from state, never stored.
 public struct ChildTable: Sendable {

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// What the console needs from the data layer. The real one wraps the snapshot, its watcher and the

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// Renders the whole screen from state: a pure function, testable without a terminal.

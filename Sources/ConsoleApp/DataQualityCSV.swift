@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The data-quality list as CSV (RFC 4180, CRLF), a header row in the UI language, one row per school and reason.
 enum DataQualityCSV {

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The data-quality list's fixed strings, in Vietnamese and English ("đúng, đủ, sạch, sống").
 enum DataQualityText {

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The headline figures the wall shows as big tiles, and that carry a ▲/▼ delta after a refresh.
 public enum HeadlineFigure: String, Sendable, Hashable, CaseIterable {

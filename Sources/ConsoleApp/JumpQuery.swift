@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The `:` prompt's text split into an optional verb (`school`, `unit`) and what to look for, for completion.
 public struct JumpQuery: Sendable, Hashable {

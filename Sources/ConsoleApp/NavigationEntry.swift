@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// One level of the drill-down stack: the node shown, where the selection was and the filter in use.
 public struct NavigationEntry: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The thresholds that colour a rate: at or above `ok` is fine, at or above `warn` is a warning, below is critical.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// What changed between two reports of the same node: headline deltas, the children's cells that moved, and

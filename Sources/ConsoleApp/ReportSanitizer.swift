@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The one point where text from the database is made safe for the screen: every name and message in a

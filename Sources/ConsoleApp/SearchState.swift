@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// The results of the open `/` or `:` prompt and the query they answer, so they are recomputed only when the
 /// query or the index changes.

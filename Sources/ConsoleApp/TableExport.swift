@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// A request to write the table on screen to a CSV file: everything the worker needs, captured from state.

@@ -1,4 +1,5 @@
 import Analytics
+import ConsoleWire
 import Foundation
 import Synchronization
 #if canImport(Glibc)

@@ -1,6 +1,9 @@
 import Analytics
 import ConsoleApp
+import ConsoleWire
 import Foundation
+import ReportModel
+import SnapshotSource
 import Synchronization
 
 /// The server's one engine: a single `SnapshotDataSource` (the only opener of the snapshot, with its caches and

@@ -1,4 +1,5 @@
 import Analytics
+import ConsoleWire
 import Dispatch
 import Foundation
 import Synchronization

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSupport
 
 /// The access file held to the rule sshd's StrictModes applies to its own files (issue 14): whoever could change
 /// the file could give an account the whole province, so the file must be a regular file owned by root and not

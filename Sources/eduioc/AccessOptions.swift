@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Foundation
+import ProcessSupport
 
 /// `--ssh` and `--access-file`, shared by `console` and `report`.
 struct AccessOptions: ParsableArguments {

@@ -4,6 +4,7 @@ import ConsoleApp
 import ConsoleCore
 import Foundation
 import GRDB
+import ProcessSupport
 import SampleProvince
 import SectorData
 

@@ -2,7 +2,9 @@ import Analytics
 import ArgumentParser
 import ConsoleApp
 import Foundation
+import ProcessSupport
 import SectorData
+import SnapshotSource
 
 /// `eduioc bench-first-dashboard` (hidden): what a new console process does before its first complete dashboard
 /// — open the snapshot through the console's data source, with its summaries file — for `eduioc bench` to time

@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import ConsoleCore
 import Foundation
+import ReportModel
 import SectorData
 
 /// `eduioc check FILE`: validates a snapshot and prints what an operator needs to know about it.

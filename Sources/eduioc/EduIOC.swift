@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcessSupport
 
 /// The `eduioc` command: the console and its operator tools.
 @main
@@ -8,8 +9,7 @@ struct EduIOC: ParsableCommand {
         commandName: "eduioc",
         abstract: "EduIOC — operations console for a provincial education department.",
         subcommands: [ConsoleCommand.self, CheckCommand.self, ReportCommand.self, SampleCommand.self, BenchCommand.self,
-                      ServeCommand.self, BenchFirstDashboardCommand.self,
-                      BenchViewerCommand.self],
+                      ServeCommand.self, BenchFirstDashboardCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 

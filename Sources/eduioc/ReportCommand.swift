@@ -2,6 +2,8 @@ import Analytics
 import ArgumentParser
 import ConsoleApp
 import Foundation
+import ProcessSupport
+import ReportModel
 import SectorData
 
 /// `eduioc report`: the four indicator families of one node, as text or JSON.

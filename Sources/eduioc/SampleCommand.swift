@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcessSupport
 import SampleProvince
 
 /// `eduioc sample`: tools for the fictional sample province.

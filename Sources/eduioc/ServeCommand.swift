@@ -3,7 +3,9 @@ import ArgumentParser
 import ConsoleApp
 import ConsoleServer
 import Foundation
+import ProcessSupport
 import SectorData
+import SnapshotSource
 
 /// `eduioc serve`: one engine for every official's console, on a Unix socket (issue 15).
 struct ServeCommand: ParsableCommand {

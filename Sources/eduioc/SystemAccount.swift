@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import ProcessSupport
 #endif
 
 /// The account the operating system says is running this process: the real user id's passwd entry and the

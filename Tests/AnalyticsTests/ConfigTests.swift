@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import ReportModel
 import Testing
 import TestSupport
 

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import GRDB
+import ReportModel
 import Testing
 import TestSupport
 

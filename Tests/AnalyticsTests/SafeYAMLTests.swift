@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import ReportModel
 import Testing
 
 /// Issue 14: the access file and --config are read with limits: no anchors or aliases (an alias bomb is refused

@@ -1,4 +1,5 @@
 import Analytics
+import ReportModel
 import Testing
 
 @Suite struct SearchKeyTests {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import TestSupport
 
 /// Independent figures for a set of schools, computed by the sqlite3 shell from DESIGN §3 definitions.

@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 import ConsoleCore
 import Foundation
+import SnapshotSource
 import Testing
 import TestSupport
 

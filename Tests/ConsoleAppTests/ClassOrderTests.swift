@@ -2,6 +2,7 @@ import Analytics
 @testable import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 import Testing
 
 /// Classes read in the order a school writes them: 6A1 … 9A2, 10A1 (digit runs compare as numbers), both ways.

@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 import Testing
 
 /// Clock skew reported by the analytics is shown in both languages; data that stops changing turns stale after the

@@ -2,6 +2,7 @@
 @testable import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 import Testing
 
 /// Export of the table on screen: the CSV text, the file written, and the update transitions.

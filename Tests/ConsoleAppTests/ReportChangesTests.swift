@@ -2,6 +2,7 @@
 @testable import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 import Testing
 
 /// What changed between two refreshes: headline deltas, moved cells, new and resolved alerts (pure), and how

@@ -1,5 +1,6 @@
 @testable import Analytics
 import Foundation
+import ReportModel
 
 /// Hand-built reports for pure state tests (no database involved: `update` only sees value types).
 enum ReportFixtures {

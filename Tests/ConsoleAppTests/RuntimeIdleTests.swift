@@ -4,6 +4,7 @@ import ConsoleCore
 import Foundation
 import Synchronization
 import ConsoleTesting
+import ReportModel
 import Testing
 
 /// The runtime loop with a test backend and a clock that jumps one second per look: an idle console

@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 import Foundation
 import SectorData
+import SnapshotSource
 import Testing
 import TestSupport
 

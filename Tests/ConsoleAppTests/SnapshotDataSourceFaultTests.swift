@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 import Dispatch
 import Foundation
+import SnapshotSource
 import Testing
 import TestSupport
 

@@ -2,6 +2,7 @@
 import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 
 /// Reports and states for the wall: the fixture province with offline schools and schools not yet reported,
 /// then a refresh where figures moved, an alert resolved and one appeared.

@@ -1,5 +1,6 @@
 import Analytics
 import ConsoleApp
+@testable import ConsoleWire
 @testable import ConsoleServer
 import Foundation
 import Synchronization
@@ -7,6 +8,7 @@ import Testing
 import TestSupport
 #if canImport(Glibc)
 import Glibc
+import ReportModel
 #endif
 
 /// The server over a real Unix socket with real snapshots: scopes, equality with the in-process source, bad

@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 @testable import ConsoleServer
 import Foundation
+import SnapshotSource
 import Synchronization
 import TestSupport
 

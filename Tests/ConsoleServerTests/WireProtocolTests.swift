@@ -1,9 +1,11 @@
 import Analytics
+@testable import ConsoleWire
 @testable import ConsoleServer
 import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import ReportModel
 #endif
 
 /// The frame format over a real socket pair: round trips, the length bounds, truncation and garbage.

@@ -65,6 +65,10 @@ struct BenchCommandTests {
                               options: .regularExpression) != nil, "\(row)")
         }
         #expect(lines.contains { $0.hasPrefix("server peak RSS: ") && !$0.hasSuffix(" 0.0 MB") }, "\(result.standardOutput)")
+        if ExternalTool.shouldRun("tmux") {  // the real thin console, drawn in a 200×60 tmux window
+            #expect(lines.contains { $0.hasPrefix("thin console (eduioc-view, 200×60, first dashboard drawn) peak RSS: ")
+                                     && $0.hasSuffix(" MB") && !$0.hasSuffix(" 0.0 MB") }, "\(result.standardOutput)")
+        }
         #expect(try Data(contentsOf: snapshot) == before, "the bench works on a copy")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".sock") || $0.hasSuffix(".yaml") }.isEmpty,
                 "the socket and the access file are removed")

@@ -1,5 +1,6 @@
 @testable import eduioc
 import Foundation
+import ProcessSupport
 import TestSupport
 import Testing
 

@@ -305,6 +305,9 @@ final class SSHFixture {
         try makeDirectory(directory.appendingPathComponent("bin"), mode: 0o755)
         try makeDirectory(snapshot.deletingLastPathComponent(), mode: 0o755, keepExisting: true)
         try copyExecutable(from: PackagePaths.eduiocBinary.path, to: binary)
+        // Installed side by side, as in docs/DEPLOYMENT.md: `console --connect` becomes the thin client.
+        try copyExecutable(from: PackagePaths.thinClientBinary.path,
+                           to: URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("eduioc-view").path)
         try FileManager.default.copyItem(at: PackagePaths.themes, to: themes)
         try ConsoleSession.generate(binary: binary, to: snapshot, schools: 24)
         chmod(snapshot.path, 0o644)

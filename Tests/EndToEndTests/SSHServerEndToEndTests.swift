@@ -54,6 +54,15 @@ struct SSHServerEndToEndTests {
             }
             let (firstScreen, otherScreen) = (try first.screen(), try other.screen())
             #expect(!firstScreen.contains(second.name) && !otherScreen.contains(fixture.communeName))
+            // The header's clock is the province's: the zone comes from the server's welcome, and the thin client,
+            // linked with a static Foundation, must still resolve it by name. Truth: date(1) in the snapshot's zone.
+            let zone = try fixture.sql("SELECT value FROM meta WHERE key = 'timezone'").first?.first ?? "?"
+            let now = Int(Date().timeIntervalSince1970)
+            let clocks = try [now - 60, now, now + 60].map {
+                try ProcessRunner.run("/usr/bin/env", ["TZ=\(zone)", "date", "-d", "@\($0)", "+%H:%M"]).stdout
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            #expect(clocks.contains { firstLine(firstScreen).contains(" \($0) ") }, "\(zone) clock \(clocks):\n\(firstScreen)")
             let log = fixture.serveLog
             #expect(log.contains("opened for \(fixture.commune.name)") && log.contains("opened for \(fixture.province.name)"))
 
@@ -80,8 +89,10 @@ struct SSHServerEndToEndTests {
             }
             #expect(!narrowed.contains("EXIT:"), "narrowed, not ended")
 
-            // kill -9 of the remaining console: the server notices and holds nothing for it.
-            let consoles = ProcessTable.live(uid: fixture.commune.uid, named: "eduioc").filter { $0.commandLine.contains("--connect") }
+            // kill -9 of the remaining console: the server notices and holds nothing for it. The ForceCommand
+            // `eduioc console --connect` became the thin client (exec, same process): no `eduioc` is left running.
+            #expect(ProcessTable.live(uid: fixture.commune.uid, named: "eduioc").isEmpty, "console --connect did not exec eduioc-view")
+            let consoles = ProcessTable.live(uid: fixture.commune.uid, named: "eduioc-view").filter { $0.commandLine.contains("--connect") }
             #expect(consoles.count == 1, "\(consoles)")
             for console in consoles { kill(console.pid, SIGKILL) }
             let deadline = Date().addingTimeInterval(10)

@@ -19,6 +19,11 @@ public enum PackagePaths {
         return root.appendingPathComponent(".build/debug/eduioc")
     }
 
+    /// The officials' thin client, `eduioc-view`, built beside `eduioc` (`console --connect` execs it from there).
+    public static var thinClientBinary: URL {
+        eduiocBinary.deletingLastPathComponent().appendingPathComponent("eduioc-view")
+    }
+
     /// The bundled SampleData folder.
     public static var sampleData: URL { root.appendingPathComponent("SampleData") }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 import SectorData
 
 /// What a unit report's held static sums are keyed on and hold, per roster state.

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// The one home of the rules every figure follows (docs/SNAPSHOT.md, "Which rows count"; DESIGN §3): which
 /// attendance rows count, "enrolled on a day", a reporting school and the chronic-absence threshold.
 ///

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The `a` overlay: every alert under the current node, most severe and longest first; Enter goes to the

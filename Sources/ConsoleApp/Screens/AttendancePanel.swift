@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The attendance panel: rate, completeness, the breakdown, a 30-school-day sparkline, chronic absence.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The children table: units, schools or classes with the key figure of each family per row.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// How connectivity states and alerts look: core status glyphs plus labels, so meaning never rests on colour.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The connectivity panel: good / moderate / offline / unknown with glyphs, speeds, worst outages.

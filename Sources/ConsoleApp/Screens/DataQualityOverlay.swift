@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The `d` overlay: the schools whose attendance rows are left out of the figures, with reason and count; Enter goes

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The devices panel: working computers, learners per computer, projectors, cameras and gates seen.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The enrollment panel: students, gender split, teachers and ratio, joined/left, intake plan.

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The two bottom lines: the most severe alerts, and the key hints (or the open prompt). A message takes the

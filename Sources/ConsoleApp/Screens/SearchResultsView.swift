@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The results of `/` search or `:` completion, in the table's place while the prompt is open: each hit's kind,

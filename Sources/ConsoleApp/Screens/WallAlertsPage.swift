@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The wall's alerts page: critical first, then warnings, longest first; alerts new since the last change are

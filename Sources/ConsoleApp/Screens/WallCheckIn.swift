@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The check-in comparison in words: today's share reported by now against the same time on usual days.

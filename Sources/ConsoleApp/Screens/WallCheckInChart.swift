@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The check-in curve as a column chart on a stated 0–100 % scale: today's share reported by each time of day as

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The wall's first page: the four families as in the console's panels, and the check-in curve below them.

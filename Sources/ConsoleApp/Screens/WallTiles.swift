@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleCore
 
 /// The wall's headline tiles: a big number, its ▲/▼ delta since the last change (highlighted for a few seconds)

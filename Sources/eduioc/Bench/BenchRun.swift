@@ -3,6 +3,8 @@ import ConsoleApp
 import ConsoleCore
 import Foundation
 import GRDB
+import ProcessSupport
+import ReportModel
 import SectorData
 
 /// One benchmark run over a working copy of a snapshot: each measurement of EduIOC's path next to the naive SQL.

@@ -32,18 +32,6 @@ struct BenchSamples {
     }
 }
 
-/// The process's memory from /proc/self/status (Linux), in kilobytes.
-enum ProcessMemory {
-    /// A field such as "VmHWM" (peak resident) or "VmRSS" (current resident); nil where unavailable.
-    static func kilobytes(_ field: String) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        }
-        return nil
-    }
-}
-
 extension Duration {
     /// The duration in (fractional) milliseconds.
     var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }

@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import GRDB
+import ReportModel
 import SectorData
 
 /// The wall's own data cost: the check-in curve (today, previous school day, last week) against the naive way,

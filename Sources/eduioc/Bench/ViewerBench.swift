@@ -1,13 +1,15 @@
 import Analytics
 import ConsoleServer
+import ConsoleWire
 import Foundation
+import ProcessSupport
 import SectorData
 import Synchronization
 
-/// `eduioc bench --viewers N`: `eduioc serve` on the snapshot and N console data paths (`bench-viewer` processes)
-/// started within one second; then a feed commit, pushed to every one of them. Reported at 1 viewer and at N:
+/// `eduioc bench --viewers N`: `eduioc serve` on the snapshot and N console data paths (`eduioc-view --bench`, the
+/// officials' thin client without its terminal) started within one second; then a feed commit, pushed to every one of them. Reported at 1 viewer and at N:
 /// p50/p95 first complete dashboard (spawn → data), peak RSS per viewer, server CPU per refresh, bytes per viewer per
-/// refresh; and the server's peak RSS. The server is warmed by one unmeasured dashboard first (it is a service).
+/// refresh; the server's peak RSS; and the real thin console's peak RSS on a 200×60 terminal. The server is warmed by one unmeasured dashboard first (it is a service).
 struct ViewerBench {
     let path: String
     let viewers: Int
@@ -37,7 +39,13 @@ struct ViewerBench {
         }
     }
 
+    /// The thin client beside `executable` (`swift build` builds both).
+    var thinClient: URL { executable.deletingLastPathComponent().appendingPathComponent("eduioc-view") }
+
     func measure() throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: thinClient.path) else {
+            throw BenchFailure(description: "\(thinClient.path) not found: the viewers are the thin client, build it (swift build)")
+        }
         let probe = try Snapshot.open(at: URL(fileURLWithPath: path))
         let asOf = probe.publishedAt.addingTimeInterval(600)
         let day = try AnalyticsEngine(snapshot: probe).report(for: nil, asOf: asOf, includeTrend: false).figures.attendance.day
@@ -68,8 +76,10 @@ struct ViewerBench {
             phases.append(try phase(count, socket: socket, server: server, day: day,
                                     stamp: SnapshotTime.format(asOf.addingTimeInterval(-590 + Double(index * 10))), batch: index + 1))
         }
-        let serverPeak = Self.statusKB(pid: server.processIdentifier, field: "VmHWM") ?? 0
-        return render(phases, serverPeakKB: serverPeak)
+        let serverPeak = Self.statusKB(pid: server.processIdentifier, field: "VmHWM") ?? 0  // the viewers' load only
+        note("the thin console on a 200×60 terminal (tmux)")
+        let consolePeak: Result<Int, any Error> = Result { try consolePeakKB(socket: socket) }
+        return render(phases, serverPeakKB: serverPeak, consolePeakKB: consolePeak)
     }
 
     private func phase(_ count: Int, socket: String, server: Process, day: String, stamp: String, batch: Int) throws -> Phase {
@@ -78,8 +88,8 @@ struct ViewerBench {
         let spacing = count > 1 ? 1.0 / Double(count) : 0
         for index in 0..<count {
             let process = Process()
-            process.executableURL = executable
-            process.arguments = ["bench-viewer", "--connect", socket]
+            process.executableURL = thinClient
+            process.arguments = ["--bench", "--connect", socket]
             let output = Pipe()
             process.standardOutput = output
             let viewer = Viewer(process: process, started: clock.now)
@@ -168,7 +178,7 @@ struct ViewerBench {
         return nil
     }
 
-    private func render(_ phases: [Phase], serverPeakKB: Int) -> String {
+    private func render(_ phases: [Phase], serverPeakKB: Int, consolePeakKB: Result<Int, any Error>) -> String {
         func percentile(_ values: [Double], _ p: Double) -> Double {
             let sorted = values.sorted()
             guard !sorted.isEmpty else { return 0 }
@@ -185,7 +195,13 @@ struct ViewerBench {
                         + "\(BenchSamples.format(phase.serverCPUMilliseconds).padding(toLength: 25, withPad: " ", startingAt: 0))"
                         + "\(bytes)")
         }
-        rows.append(String(format: "server peak RSS: %.1f MB", Double(serverPeakKB) / 1024))
+        rows.append(String(format: "server peak RSS: %.1f MB", Double(serverPeakKB) / 1024))  // the viewers above
+        switch consolePeakKB {
+        case .success(let kilobytes):
+            rows.append(String(format: "thin console (eduioc-view, 200×60, first dashboard drawn) peak RSS: %.1f MB", Double(kilobytes) / 1024))
+        case .failure(let error):
+            rows.append("thin console (eduioc-view, 200×60): not measured (\(error))")
+        }
         if let one = phases.first, let many = phases.last, one.serverCPUMilliseconds > 0 {
             rows.append(String(format: "server CPU per refresh, %d viewers ÷ 1 viewer: %.2f×", many.viewers,
                                many.serverCPUMilliseconds / one.serverCPUMilliseconds))

@@ -2,6 +2,7 @@ import Analytics
 import ConsoleApp
 import ConsoleCore
 import Foundation
+import ReportModel
 
 /// What the wall (200×60) writes to the terminal: per rotated page, per refresh with highlighted changes, when
 /// the highlight runs out, and per idle second (the seconds clock only). Frames from the real renderer, bytes as

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// What the server sends a console: the answer to its hello, answers to its requests (same id), and pushes.

@@ -5,40 +5,40 @@ import Foundation
 ///
 /// A concern of the command line (where the binary runs from, its options and environment), so it lives in the
 /// executable; the generator and the themes take the folder it found.
-struct DataFolderLocator: Sendable {
+public struct DataFolderLocator: Sendable {
     /// What is looked for.
-    struct Folder: Sendable, Equatable {
+    public struct Folder: Sendable, Equatable {
         /// The folder name, e.g. `SampleData`.
-        let name: String
+        public let name: String
         /// A file that marks the real folder (not any folder of that name).
-        let markerFile: String
+        public let markerFile: String
         /// Environment variable that overrides the search.
-        let environmentKey: String
+        public let environmentKey: String
         /// The command-line option that names it, for the error message.
-        let option: String
+        public let option: String
 
         /// The name lists of the sample generator.
-        static let sampleData = Folder(name: "SampleData", markerFile: "communes_wards.txt",
+        public static let sampleData = Folder(name: "SampleData", markerFile: "communes_wards.txt",
                                               environmentKey: "EDUIOC_SAMPLE_DATA", option: "--sample-data")
         /// The console's theme files.
-        static let themes = Folder(name: "Themes", markerFile: "default.yaml",
+        public static let themes = Folder(name: "Themes", markerFile: "default.yaml",
                                           environmentKey: "EDUIOC_THEMES", option: "--themes-dir")
     }
 
     /// The folder looked for.
-    let folder: Folder
+    public let folder: Folder
 
     /// The path given by the user (`--sample-data`), if any.
-    let explicitDirectory: URL?
+    public let explicitDirectory: URL?
     /// The process environment.
-    let environment: [String: String]
+    public let environment: [String: String]
     /// The running executable, whose ancestors are searched (a `.build/…/eduioc` sits under the package root).
-    let executableURL: URL?
+    public let executableURL: URL?
     /// The working directory, searched with its ancestors.
-    let currentDirectory: URL
+    public let currentDirectory: URL
 
     /// Creates a locator from injected inputs (the CLI passes the real process values).
-    init(_ folder: Folder = .sampleData, explicitDirectory: URL?, environment: [String: String], executableURL: URL?,
+    public init(_ folder: Folder = .sampleData, explicitDirectory: URL?, environment: [String: String], executableURL: URL?,
                 currentDirectory: URL) {
         self.folder = folder
         self.explicitDirectory = explicitDirectory
@@ -48,7 +48,7 @@ struct DataFolderLocator: Sendable {
     }
 
     /// The folder to use; throws a `CLIError` naming where it looked and the option to pass.
-    func locate() throws -> URL {
+    public func locate() throws -> URL {
         if let explicitDirectory {
             guard isMarked(explicitDirectory) else {
                 throw notFound(searched: [explicitDirectory.path])
@@ -78,11 +78,12 @@ struct DataFolderLocator: Sendable {
     }
 
     /// The folder was not found where it was looked for.
-    func notFound(searched: [String]) -> CLIError {
+    public func notFound(searched: [String]) -> CLIError {
         CLIError("\(folder.name) folder not found (looked in: \(searched.joined(separator: ", "))); pass \(folder.option) DIR")
     }
 
-    func isMarked(_ url: URL) -> Bool {
+    /// Whether `url` holds the marker file.
+    public func isMarked(_ url: URL) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(folder.markerFile).path)
     }
 }

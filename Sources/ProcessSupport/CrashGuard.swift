@@ -8,22 +8,22 @@ import Foundation
 /// the process's memory; it is configured only from `SWIFT_BACKTRACE` when the process starts. So the program
 /// re-executes itself once with the backtracer off, and its own handler turns a crash into one line for the user
 /// and a raw backtrace in the administrator's crash log.
-enum CrashGuard {
+public enum CrashGuard {
     /// The `SWIFT_BACKTRACE` value the program runs with: no crash catching by the runtime at all.
-    static let backtraceSetting = "enable=no"
+    public static let backtraceSetting = "enable=no"
     /// Set in the environment of the re-executed program, so a failed re-exec can never loop.
-    static let reexecMarker = "EDUIOC_REEXECUTED"
+    public static let reexecMarker = "EDUIOC_REEXECUTED"
     /// The crash log used when `--crash-log` is not given.
-    static let defaultLogPath = "/var/log/eduioc/crash.log"
+    public static let defaultLogPath = "/var/log/eduioc/crash.log"
     /// The line the user sees when the program crashes.
-    static let userLine = "eduioc: the console stopped on an internal error (lỗi nội bộ); the administrator's crash log has the details\n"
+    public static let userLine = "eduioc: the console stopped on an internal error (lỗi nội bộ); the administrator's crash log has the details\n"
     /// The test-only crash trigger: with this set to `sigusr2`, SIGUSR2 makes the program trap like a real bug.
-    static let testTriggerVariable = "EDUIOC_TEST_CRASH"
+    public static let testTriggerVariable = "EDUIOC_TEST_CRASH"
 
     /// Re-executes the program through /proc/self/exe with `SWIFT_BACKTRACE=enable=no` unless it already runs
     /// that way; returns only when it does (or when the re-exec failed: the handler below still replaces the
     /// runtime's). Call first thing in `main`.
-    static func ensureBacktracerOff() {
+    public static func ensureBacktracerOff() {
         let environment = ProcessInfo.processInfo.environment
         if environment["SWIFT_BACKTRACE"] == backtraceSetting || environment[reexecMarker] != nil {
             if environment[reexecMarker] != nil {
@@ -45,13 +45,13 @@ enum CrashGuard {
     }
 
     /// Installs the crash handler: one line to standard error, details to `logDescriptor` (or nowhere).
-    static func install(logDescriptor: Int32 = -1) {
+    public static func install(logDescriptor: Int32 = -1) {
         _ = eduioc_crash_guard_install(STDERR_FILENO, logDescriptor, userLine)
     }
 
     /// SSH mode: no core files and a process no other process of the account may trace or read.
     /// Throws when the kernel refuses, so the console never runs without it.
-    static func hardenForSSH() throws {
+    public static func hardenForSSH() throws {
         guard eduioc_disable_core_files() == 0 else {
             throw CLIError("cannot turn off core files (setrlimit: \(String(cString: strerror(errno))))")
         }
@@ -64,7 +64,7 @@ enum CrashGuard {
     /// no usable log. In SSH mode the file must already exist, be a regular file and not be readable by the
     /// account (it holds other sessions' crashes), and it is never created.
     @discardableResult
-    static func openLog(path: String?, ssh: Bool) -> Int32? {
+    public static func openLog(path: String?, ssh: Bool) -> Int32? {
         let path = path ?? defaultLogPath
         if ssh && access(path, R_OK) == 0 { return nil }
         let flags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | (ssh ? 0 : O_CREAT)
@@ -81,7 +81,7 @@ enum CrashGuard {
 
     /// Sends standard error to `descriptor` (the crash log, or /dev/null) while the full-screen console runs, so a
     /// runtime error message never reaches the official's screen; returns a copy of the old standard error.
-    static func divertStandardError(to descriptor: Int32?) -> Int32? {
+    public static func divertStandardError(to descriptor: Int32?) -> Int32? {
         let target = descriptor ?? open("/dev/null", O_WRONLY | O_CLOEXEC)
         guard target >= 0 else { return nil }
         let saved = dup(STDERR_FILENO)
@@ -94,7 +94,7 @@ enum CrashGuard {
     }
 
     /// Puts standard error back after ``divertStandardError(to:)``.
-    static func restoreStandardError(_ saved: Int32?) {
+    public static func restoreStandardError(_ saved: Int32?) {
         guard let saved else { return }
         _ = dup2(saved, STDERR_FILENO)
         eduioc_crash_guard_set_user_fd(STDERR_FILENO)
@@ -103,7 +103,7 @@ enum CrashGuard {
 
     /// With `EDUIOC_TEST_CRASH=sigusr2` in the environment (end-to-end tests only: nothing an official sends can
     /// set it), SIGUSR2 makes the program trap the way a real bug would. Keep the returned source alive.
-    static func armTestTrigger() -> DispatchSourceSignal? {
+    public static func armTestTrigger() -> DispatchSourceSignal? {
         guard ProcessInfo.processInfo.environment[testTriggerVariable] == "sigusr2" else { return nil }
         signal(SIGUSR2, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGUSR2, queue: DispatchQueue(label: "eduioc.test-crash"))

@@ -1,10 +1,10 @@
-import CPeerCredentials
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Plain POSIX Unix-domain stream sockets: listen, accept, connect, whole reads and writes, peer credentials.
+/// Plain POSIX Unix-domain stream sockets: listen, accept, connect, whole reads and writes
+/// (the peer's credentials are the server's: `UnixSocket.peer` in ConsoleServer).
 /// Every descriptor is close-on-exec; writes never raise SIGPIPE.
 public enum UnixSocket {
     /// A socket call that failed: what was tried and errno's text.
@@ -93,13 +93,6 @@ public enum UnixSocket {
             throw Failure(what: "connect \(path)", code: code)
         }
         return fd
-    }
-
-    /// The peer's credentials as the kernel recorded them at connect(2).
-    public static func peer(_ fd: Int32) -> PeerCredentials? {
-        var uid: UInt32 = 0, gid: UInt32 = 0, pid: Int32 = 0
-        guard eduioc_peer_credentials(fd, &uid, &gid, &pid) == 0 else { return nil }
-        return PeerCredentials(uid: uid, gid: gid, pid: pid)
     }
 
     /// Sets the receive (or send) timeout; 0 = none.

@@ -5,12 +5,12 @@ import Synchronization
 /// Turns SIGINT, SIGTERM, SIGHUP and SIGQUIT into a polite stop request, so the console always leaves
 /// through its normal exit path (terminal restored, workers ended). The handlers run on a dispatch queue,
 /// never inside the signal context.
-final class SignalTrap {
+public final class SignalTrap {
     private let caught: CaughtSignal
     private let sources: [DispatchSourceSignal]
 
     /// Installs the trap; `onSignal` runs once per delivered signal, off the main thread.
-    init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT], onSignal: @escaping @Sendable (Int32) -> Void) {
+    public init(signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT], onSignal: @escaping @Sendable (Int32) -> Void) {
         var made: [DispatchSourceSignal] = []
         let queue = DispatchQueue(label: "eduioc.signals")
         let box = CaughtSignal()
@@ -29,17 +29,17 @@ final class SignalTrap {
     }
 
     /// The first signal caught, if any.
-    var caughtSignal: Int32? { caught.first }
+    public var caughtSignal: Int32? { caught.first }
 
     /// The conventional exit status for a run ended by `caughtSignal` (128 + number), or `normal`.
-    func exitStatus(normal: Int32 = 0) -> Int32 { caughtSignal.map { 128 + $0 } ?? normal }
+    public func exitStatus(normal: Int32 = 0) -> Int32 { caughtSignal.map { 128 + $0 } ?? normal }
 }
 
 /// The first signal delivered, shared between the signal queue and the main thread.
-final class CaughtSignal: Sendable {
+public final class CaughtSignal: Sendable {
     private let value = Mutex<Int32?>(nil)
     /// Records `number` unless a signal was already recorded.
-    func record(_ number: Int32) { value.withLock { if $0 == nil { $0 = number } } }
+    public func record(_ number: Int32) { value.withLock { if $0 == nil { $0 = number } } }
     /// The first signal recorded.
-    var first: Int32? { value.withLock { $0 } }
+    public var first: Int32? { value.withLock { $0 } }
 }

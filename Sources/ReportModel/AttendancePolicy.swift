@@ -14,7 +14,7 @@ public struct AttendancePolicy: Sendable, Hashable, Codable {
     /// Creates the default policy.
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    package enum CodingKeys: String, CodingKey, CaseIterable {
         case rateWarn = "rate_warn", rateCritical = "rate_critical", minReported = "min_reported"
         case completenessWarn = "completeness_warn", completenessAfter = "completeness_after"
     }

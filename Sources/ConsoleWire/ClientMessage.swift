@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import Foundation
 
 /// What a console sends the server. Every request carries an id that its answer repeats.

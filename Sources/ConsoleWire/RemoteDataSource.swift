@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 import ConsoleApp
 import Foundation
 import Synchronization

@@ -1,4 +1,4 @@
-import Analytics
+import ReportModel
 
 /// One search-index entry as it travels: the node and its path (the folded keys are recomputed on arrival).
 public struct WireSearchEntry: Codable, Sendable, Equatable {

@@ -1,5 +1,7 @@
 import Analytics
+import ConsoleApp
 import Foundation
+import ReportModel
 import SectorData
 import Synchronization
 
