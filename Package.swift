@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "ConsoleTesting", "Analytics",
                                                           "ReportModel", "SnapshotSource",
                                                           "SampleProvince", "TestSupport"]),
-        .testTarget(name: "ConsoleServerTests", dependencies: ["ConsoleServer", "ConsoleWire", "ConsoleApp", "SnapshotSource",
+        .testTarget(name: "ConsoleServerTests", dependencies: ["ConsoleServer", "ConsoleWire", "ConsoleApp", "ConsoleCore", "SnapshotSource",
                                                              "ReportModel", "Analytics", "SampleProvince",
                                                              "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["eduioc", "ProcessSupport", "TestSupport"]),

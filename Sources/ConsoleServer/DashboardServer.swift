@@ -23,17 +23,20 @@ public final class DashboardServer: Sendable {
     private let nextID = Atomic<Int>(1)
     private let stopping = Atomic<Bool>(false)
     private let log: @Sendable (String) -> Void
+    /// Sent in every welcome: how consoles judge figures (`serve --config`).
+    private let settings: ConsoleSettings
 
     /// Binds `socketPath` (mode 0666: who may see what is the access file's to say, by the kernel's uid) and
     /// starts accepting, polling and re-checking access on their own threads.
     /// `log` gets one line per session opened, refused, dropped or closed (the server's stderr).
     public init(engine: ServedEngine, socketPath: String, limits: ServerLimits = ServerLimits(),
-                log: @escaping @Sendable (String) -> Void = { _ in },
+                settings: ConsoleSettings = ConsoleSettings(), log: @escaping @Sendable (String) -> Void = { _ in },
                 authorize: @escaping @Sendable (PeerCredentials) -> ServerGrant) throws {
         self.engine = engine
         self.log = log
         self.socketPath = socketPath
         self.limits = limits
+        self.settings = settings
         self.authorize = authorize
         listener = try UnixSocket.listen(path: socketPath, mode: 0o666)
         Thread.detachNewThread { [self] in acceptLoop() }
@@ -166,7 +169,7 @@ public final class DashboardServer: Sendable {
             return refuse("account \(grant.user) already has \(limits.sessionsPerAccount) sessions open (the limit); close one first")
         }
         let welcome = WireWelcome(user: grant.user, scopeLabel: ServerGrant.label(grant), exportDirectory: grant.exportDirectory,
-                                  timeZone: engine.timeZone.identifier, version: WireProtocol.version)
+                                  timeZone: engine.timeZone.identifier, version: WireProtocol.version, settings: settings)
         guard client.send(.welcome(welcome)) == nil else {
             clients.withLock { _ = $0.removeValue(forKey: id) }
             client.close()

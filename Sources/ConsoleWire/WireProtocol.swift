@@ -5,7 +5,7 @@ import Foundation
 /// protocol version, and a peer that breaks any rule is dropped (only that peer).
 public enum WireProtocol {
     /// The version this build speaks; a hello with another is refused.
-    public static let version = 1
+    public static let version = 2
     /// The largest frame a client may send (requests are small); more drops the client.
     public static let maxClientFrame = 64 * 1024
     /// The largest frame the server sends (a report, a search index); more is a protocol error at the client.

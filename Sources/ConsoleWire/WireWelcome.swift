@@ -1,4 +1,5 @@
-/// The server's answer to a hello: the account, what it may see, where it may export, the province's zone.
+/// The server's answer to a hello: the account, what it may see, where it may export, the province's zone, and how
+/// the server's configuration judges figures.
 public struct WireWelcome: Codable, Sendable, Equatable {
     /// The account name the kernel's peer credentials map to.
     public var user: String
@@ -10,13 +11,17 @@ public struct WireWelcome: Codable, Sendable, Equatable {
     public var timeZone: String
     /// The protocol version the server speaks.
     public var version: Int
+    /// How the server's configuration judges figures (colour bands, the stale limit).
+    public var settings: ConsoleSettings
 
     /// Creates a welcome.
-    public init(user: String, scopeLabel: String, exportDirectory: String?, timeZone: String, version: Int) {
+    public init(user: String, scopeLabel: String, exportDirectory: String?, timeZone: String, version: Int,
+                settings: ConsoleSettings = ConsoleSettings()) {
         self.user = user
         self.scopeLabel = scopeLabel
         self.exportDirectory = exportDirectory
         self.timeZone = timeZone
         self.version = version
+        self.settings = settings
     }
 }

@@ -33,7 +33,7 @@ struct ThinConsole {
                              themeIndex: catalog.names.firstIndex(of: options.theme) ?? 0,
                              size: terminal.size, now: Date(), timeZone: source.timeZone, scopeLabel: welcome.scopeLabel)
         state.exportDirectory = welcome.exportDirectory
-        state.attendanceBands = .attendance(AttendancePolicy())  // the console's defaults, as in-process
+        state.apply(welcome.settings)  // the server's --config: the same colours and stale limit as the ops centre
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         stopper.withLock { $0 = stop }

@@ -31,14 +31,12 @@ extension ConsoleCommand {
             throw CLIError(error.description)
         }
         let welcome = source.welcome
-        let defaults = AnalyticsConfig()
         let noColour = noColor || ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } == true
         let terminal = try NcursesTerminal(noColor: noColour, asciiOnly: ascii)
         var state = AppState(language: lang, themeNames: catalog.names, themeIndex: catalog.names.firstIndex(of: theme) ?? 0,
                              size: terminal.size, now: Date(), timeZone: source.timeZone, scopeLabel: welcome.scopeLabel)
         state.exportDirectory = welcome.exportDirectory
-        state.attendanceBands = RateBands(ok: defaults.attendance.rateWarn, warn: defaults.attendance.rateCritical)
-        state.staleAfterMinutes = defaults.snapshot.staleAfterMinutes
+        state.apply(welcome.settings)  // the server's --config: the same colours and stale limit as the ops centre
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         stopper.withLock { $0 = stop }

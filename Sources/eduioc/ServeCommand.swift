@@ -2,6 +2,7 @@ import Analytics
 import ArgumentParser
 import ConsoleApp
 import ConsoleServer
+import ConsoleWire
 import Foundation
 import ProcessSupport
 import SectorData
@@ -87,6 +88,8 @@ struct ServeCommand: ParsableCommand {
         let engine = ServedEngine(source: source, clock: { fixed ?? Date() })
         let server = try DashboardServer(engine: engine, socketPath: socket,
                                          limits: ServerLimits(sessionsPerAccount: sessionsPerAccount),
+                                         settings: ConsoleSettings(attendance: analyticsConfig.attendance,
+                                                                   staleAfterMinutes: analyticsConfig.snapshot.staleAfterMinutes),
                                          log: { line in FileHandle.standardError.write(Data("eduioc serve: \(line)\n".utf8)) }) { peer in
             Self.decide(peer, accessFile: accessPath)
         }

@@ -1,5 +1,6 @@
 import Analytics
 import ConsoleApp
+import ConsoleCore
 @testable import ConsoleWire
 @testable import ConsoleServer
 import Foundation
@@ -15,6 +16,23 @@ import ReportModel
 /// clients, many clients, pushes, revocation and narrowing.
 @Suite("Dashboard server (real socket)", .serialized)
 struct DashboardServerTests {
+    @Test func theServersJudgingSettingsReachEveryConsole() throws {
+        var attendance = AttendancePolicy()
+        attendance.rateWarn = 0.97
+        attendance.rateCritical = 0.93
+        attendance.completenessWarn = 0.55
+        let settings = ConsoleSettings(attendance: attendance, staleAfterMinutes: 7)
+        let rig = try ServerRig(settings: settings)
+        let client = try RemoteDataSource(socketPath: rig.socketPath)
+        defer { client.close(); rig.server.stop() }
+        #expect(client.welcome.settings == settings)
+        var state = AppState(size: Size(columns: 100, rows: 30), now: ServerRig.asOf)
+        state.apply(client.welcome.settings)
+        #expect(state.attendanceBands == RateBands(ok: 0.97, warn: 0.93))
+        #expect(state.completenessBands == .completeness(attendance))
+        #expect(state.staleAfterMinutes == 7)
+    }
+
     @Test func twoScopesSeeOnlyTheirOwnAndTheSameFiguresAsInProcess() throws {
         let probe = try ServerRig(grants: [])
         let (a, b) = (probe.communes[0], probe.communes[1])

@@ -1,6 +1,7 @@
 import Analytics
 import ConsoleApp
 @testable import ConsoleServer
+import ConsoleWire
 import Foundation
 import SnapshotSource
 import Synchronization
@@ -24,7 +25,7 @@ final class ServerRig: Sendable {
     static let asOf = SampleFixtures.mondayMorning
 
     init(schools: Int = 16, grants: [AccessGrant] = [], sessionsPerAccount: Int = 8,
-         accessInterval: Duration = .seconds(3600)) throws {
+         accessInterval: Duration = .seconds(3600), settings: ConsoleSettings = ConsoleSettings()) throws {
         snapshot = try SampleFixtures.freshSnapshot(schools: schools, seed: 11, historyDays: 4)
         socketPath = snapshot.deletingLastPathComponent().appendingPathComponent("s.sock").path
         let rows = try SQLiteCLI.rows(snapshot.path, """
@@ -40,7 +41,7 @@ final class ServerRig: Sendable {
         let log = Box()
         server = try DashboardServer(engine: engine, socketPath: socketPath,
                                      limits: ServerLimits(sessionsPerAccount: sessionsPerAccount, accessInterval: accessInterval),
-                                     log: { line in log.call(line) }) { peer in decide.decide(peer) }
+                                     settings: settings, log: { line in log.call(line) }) { peer in decide.decide(peer) }
         decide.rig.withLock { $0 = self }
         log.rig.withLock { $0 = self }
     }

@@ -72,7 +72,8 @@ struct WireProtocolTests {
     @Test func everyServerMessageRoundTrips() throws {
         let node = NodeRef(level: .unit, code: "HD-XTH", name: "Xã Thanh Hà", detail: "commune")
         let messages: [ServerMessage] = [
-            .welcome(WireWelcome(user: "hoa.tran", scopeLabel: "hoa.tran: HD-XTH", exportDirectory: nil, timeZone: "Asia/Ho_Chi_Minh", version: 1)),
+            .welcome(WireWelcome(user: "hoa.tran", scopeLabel: "hoa.tran: HD-XTH", exportDirectory: nil, timeZone: "Asia/Ho_Chi_Minh", version: 2,
+                                 settings: ConsoleSettings(staleAfterMinutes: 45))),
             .refused(reason: "no entry"), .resolved(id: 3, node), .failure(id: 4, .notInYourArea("HD-X")),
             .searchIndex(id: 5, [WireSearchEntry(SearchEntry(node: node, path: [node]))]),
             .changed(generation: 9, problem: nil, scopeLabel: "x: *"), .ended(reason: "revoked"),
