@@ -16,6 +16,16 @@ struct ThinClientTests {
             .compactMap { $0.split(separator: "[").last?.split(separator: "]").first.map(String.init) }
     }
 
+    @Test func connectWithoutTheThinClientBesideItSaysSo() throws {
+        let folder = try TestScratch.makeDirectory("lone-eduioc")
+        let lone = folder.appendingPathComponent("eduioc")
+        try FileManager.default.copyItem(at: PackagePaths.eduiocBinary, to: lone)
+        let result = try ProcessRunner.run(lone.path, ["console", "--connect", folder.appendingPathComponent("s.sock").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("\(folder.appendingPathComponent("eduioc-view").path) is missing"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+    }
+
     @Test func linksNeitherSQLiteNorTheEngineNorASharedSwiftRuntime() throws {
         try #require(FileManager.default.isExecutableFile(atPath: thin), "\(thin) not built")
         // The check can fail: the full program does ask for SQLite (through GRDB) and the shared Foundation.
