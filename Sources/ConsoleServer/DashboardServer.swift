@@ -118,6 +118,9 @@ public final class DashboardServer: Sendable {
             client.close()
             log("session \(id) (\(client.grant.user)) \(why); \(open) open")
         }
+        var pacer = RequestPacer(perSecond: limits.requestsPerSecond, burst: limits.requestBurst)
+        var pacedBefore = false
+        let clock = ContinuousClock(), start = clock.now
         while !stopping.load(ordering: .relaxed) {
             let message: ClientMessage
             do {
@@ -126,6 +129,13 @@ public final class DashboardServer: Sendable {
                 // A console that quits with a push still unread resets the connection: that is a close, not a fault.
                 if error != .closed && error != .io(ECONNRESET) { why = "dropped: \(error)" }
                 return
+            }
+            let elapsed = start.duration(to: clock.now)
+            let wait = pacer.delay(now: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            if wait > 0 {
+                if !pacedBefore { log("session \(id) (\(client.grant.user)) paced: more than \(limits.requestsPerSecond) requests a second") }
+                pacedBefore = true
+                Thread.sleep(forTimeInterval: wait)
             }
             guard let (answer, body) = answer(message, grant: client.grant) else {
                 why = "dropped: a second hello"

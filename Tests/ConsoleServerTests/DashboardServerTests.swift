@@ -33,6 +33,19 @@ struct DashboardServerTests {
         #expect(state.staleAfterMinutes == 7)
     }
 
+    @Test func aSessionAskingFasterThanItsRateIsAnsweredLateNotDropped() throws {
+        let rig = try ServerRig(requestsPerSecond: 10, requestBurst: 5)
+        let client = try RemoteDataSource(socketPath: rig.socketPath)
+        defer { client.close(); rig.server.stop() }
+        let start = Date()
+        for _ in 0..<25 { _ = try client.report(for: nil, asOf: Date()) }
+        // 5 at once, then 20 more at 10 a second: at least 2 s (less 5 % for the clock), however fast the machine.
+        #expect(Date().timeIntervalSince(start) >= 1.9, "25 answers in \(Date().timeIntervalSince(start)) s")
+        #expect(rig.events.withLock { $0 }.contains { $0.contains("paced: more than 10.0 requests a second") },
+                "\(rig.events.withLock { $0 })")
+        #expect(rig.server.connectionCount == 1, "still connected")
+    }
+
     @Test func twoScopesSeeOnlyTheirOwnAndTheSameFiguresAsInProcess() throws {
         let probe = try ServerRig(grants: [])
         let (a, b) = (probe.communes[0], probe.communes[1])

@@ -25,7 +25,8 @@ final class ServerRig: Sendable {
     static let asOf = SampleFixtures.mondayMorning
 
     init(schools: Int = 16, grants: [AccessGrant] = [], sessionsPerAccount: Int = 8,
-         accessInterval: Duration = .seconds(3600), settings: ConsoleSettings = ConsoleSettings()) throws {
+         accessInterval: Duration = .seconds(3600), settings: ConsoleSettings = ConsoleSettings(),
+         requestsPerSecond: Double = 1000, requestBurst: Int = 1000) throws {
         snapshot = try SampleFixtures.freshSnapshot(schools: schools, seed: 11, historyDays: 4)
         socketPath = snapshot.deletingLastPathComponent().appendingPathComponent("s.sock").path
         let rows = try SQLiteCLI.rows(snapshot.path, """
@@ -40,7 +41,8 @@ final class ServerRig: Sendable {
         let decide = Box()
         let log = Box()
         server = try DashboardServer(engine: engine, socketPath: socketPath,
-                                     limits: ServerLimits(sessionsPerAccount: sessionsPerAccount, accessInterval: accessInterval),
+                                     limits: ServerLimits(sessionsPerAccount: sessionsPerAccount, accessInterval: accessInterval,
+                                                          requestsPerSecond: requestsPerSecond, requestBurst: requestBurst),
                                      settings: settings, log: { line in log.call(line) }) { peer in decide.decide(peer) }
         decide.rig.withLock { $0 = self }
         log.rig.withLock { $0 = self }
