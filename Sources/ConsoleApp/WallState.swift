@@ -19,6 +19,24 @@ public struct WallState: Sendable, Hashable {
         self.pageShownAt = now
     }
 
+    /// The longest rotation interval accepted (an hour).
+    public static let maximumRotateSeconds = 3600
+
+    /// `--rotate`'s value in whole seconds: "20", "20s" or "2m"; 0 = no rotation; nil when it is none of these or
+    /// longer than ``maximumRotateSeconds``.
+    public static func rotateSeconds(parsing argument: String) -> Int? {
+        let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+        var digits = Substring(text), factor = 1
+        if text.hasSuffix("s") {
+            digits = text.dropLast()
+        } else if text.hasSuffix("m") {
+            digits = text.dropLast()
+            factor = 60
+        }
+        guard let value = Int(digits), value >= 0, value <= maximumRotateSeconds / factor else { return nil }
+        return value * factor
+    }
+
     /// Whether pages rotate now (a timer is set and not paused).
     public var rotates: Bool { rotateSeconds != nil && !rotationPaused }
 

@@ -34,6 +34,10 @@ struct ThinConsole {
                              size: terminal.size, now: Date(), timeZone: source.timeZone, scopeLabel: welcome.scopeLabel)
         state.exportDirectory = welcome.exportDirectory
         state.apply(welcome.settings)  // the server's --config: the same colours and stale limit as the ops centre
+        if options.wall || options.rotateSeconds != nil {
+            state.wallRotateSeconds = options.rotateSeconds
+            state.wall = WallState(rotateSeconds: options.rotateSeconds, now: state.now)
+        }
         let runtime = ConsoleRuntime(backend: terminal, source: source, themes: themes, state: state)
         let stop = runtime.stopRequester
         stopper.withLock { $0 = stop }

@@ -17,6 +17,10 @@ struct ViewOptions: Equatable {
     var ascii = false
     /// `--crash-log`: where a crash's details go (must exist and not be readable by the account).
     var crashLog: String?
+    /// `--wall`: start on the wall (big tiles and pages; `w` switches).
+    var wall = false
+    /// `--rotate`: seconds each wall page stays (implies `--wall`); 0 = no rotation.
+    var rotateSeconds: Int?
     /// `--help`: print the help and stop.
     var help = false
     /// Hidden `--bench`: the data path only, no terminal, for `eduioc bench --viewers`.
@@ -26,7 +30,7 @@ struct ViewOptions: Equatable {
 
     /// The usage line every refusal ends with.
     static let usage = "usage: eduioc-view --connect SOCKET [--lang vi|en] [--theme NAME] [--themes-dir DIR] "
-        + "[--no-color] [--ascii] [--crash-log FILE] (see --help)"
+        + "[--wall] [--rotate 20s] [--no-color] [--ascii] [--crash-log FILE] (see --help)"
 
     /// Parses `arguments` (without the program name); a refusal is a `CLIError` naming the argument.
     static func parse(_ arguments: [String]) throws -> ViewOptions {
@@ -61,6 +65,13 @@ struct ViewOptions: Equatable {
                 let text = try value()
                 guard let seconds = Double(text), seconds > 0 else { throw CLIError("--timeout: '\(text)' is not a number of seconds") }
                 options.benchTimeout = seconds
+            case "--rotate":
+                let text = try value()
+                guard let seconds = WallState.rotateSeconds(parsing: text) else {
+                    throw CLIError("--rotate: '\(text)' is not a duration (e.g. 20s, 1m; 0 = never; at most an hour)")
+                }
+                options.rotateSeconds = seconds
+            case "--wall" where inline == nil: options.wall = true
             case "--no-color" where inline == nil: options.noColor = true
             case "--ascii" where inline == nil: options.ascii = true
             case "--bench" where inline == nil: options.bench = true
@@ -88,6 +99,8 @@ struct ViewOptions: Equatable {
           --lang vi|en         Language: vi (Tiếng Việt, default) or en.
           --theme NAME         Theme from the themes folder: default, light, accessible, mono.
           --themes-dir DIR     Folder of theme files (default: Themes/ beside the program).
+          --wall               Start on the wall: big tiles and pages (w switches to the console).
+          --rotate DURATION    Wall pages rotate every DURATION (e.g. 20s, 1m; 0 = never; implies --wall).
           --no-color           Draw without colour (also when NO_COLOR is set).
           --ascii              Draw with ASCII borders and glyphs only.
           --crash-log FILE     Where a crash's details go (default: /var/log/eduioc/crash.log); it must exist and

@@ -22,6 +22,8 @@ extension ConsoleCommand {
         var arguments = [thin, "--connect=\(socket)", "--lang=\(lang.rawValue)", "--theme=\(theme)"]
         if let themesDir { arguments.append("--themes-dir=\(themesDir)") }
         if let crashLog = access.crashLog { arguments.append("--crash-log=\(crashLog)") }
+        if wall { arguments.append("--wall") }
+        if let rotate { arguments.append("--rotate=\(rotate.seconds)") }
         if noColor { arguments.append("--no-color") }
         if ascii { arguments.append("--ascii") }
         var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }

@@ -35,7 +35,8 @@ struct ConsoleCommand: ParsableCommand {
             opens the snapshot. If the server goes away the screen keeps its last data with "reconnecting…" and \
             reconnects by itself; started while the server is down, it says so and exits 1. --snapshot, --ssh, \
             --scope and --export-dir are refused with it. This process becomes eduioc-view (the thin client, \
-            installed beside eduioc) with --lang, --theme, --themes-dir, --crash-log, --no-color and --ascii passed on.
+            installed beside eduioc) with --lang, --theme, --themes-dir, --wall, --rotate, --crash-log, --no-color and \
+            --ascii passed on.
 
             Exit status: 0 after q; 1 when refused or unusable; 128+N when ended by signal N (SIGHUP 129, \
             SIGINT 130, SIGTERM 143).

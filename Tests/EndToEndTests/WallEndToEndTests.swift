@@ -40,6 +40,36 @@ struct WallEndToEndTests {
         }
     }
 
+    @Test func aConnectedConsoleStartsOnTheWallAndRotates() throws {
+        guard getuid() == 0 else { throw ConsoleSessionError("serve's access file must be root's: run as root") }
+        let snapshot = try SampleFixtures.freshSnapshot(schools: 8, seed: 5, historyDays: 3)
+        let folder = snapshot.deletingLastPathComponent()
+        let access = folder.appendingPathComponent("access.yaml")
+        try "users:\n  root:\n    scope: province\n".write(to: access, atomically: true, encoding: .utf8)
+        chmod(access.path, 0o644)
+        let socket = folder.appendingPathComponent("wall.sock").path
+        let crashLog = folder.appendingPathComponent("crash.log")
+        FileManager.default.createFile(atPath: crashLog.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let server = try BackgroundProcess(PackagePaths.eduiocBinary.path,
+                                           ["serve", "--snapshot", snapshot.path, "--socket", socket, "--access-file", access.path,
+                                            "--crash-log", folder.appendingPathComponent("serve-crash.log").path],
+                                           logFile: folder.appendingPathComponent("serve.log"))
+        defer { server.stop() }
+        let deadline = Date().addingTimeInterval(20)
+        while !server.log.contains("listening on") && server.isRunning && Date() < deadline { usleep(50_000) }
+        let console = [PackagePaths.eduiocBinary.path, "console", "--connect", socket, "--rotate", "2s",
+                       "--crash-log", crashLog.path].map(TmuxSession.quote).joined(separator: " ")
+        let tmux = try TmuxSession(columns: 200, rows: 60, command: console + "; echo EXIT:$?; sleep 600")
+        let schools = try SQLiteCLI.int(snapshot.path, "SELECT count(*) FROM schools WHERE status = 'active'")
+        try tmux.waitFor("the wall through the server, with its \(schools) schools (sqlite3)") {
+            Self.page($0) == 1 && $0.contains("/ \(schools) trường")
+        }
+        try tmux.waitFor("the timer to turn the page", timeout: 15) { Self.page($0) == 2 }
+        try tmux.send("q")
+        let end = try tmux.waitFor(text: "EXIT:")
+        #expect(end.contains("EXIT:0"), "\(end)")
+    }
+
     @Test func tilesShowAndPagesRotateOnTheTimerAndPauseOnTheKey() throws {
         let session = try ConsoleSession(columns: 200, rows: 60, arguments: ["--wall", "--rotate", "2s"])
         let schools = try session.sql("SELECT count(*) FROM schools WHERE status = 'active'").first ?? "?"
