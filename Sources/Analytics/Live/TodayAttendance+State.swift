@@ -7,7 +7,7 @@ extension TodayAttendance {
         var key: SummaryKey?
         var day: String?
         var mark: String?
-        /// student → school (24 bits) | class (36 bits) | status (4 bits).
+        /// student → school (24 bits) | check-in bin (11 bits) | class (25 bits) | status (4 bits).
         var rows: [Int64: UInt64] = [:]
         var byClass: [FigureQueries.ClassKey: Counts] = [:]
         /// Students whose row says excused or unexcused.
@@ -20,6 +20,8 @@ extension TodayAttendance {
         var lateToken: Int64?
         /// The `students` token the rows were checked against (which rows count depends on the students).
         var studentsToken: Int64?
+        /// The local midnight (Unix seconds) the rows' check-in bins are counted from (`CheckInMinutes`).
+        var dayStart: Int64?
         /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
         var chronicBasis: ChronicBasis?
         var reachingBySchool: [Int64: Int] = [:]
@@ -30,7 +32,7 @@ extension TodayAttendance {
 
         /// Counts a row in (`sign` 1) or out (-1) of its class, and of its school when per-school counts are kept.
         mutating func apply(_ packed: UInt64, sign: Int) {
-            let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
+            let key = TodayAttendance.classKey(packed)
             // Updated in place: one hash lookup per dictionary.
             let (before, after) = TodayAttendance.count(packed, sign: sign, reportedIn: &byClass[key, default: Counts()])
             guard basisKey != nil else { return }
