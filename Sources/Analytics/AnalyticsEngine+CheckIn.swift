@@ -31,8 +31,11 @@ extension AnalyticsEngine {
               let past = inputs.tokens?.pastAttendanceToken, let deletions = inputs.tokens?.attendanceDeletionsToken
         else { return nil }
         let minDays = FigureQueries(db: db, filter: .all, day: context.day, config: config).chronicMinDays
-        let today = try summaries.refresh(db, inputs, chronicMinDays: minDays)
         let mark = try LiveQueries.dayMark(db, day: context.day.day)
+        // A transaction older than the kept rows (a refresh on another queue read past it) takes today's points
+        // from SQL rather than sending the kept rows back to a full read.
+        let behind = summaries.today.heldMark(day: context.day.day).map { held in mark.map { $0 < held } ?? true } ?? false
+        let today = behind ? nil : try summaries.refresh(db, inputs, chronicMinDays: minDays)
         let bins = today == nil ? nil : summaries.today.checkInBins(day: context.day.day, dayStart: dayStart, mark: mark,
                                                                      schools: schools)
         return CheckInQuery.Held(days: summaries.checkInDays,

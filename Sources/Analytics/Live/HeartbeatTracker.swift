@@ -42,6 +42,9 @@ final class HeartbeatTracker: Sendable {
         var devices = Devices()
         var fullLoads = 0
         var heartbeatsRead = 0
+        /// The last counts and the window they were taken over, while no heartbeat was applied since (a school
+        /// drill after a refresh asks for the same window again).
+        var counted: (window: ClosedRange<Int64>, seen: [Int64: (cameras: Int, gates: Int)])?
     }
 
     private let state = Mutex(State())
@@ -72,7 +75,10 @@ final class HeartbeatTracker: Sendable {
                 try Self.advance(db, from: old, to: mark, state: &s)
             }
             s.mark = mark
-            return Self.count(s.devices, in: window)
+            if let counted = s.counted, counted.window == window { return counted.seen }
+            let seen = Self.count(s.devices, in: window)
+            s.counted = (window, seen)
+            return seen
         }
     }
 
@@ -95,6 +101,7 @@ final class HeartbeatTracker: Sendable {
         var atMark = Set<Int64>()
         while let row = try rows.next() {
             s.heartbeatsRead += 1
+            s.counted = nil
             guard let id = row.checkedInt64(0) else { continue }
             leaving.remove(id)
             if row.checkedInt64(2) == 1 { atMark.insert(id) }

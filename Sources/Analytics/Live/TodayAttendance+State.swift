@@ -25,6 +25,8 @@ extension TodayAttendance {
         /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
         var chronicBasis: ChronicBasis?
         var reachingBySchool: [Int64: Int] = [:]
+        /// The same per class (a school's drill adds up its classes).
+        var reachingByClass: [FigureQueries.ClassKey: Int] = [:]
         /// Per-school counts against the roster state `basisKey` (nil: not kept), updated with every row applied.
         var basisKey: RosterKey?
         var enrolledByClass: [FigureQueries.ClassKey: Int] = [:]
@@ -71,14 +73,18 @@ extension TodayAttendance {
         /// Marks a student absent today or not, keeping the reaching counts.
         mutating func setAbsent(_ student: Int64, _ isAbsent: Bool) {
             let changed = isAbsent ? absent.insert(student).inserted : absent.remove(student) != nil
-            guard changed, let chronicBasis, let school = chronicBasis.reachingSchool(of: student) else { return }
-            reachingBySchool[school, default: 0] += isAbsent ? 1 : -1
+            guard changed, let chronicBasis, let key = chronicBasis.reachingClass(of: student) else { return }
+            reachingBySchool[key.school, default: 0] += isAbsent ? 1 : -1
+            reachingByClass[key, default: 0] += isAbsent ? 1 : -1
         }
 
         /// Builds the reaching counts against `basis` from the students absent today.
         mutating func keepReaching(against basis: ChronicBasis) {
             var counts: [Int64: Int] = [:]
-            for student in absent { if let school = basis.reachingSchool(of: student) { counts[school, default: 0] += 1 } }
+            var byClass: [FigureQueries.ClassKey: Int] = [:]
+            for student in absent { if let key = basis.reachingClass(of: student) { byClass[key, default: 0] += 1 } }
+            for (key, n) in byClass { counts[key.school, default: 0] += n }
+            reachingByClass = byClass
             chronicBasis = basis
             reachingBySchool = counts
         }

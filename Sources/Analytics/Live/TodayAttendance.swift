@@ -36,8 +36,8 @@ final class TodayAttendance: Sendable {
         let bySchool: [Int64: SchoolCounts]?
         /// Rows of the day that do not count (`IndicatorRules`), per the school and class they name.
         let leftOut: [FigureQueries.ClassKey: Int]
-        /// The chronic base named, and the students reaching its threshold today per school.
-        let reaching: (base: ChronicBase, bySchool: [Int64: Int])?
+        /// The chronic base named, and the students reaching its threshold today per school and per class.
+        let reaching: (base: ChronicBase, bySchool: [Int64: Int], byClass: [FigureQueries.ClassKey: Int])?
     }
 
     /// The chronic-absence base the reaching counts are kept against.
@@ -47,11 +47,11 @@ final class TodayAttendance: Sendable {
         let students: StudentFacts
         let dayNumber: Int32
 
-        /// The school of the student's current class when today's absence brings the student to the threshold.
-        func reachingSchool(of student: Int64) -> Int64? {
+        /// The student's current class when today's absence brings the student to the threshold.
+        func reachingClass(of student: Int64) -> FigureQueries.ClassKey? {
             guard let slot = students.slot(of: student),
                   base.reachesThreshold(slot, students: students, dayNumber: dayNumber) else { return nil }
-            return students.classKey(slot).school
+            return students.classKey(slot)
         }
     }
 
@@ -121,7 +121,9 @@ final class TodayAttendance: Sendable {
             let fresh = s.key != key || s.day != day || s.studentsToken != roster.token || s.dayStart != dayStart
                 || (s.mark != nil && (mark ?? "") < (s.mark ?? ""))
             if basis?.key != s.basisKey { s.dropSchoolCounts() }
-            if chronic?.key != s.chronicBasis?.key { s.chronicBasis = nil; s.reachingBySchool = [:] }
+            if chronic?.key != s.chronicBasis?.key {
+                s.chronicBasis = nil; s.reachingBySchool = [:]; s.reachingByClass = [:]
+            }
             if fresh {
                 s = State(key: key, day: day, mark: nil, rows: [:], byClass: [:], absent: [],
                           fullLoads: s.fullLoads + 1, rowsApplied: s.rowsApplied, studentsToken: roster.token,
@@ -151,9 +153,12 @@ final class TodayAttendance: Sendable {
             if let chronic, s.chronicBasis == nil { s.keepReaching(against: chronic) }
             return Snapshot(byClass: s.byClass, absent: s.absent, bySchool: basis == nil ? nil : s.bySchool,
                             leftOut: s.leftOut.values.reduce(into: [:]) { $0[$1, default: 0] += 1 },
-                            reaching: chronic.map { ($0.base, s.reachingBySchool) })
+                            reaching: chronic.map { ($0.base, s.reachingBySchool, s.reachingByClass) })
         }
     }
+
+    /// The newest `recorded_at` read of `day`, when that day's rows are held.
+    func heldMark(day: String) -> String? { state.withLock { $0.day == day ? $0.mark : nil } }
 
     /// Today's rows that count at `schools`, per check-in bin (`CheckInMinutes`); nil unless the held rows are
     /// `day`'s, binned from `dayStart`, read at `mark` (the day's newest `recorded_at` in the caller's transaction).
