@@ -111,6 +111,7 @@ final class HeartbeatTracker: Sendable {
         return atMark
     }
 
+    /// `apply(_:to:leaving:)` without a set to take the ids out of.
     private static func apply(_ rows: RowCursor, to s: inout State) throws -> Set<Int64> {
         var none = Set<Int64>()
         return try apply(rows, to: &s, leaving: &none)
