@@ -10,6 +10,23 @@ struct CheckInQuery {
     let zone: TimeZone
     /// The node's active schools (the SQL filter), as in the report's coverage.
     let filter: FigureQueries.Filter
+    /// The kept comparison days and today's kept rows, for the filter's schools (nil: SQL answers).
+    var held: Held? = nil
+
+    /// What the live caches give the curve: the comparison days' and the enrolled counts per school
+    /// (`CheckInDays`), and today's rows per check-in bin at the node's schools (`TodayAttendance`).
+    struct Held {
+        let days: CheckInDays
+        let key: CheckInDays.Key
+        let schools: Set<Int64>
+        /// The newest day with attendance: only older days are kept.
+        let newestDay: String?
+        /// The report day and its local midnight (Unix seconds).
+        let today: String
+        let dayStart: Int64
+        /// Today's rows that count at the schools, per bin (nil: from SQL).
+        let todayBins: [Int]?
+    }
 
     /// The curve of `day` and its comparison days at `asOf` (today's points after as-of left out).
     func curve(day: String, asOf: Date) throws -> CheckInCurve {
@@ -29,6 +46,15 @@ struct CheckInQuery {
             return CheckInCurve.Series(day: day, enrolled: 0, reported: minutes.map { _ in nil }, atAsOfTime: 0)
         }
         func stamp(_ minute: Int) -> Date { midnight.addingTimeInterval(TimeInterval(minute * 60)) }
+        if let held, let kept = try heldCounts(held, day: day, dayStart: Int64(midnight.timeIntervalSince1970)) {
+            // Every point shown is at a whole minute at or before `until`: the kept totals by minute are exact.
+            let reported: [Int?] = minutes.map { minute in
+                if let until, stamp(minute) > until { return nil }
+                return kept.reported[minute]
+            }
+            return CheckInCurve.Series(day: day, enrolled: kept.enrolled, reported: reported,
+                                       atAsOfTime: kept.reported[asOfMinute])
+        }
         var bounds = minutes.map { stamp($0) } + [stamp(asOfMinute)]
         if let until { bounds = bounds.map { min($0, until) } }
         let (clause, args) = filter.sql("a.")
@@ -49,6 +75,25 @@ struct CheckInQuery {
         }
         return CheckInCurve.Series(day: day, enrolled: try enrolled(on: day), reported: reported,
                                    atAsOfTime: counts[minutes.count])
+    }
+
+    /// A day's enrolled and running totals by minute at the held schools, from the caches; nil: SQL answers.
+    private func heldCounts(_ held: Held, day: String, dayStart: Int64) throws -> (enrolled: Int, reported: [Int])? {
+        var totals: [Int]
+        if day == held.today {
+            guard dayStart == held.dayStart, let bins = held.todayBins else { return nil }
+            totals = CheckInMinutes.cumulative(bins)
+        } else {
+            guard day < held.today else { return nil }
+            let kept = try held.days.day(db, key: held.key, day: day, dayStart: dayStart, newestDay: held.newestDay)
+            totals = [Int](repeating: 0, count: CheckInMinutes.never)
+            for school in held.schools {
+                guard let running = kept.bySchool[school] else { continue }
+                for minute in totals.indices { totals[minute] += Int(running[minute]) }
+            }
+        }
+        let enrolled = try held.days.enrolled(db, key: held.key, day: day)
+        return (held.schools.reduce(0) { $0 + (enrolled[$1] ?? 0) }, totals)
     }
 
     /// Pupils enrolled on `day` at the filtered schools (`IndicatorRules.enrolledSQL`).

@@ -73,6 +73,16 @@ extension ReportBuilder {
     /// province-wide absences are (or may be) filled, else one SQL query.
     private func chronic(_ queries: FigureQueries, into tallies: inout [FigureQueries.ClassKey: Tally],
                          unit: Bool) throws {
+        if let held = today?.reaching {
+            // Kept by today's rows against the held base, per class: no walk over the province's absences.
+            for (key, n) in held.base.atThreshold where queries.includes(school: key.school, classID: key.classID) {
+                tallies[key, default: Tally()].chronic += n
+            }
+            for (key, n) in held.byClass where n != 0 && queries.includes(school: key.school, classID: key.classID) {
+                tallies[key, default: Tally()].chronic += n
+            }
+            return
+        }
         guard let (base, students) = try heldChronicBase(queries, unit: unit) else {
             try queries.chronicByClass(into: &tallies)
             return

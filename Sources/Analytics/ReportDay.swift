@@ -24,6 +24,8 @@ struct ReportDay {
     /// A replay: as-of is before the snapshot's publication, so rows recorded after as-of are left out on every
     /// day (not only the report day), and the caches, which hold the snapshot as published, are not used.
     var isReplay = false
+    /// The report day's local midnight in Unix seconds (nil: `day` is not a date).
+    var dayStart: Int64?
 
     /// `AND +a.recorded_at <= ?` with its argument on a replay (rows recorded after as-of are left out); empty
     /// otherwise. `alias` is the attendance table's prefix (`"a."` or `""`).
@@ -37,6 +39,7 @@ struct ReportDay {
     static func resolve(_ db: Database, asOf: Date, zone: TimeZone, publishedAt: Date? = nil) throws -> ReportDay {
         var day = try resolveDays(db, asOf: asOf, zone: zone)
         day.isReplay = publishedAt.map { asOf < $0 } ?? false
+        day.dayStart = SnapshotTime.parseDay(day.day, in: zone).map { Int64($0.timeIntervalSince1970) }
         return day
     }
 

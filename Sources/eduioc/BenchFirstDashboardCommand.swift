@@ -3,6 +3,7 @@ import ArgumentParser
 import ConsoleApp
 import Foundation
 import ProcessSupport
+import ReportModel
 import SectorData
 import SnapshotSource
 
@@ -30,6 +31,9 @@ struct BenchFirstDashboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Commit a feed batch before each further report, 10 s apart from 9 min before --as-of (profiling; writes to the snapshot).")
     var feed = false
 
+    @Flag(name: .long, help: "Make the further reports a school's, the first school of the first commune (profiling the drill).")
+    var drill = false
+
     func run() throws {
         guard let instant = SnapshotTime.parse(asOf) else { throw ValidationError("--as-of: not YYYY-MM-DDTHH:MM:SSZ") }
         if feed && again > 50 { throw ValidationError("--feed: at most 50 batches (they are stamped before --as-of)") }
@@ -42,6 +46,10 @@ struct BenchFirstDashboardCommand: ParsableCommand {
         let report = try source.report(for: nil, asOf: instant)
         let elapsed = start.duration(to: clock.now)
         let ms = elapsed.milliseconds
+        var node: NodeRef?
+        if drill, let commune = report.children.first?.node {
+            node = try source.report(for: commune, asOf: instant).children.first { $0.node.level == .school }?.node
+        }
         for round in 0..<again {
             if feed {
                 try BenchFeed.commitBatch(path: snapshot, day: report.figures.attendance.day,
@@ -49,7 +57,7 @@ struct BenchFirstDashboardCommand: ParsableCommand {
                                           batch: round)
             }
             let t = clock.now
-            _ = try source.report(for: nil, asOf: instant)
+            _ = try source.report(for: node, asOf: instant)
             FileHandle.standardError.write(Data("again: \(t.duration(to: clock.now))\n".utf8))
         }
         let peak = ProcessMemory.kilobytes("VmHWM") ?? 0

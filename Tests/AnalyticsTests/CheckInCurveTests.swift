@@ -89,4 +89,64 @@ import TestSupport
         #expect(moved > 0 && moved <= 40, "corrected rows leave the curve before their correction (\(moved))")
         #expect(after.previousDay?.reported[at1030] == previous.reported[at1030], "and count again after it")
     }
+
+    /// With the live caches (as the wall runs it): the comparison days are read once and kept, today's points come
+    /// from the kept rows of the day. Curves after new rows today, a correction today and a correction of the
+    /// previous day (which moves `past_attendance`: its day is read again) still equal SQL.
+    @Test func keptCurvesEqualSQLAfterNewRowsAndCorrections() async throws {
+        let url = try SampleFixtures.freshSnapshot(schools: 12, seed: 11, historyDays: 10)
+        let path = url.path
+        // Every pupil has a row by 09:30 in the sample: 25 of today's rows are held back, to arrive later.
+        let day = try SQLiteCLI.rows(path, "SELECT max(day) FROM school_days WHERE day <= '2026-11-23'")[0][0]
+        let heldBack = "SELECT student_id FROM attendance WHERE day = '\(day)' ORDER BY student_id LIMIT 25"
+        try SQLiteCLI.execute(path, script: """
+            CREATE TABLE held_back AS SELECT * FROM attendance WHERE day = '\(day)' AND student_id IN (\(heldBack));
+            DELETE FROM attendance WHERE day = '\(day)' AND student_id IN (SELECT student_id FROM held_back);
+            """)
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        let active = "SELECT id FROM schools WHERE status = 'active'"
+        let first = try engine.checkInCurve(for: nil, asOf: asOf)
+        try check(first, path: path, schools: active)
+        #expect(summaries.statistics.checkInDayComputations == 2, "both comparison days read from rows")
+        try check(try engine.checkInCurve(for: nil, asOf: asOf), path: path, schools: active)
+        #expect(summaries.statistics.checkInDayComputations == 2, "and kept for the next curve")
+
+        // Today: the 25 pupils check in five minutes before as-of, and 10 early rows are corrected two minutes
+        // before it (they move right on today's curve).
+        let today = first.today.day
+        #expect(today == day)
+        let previous = try #require(first.previousDay).day
+        let newRows = SnapshotTime.format(asOf.addingTimeInterval(-5 * 60))
+        let corrected = SnapshotTime.format(asOf.addingTimeInterval(-2 * 60))
+        try SQLiteCLI.execute(path, script: """
+            INSERT INTO attendance (day, student_id, class_id, school_id, status, recorded_at, source)
+            SELECT day, student_id, class_id, school_id, 'present', '\(newRows)', source FROM held_back;
+            UPDATE attendance SET status = 'late', recorded_at = '\(corrected)'
+            WHERE day = '\(today)' AND student_id IN (
+                SELECT student_id FROM attendance WHERE day = '\(today)' AND recorded_at < '\(today)T01:00:00Z'
+                ORDER BY student_id LIMIT 10);
+            """)
+        let second = try engine.checkInCurve(for: nil, asOf: asOf)
+        try check(second, path: path, schools: active)
+        let arrived = try SQLiteCLI.int(path, "SELECT count(*) FROM held_back a WHERE \(Truth.counts("a"))")
+        #expect(arrived > 0 && second.today.atAsOfTime == first.today.atAsOfTime + arrived, "the new rows count by as-of")
+        #expect(summaries.statistics.checkInDayComputations == 2, "new rows today leave the kept days alone")
+        #expect(summaries.statistics.todayFullLoads == 1, "today's rows are kept and read since the mark")
+
+        // The previous day: 40 early rows corrected at 10:20 local that day.
+        try SQLiteCLI.execute(path, script: """
+            UPDATE attendance SET status = 'excused', recorded_at = '\(previous)T03:20:00Z'
+            WHERE day = '\(previous)' AND student_id IN (
+                SELECT student_id FROM attendance WHERE day = '\(previous)' AND recorded_at < '\(previous)T01:00:00Z'
+                ORDER BY student_id LIMIT 40);
+            """)
+        let third = try engine.checkInCurve(for: nil, asOf: asOf)
+        try check(third, path: path, schools: active)
+        #expect(third.previousDay != first.previousDay, "the correction moved the previous day's curve")
+        #expect(summaries.statistics.checkInDayComputations == 4, "the correction moved past_attendance: both read again")
+        let commune = try #require(try engine.report(for: nil, asOf: asOf).children.first { $0.attendance.schoolsTotal > 1 }?.node)
+        try check(try engine.checkInCurve(for: commune, asOf: asOf), path: path, schools: Truth.active(underUnit: commune.code))
+        #expect(summaries.statistics.checkInDayComputations == 4, "a commune's curve sums the kept schools")
+    }
 }

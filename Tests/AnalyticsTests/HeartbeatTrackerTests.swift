@@ -125,4 +125,30 @@ import TestSupport
         #expect(try verify(engine, "in order again", at: asOf.addingTimeInterval(2 * 60)) == (7, gates.count - 1))
         #expect(summaries.statistics.heartbeatFullLoads == 6)
     }
+
+    /// The newest second is counted, not read again: a refresh with nothing new reads no heartbeat, and one that
+    /// lands at the held second is still seen — also while another device leaves that second for a newer one
+    /// (so the second's count alone is unchanged).
+    @Test func heartbeatsLandingAtTheMarkSecondAreSeenWithoutReadingItAgain() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        #expect(try verify(engine, "initial") == (0, 0))
+        try SQLiteCLI.execute(path, script: beat(Array(cameras[0..<3]), at: 18))
+        #expect(try verify(engine, "three cameras at 18") == (3, 0))
+        let read = summaries.statistics.heartbeatsRead
+        #expect(try verify(engine, "nothing new") == (3, 0))
+        #expect(summaries.statistics.heartbeatsRead == read, "the devices at the newest second are not read again")
+
+        // Written after the refresh, in the newest second: the mark does not move, the count shows it.
+        try SQLiteCLI.execute(path, script: beat([cameras[3]], at: 18))
+        #expect(try verify(engine, "one more at 18") == (4, 0))
+        // Another lands at 18 while one leaves 18 for 20 (in that order: 18 is then not behind the newest): the
+        // second still holds four devices.
+        try SQLiteCLI.execute(path, script: beat([cameras[4]], at: 18) + beat([cameras[0]], at: 20))
+        #expect(try verify(engine, "one leaves the second, one lands in it") == (5, 0))
+        // And at the new mark, in the same second.
+        try SQLiteCLI.execute(path, script: beat([cameras[5]] + gates, at: 20))
+        #expect(try verify(engine, "at the new mark") == (6, gates.count))
+        #expect(summaries.statistics.heartbeatFullLoads == 1, "none of these reads every device again")
+    }
 }

@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import ReportModel
 import SectorData
 import Testing
 import TestSupport
@@ -174,6 +175,12 @@ import TestSupport
             """)
         try verify(engine, "after today's absences")
         #expect(try engine.report(for: nil, asOf: asOf).figures.attendance.chronicAbsent == before + 5)
+        // The school's drill adds up its classes' kept reaching counts: as without any cache.
+        let code = try SQLiteCLI.rows(path, "SELECT code FROM schools WHERE id = \(school)")[0][0]
+        let node = NodeRef(level: .school, code: code, name: "")
+        let drilled = try engine.report(for: node, asOf: asOf)
+        #expect(drilled == (try AnalyticsEngine(snapshot: try Snapshot.open(at: url)).report(for: node, asOf: asOf)))
+        #expect(drilled.figures.attendance.chronicAbsent >= 5, "the five are the school's")
         #expect(summaries.statistics.todayFullLoads == 1, "today's rows were applied, not read again")
     }
 

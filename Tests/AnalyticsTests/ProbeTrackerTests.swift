@@ -101,4 +101,24 @@ import TestSupport
         try verify(engine, "every school fails")
         #expect(summaries.statistics.probeFullLoads == 4)
     }
+
+    /// A probe arriving late by exactly the slack (`ChangeTokens.lateSlackMinutes` behind the newest) moves no
+    /// token; the count of the slack before the mark still finds it (one second less and it would be missed).
+    @Test func aProbeLateByTheWholeSlackIsSeen() throws {
+        let summaries = PastDaySummaries()
+        let engine = AnalyticsEngine(snapshot: try Snapshot.open(at: url), summaries: summaries)
+        try verify(engine, "initial")
+        try SQLiteCLI.execute(path, script: schools.map { probe($0, at: 16, download: "60") }.joined())
+        try verify(engine, "a round at 16")
+        try SQLiteCLI.execute(path, script: probe(schools[0], at: 27, download: "60"))
+        try verify(engine, "school 0 at 27")
+        let token = try SQLiteCLI.rows(path, "SELECT token FROM change_tokens WHERE table_name = 'probe_rewrites'")
+        try SQLiteCLI.execute(path, script: probe(schools[1], at: 27 - ChangeTokens.lateSlackMinutes, download: "NULL"))
+        #expect(try SQLiteCLI.rows(path, "SELECT token FROM change_tokens WHERE table_name = 'probe_rewrites'") == token,
+                "fixture: a probe late by the slack moves no token")
+        try verify(engine, "school 1 fails, late by the slack")
+        #expect(try engine.report(for: nil, asOf: asOf).figures.connectivity.offline == 1)
+        #expect(summaries.statistics.probeSchoolRereads == 0, "newer than its school's latest: applied in place")
+        #expect(summaries.statistics.probeFullLoads == 1)
+    }
 }

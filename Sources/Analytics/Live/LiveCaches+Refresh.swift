@@ -26,6 +26,7 @@ extension LiveCaches {
         }
         return try today.snapshot(db, key: inputs.key, day: day.day, asOf: day.asOfText,
                                   roster: .init(students: inputs.students, token: inputs.studentsVersion),
-                                  lateToken: inputs.tokens?.lateAttendanceToken, basis: basis, chronic: chronic)
+                                  lateToken: inputs.tokens?.lateAttendanceToken, basis: basis, chronic: chronic,
+                                  dayStart: day.dayStart)
     }
 }

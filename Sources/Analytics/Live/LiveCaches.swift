@@ -6,7 +6,8 @@ import Foundation
 /// - `TodayAttendance`: the report day's rows, updated from what was written since the last refresh;
 /// - `RosterCache` (with `StudentFacts`): students, enrollment and other slow-table figures, kept while their
 ///   change tokens stand;
-/// - `ProbeTracker`: every school's latest probe; `HeartbeatTracker`: every camera's and gate's last heartbeat.
+/// - `ProbeTracker`: every school's latest probe; `HeartbeatTracker`: every camera's and gate's last heartbeat;
+/// - `CheckInDays`: the wall's check-in curve's comparison days per school (today's comes from `TodayAttendance`).
 ///
 /// All are keyed by `SummaryKey` (the snapshot's lineage or file identity, and the students' version) and typed
 /// keys of the change tokens they depend on; `RefreshInputs` is what one refresh gives them. `SummaryStore` writes
@@ -26,6 +27,8 @@ public final class LiveCaches: Sendable {
     let probes = ProbeTracker()
     /// Every camera's and gate's last heartbeat, updated from the heartbeats written since the last refresh.
     let heartbeats = HeartbeatTracker()
+    /// The check-in curve's comparison days and enrolled counts per school.
+    let checkInDays = CheckInDays()
 
     /// Creates empty caches.
     public init() {}
@@ -50,6 +53,10 @@ public final class LiveCaches: Sendable {
         public let probeSchoolRereads: Int
         /// Times every camera and gate was read from SQL (first report, `devices` or `late_heartbeats` moved).
         public let heartbeatFullLoads: Int
+        /// Heartbeats read after the newest one seen (or at its second again, when one arrived there).
+        public let heartbeatsRead: Int
+        /// Check-in curve days read from raw rows (`CheckInDays`; a comparison day is then kept).
+        public let checkInDayComputations: Int
     }
 
     /// Times the students table was read in full (for tests and the benchmark).
@@ -62,7 +69,9 @@ public final class LiveCaches: Sendable {
         return Statistics(dayComputations: past.dayComputations, studentRecounts: past.studentRecounts,
                           resets: past.resets, cachedDays: past.cachedDays, todayFullLoads: todayStats.fullLoads,
                           todayRowsApplied: todayStats.rowsApplied, probeFullLoads: probeStats.fullLoads,
-                          probeSchoolRereads: probeStats.schoolRereads, heartbeatFullLoads: heartbeatStats.fullLoads)
+                          probeSchoolRereads: probeStats.schoolRereads, heartbeatFullLoads: heartbeatStats.fullLoads,
+                          heartbeatsRead: heartbeatStats.heartbeatsRead,
+                          checkInDayComputations: checkInDays.dayComputations)
     }
 
     /// Drops everything, today's rows and the roster included (the next report recomputes).
@@ -72,6 +81,7 @@ public final class LiveCaches: Sendable {
         roster.invalidate()
         probes.invalidate()
         heartbeats.invalidate()
+        checkInDays.invalidate()
     }
 
     /// Called when the snapshot path was opened again (after a rename, or after it went missing or bad).

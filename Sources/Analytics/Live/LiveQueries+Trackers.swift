@@ -13,15 +13,19 @@ extension LiveQueries {
     /// The status as its code (`AttendanceStatus.code`, -1 for anything else), in SQL: no string per row.
     private static let statusCodeSQL = AttendanceStatus.sqlCode("status")
 
-    /// A day's rows (all, or those stamped at or after `since`): student, school, class, status code.
+    /// `recorded_at` as `CheckInMinutes` bins it.
+    private static let recordedSQL = CheckInMinutes.recordedSQL("recorded_at")
+
+    /// A day's rows (all, or those stamped at or after `since`): student, school, class, status code, recorded at.
     static func dayRows(_ db: Database, day: String, since: String?) throws -> RowCursor {
         guard let since else {
             return try Row.fetchCursor(try db.cachedStatement(sql: """
-                SELECT student_id, school_id, class_id, \(statusCodeSQL) FROM attendance WHERE day = ?
+                SELECT student_id, school_id, class_id, \(statusCodeSQL), \(recordedSQL) FROM attendance WHERE day = ?
                 """), arguments: [day])
         }
         return try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT student_id, school_id, class_id, \(statusCodeSQL) FROM attendance WHERE day = ? AND recorded_at >= ?
+            SELECT student_id, school_id, class_id, \(statusCodeSQL), \(recordedSQL) FROM attendance
+            WHERE day = ? AND recorded_at >= ?
             """), arguments: [day, since])
     }
 
@@ -30,10 +34,10 @@ extension LiveQueries {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(measured_at) FROM connectivity_probes"))?.checkedText(0)
     }
 
-    /// How many probes were measured after `start` up to `end`.
-    static func probeCount(_ db: Database, after start: String, upTo end: String) throws -> Int? {
+    /// How many probes were measured from `start` up to `end` (both included).
+    static func probeCount(_ db: Database, from start: String, upTo end: String) throws -> Int? {
         try Int.fetchOne(try db.cachedStatement(sql: """
-            SELECT count(*) FROM connectivity_probes WHERE measured_at > ? AND measured_at <= ?
+            SELECT count(*) FROM connectivity_probes WHERE measured_at >= ? AND measured_at <= ?
             """), arguments: [start, end])
     }
 
@@ -51,11 +55,24 @@ extension LiveQueries {
         try Row.fetchOne(try db.cachedStatement(sql: "SELECT max(last_seen_at) FROM devices"))?.checkedText(0)
     }
 
-    /// The devices whose last heartbeat is at or after `mark`: id, last heartbeat in Unix seconds.
-    static func heartbeats(_ db: Database, since mark: String) throws -> RowCursor {
+    /// The devices whose last heartbeat is after `old`: id, last heartbeat in Unix seconds, whether it is `mark`.
+    static func heartbeats(_ db: Database, after old: String, markedAt mark: String) throws -> RowCursor {
         try Row.fetchCursor(try db.cachedStatement(sql: """
-            SELECT id, unixepoch(last_seen_at) FROM devices WHERE last_seen_at >= ?
+            SELECT id, unixepoch(last_seen_at), last_seen_at = ?2 FROM devices WHERE last_seen_at > ?1
+            """), arguments: [old, mark])
+    }
+
+    /// The devices whose last heartbeat is `mark`: id, last heartbeat in Unix seconds, 1 (at the mark).
+    static func heartbeats(_ db: Database, at mark: String) throws -> RowCursor {
+        try Row.fetchCursor(try db.cachedStatement(sql: """
+            SELECT id, unixepoch(last_seen_at), 1 FROM devices WHERE last_seen_at = ?
             """), arguments: [mark])
+    }
+
+    /// How many devices' last heartbeat is `mark` (counted in `idx_devices_last_seen`).
+    static func heartbeatCount(_ db: Database, at mark: String) throws -> Int? {
+        try Int.fetchOne(try db.cachedStatement(sql: "SELECT count(*) FROM devices WHERE last_seen_at = ?"),
+                         arguments: [mark])
     }
 
     /// Every camera and gate that is not retired, in school order: id, school, is a gate, last heartbeat in Unix

@@ -9,9 +9,9 @@ import Synchronization
 /// school. After that, a refresh reads only what is new, by `measured_at` in the contract's covering
 /// `idx_probes_time`:
 /// - the newest `measured_at` (one seek); a probe newer than as-of sends the report to SQL instead;
-/// - the number of probes in the re-read window (`LagMargin.seconds` before the last mark, up to that
-///   mark). Probes are only ever inserted while the token stands, so an unchanged count means none arrived late
-///   in the window; then only the probes newer than the mark are read. Otherwise the whole window is read and the
+/// - the number of probes from `ChangeTokens.lateSlackMinutes` before the last mark up to that mark (a probe
+///   further behind moves the token). Probes are only ever inserted while the token stands, so an unchanged
+///   count means none arrived late; then only the probes newer than the mark are read. Otherwise the whole window is read and the
 ///   probes not seen before (the window's keys are kept, in time order) are applied;
 /// - a probe newer than its school's latest moves the state on (latest, last good, start of the failing streak)
 ///   exactly as the SQL defines them; one at or before it (late, within the window) has its school asked again.
@@ -67,9 +67,13 @@ final class ProbeTracker: Sendable {
             }
             // Same key and no probe at all, then or now.
             guard let mark, let old = s.mark else { return s.bySchool }
-            // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read).
+            // The window holds exactly the probes after `start` up to `old` (trimmed when `old` was read). A probe
+            // arriving without moving the token is at most the slack behind the newest probe when it arrived, so
+            // at or after `old` minus the slack: only that part of the window is counted.
             let start = LagMargin.start(before: old)
-            let lateArrivals = try LiveQueries.probeCount(db, after: start, upTo: old) != s.window.count
+            let slackStart = Self.slackStart(before: old)
+            let heldInSlack = s.window.count - Self.count(in: s.window, before: slackStart)
+            let lateArrivals = try LiveQueries.probeCount(db, from: slackStart, upTo: old) != heldInSlack
             // Without late arrivals every probe after the old mark is new; with them, the window is read again and
             // the probes not seen before are picked out.
             let seen: Set<ProbeKey> = lateArrivals ? Set(s.window) : []
@@ -107,6 +111,23 @@ final class ProbeTracker: Sendable {
             if window[mid].measuredAt <= instant { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+
+    /// How many of the (time-ordered) keys were measured before `instant`.
+    private static func count(in window: [ProbeKey], before instant: String) -> Int {
+        var low = 0, high = window.count
+        while low < high {
+            let mid = (low + high) / 2
+            if window[mid].measuredAt < instant { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// `ChangeTokens.lateSlackMinutes` before `mark`, as the trigger computes it (`mark` itself when it is not a
+    /// snapshot timestamp, so the whole window from the mark on is counted).
+    static func slackStart(before mark: String) -> String {
+        let slack = TimeInterval(ChangeTokens.lateSlackMinutes * 60)
+        return SnapshotTime.parse(mark).map { SnapshotTime.format($0.addingTimeInterval(-slack)) } ?? mark
     }
 
     /// A school's state after a probe newer than its latest: as `FigureQueries.probesBySchool` defines it.

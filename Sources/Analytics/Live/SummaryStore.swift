@@ -13,7 +13,7 @@ public struct SummaryStore: Sendable {
     public let directory: URL
 
     private static let magic = "EDUIOC-SUMMARIES"
-    private static let formatVersion: Int64 = 4
+    private static let formatVersion: Int64 = 5
 
     /// A store in `directory`.
     public init(directory: URL) {

@@ -7,7 +7,7 @@ extension TodayAttendance {
         var key: SummaryKey?
         var day: String?
         var mark: String?
-        /// student → school (24 bits) | class (36 bits) | status (4 bits).
+        /// student → school (24 bits) | check-in bin (11 bits) | class (25 bits) | status (4 bits).
         var rows: [Int64: UInt64] = [:]
         var byClass: [FigureQueries.ClassKey: Counts] = [:]
         /// Students whose row says excused or unexcused.
@@ -20,9 +20,13 @@ extension TodayAttendance {
         var lateToken: Int64?
         /// The `students` token the rows were checked against (which rows count depends on the students).
         var studentsToken: Int64?
+        /// The local midnight (Unix seconds) the rows' check-in bins are counted from (`CheckInMinutes`).
+        var dayStart: Int64?
         /// Reaching counts against the chronic base of `chronicBasis` (nil: not kept), updated as `absent` changes.
         var chronicBasis: ChronicBasis?
         var reachingBySchool: [Int64: Int] = [:]
+        /// The same per class (a school's drill adds up its classes).
+        var reachingByClass: [FigureQueries.ClassKey: Int] = [:]
         /// Per-school counts against the roster state `basisKey` (nil: not kept), updated with every row applied.
         var basisKey: RosterKey?
         var enrolledByClass: [FigureQueries.ClassKey: Int] = [:]
@@ -30,7 +34,7 @@ extension TodayAttendance {
 
         /// Counts a row in (`sign` 1) or out (-1) of its class, and of its school when per-school counts are kept.
         mutating func apply(_ packed: UInt64, sign: Int) {
-            let key = FigureQueries.ClassKey(school: Int64(packed >> 40), classID: Int64((packed >> 4) & ((1 << 36) - 1)))
+            let key = TodayAttendance.classKey(packed)
             // Updated in place: one hash lookup per dictionary.
             let (before, after) = TodayAttendance.count(packed, sign: sign, reportedIn: &byClass[key, default: Counts()])
             guard basisKey != nil else { return }
@@ -69,14 +73,18 @@ extension TodayAttendance {
         /// Marks a student absent today or not, keeping the reaching counts.
         mutating func setAbsent(_ student: Int64, _ isAbsent: Bool) {
             let changed = isAbsent ? absent.insert(student).inserted : absent.remove(student) != nil
-            guard changed, let chronicBasis, let school = chronicBasis.reachingSchool(of: student) else { return }
-            reachingBySchool[school, default: 0] += isAbsent ? 1 : -1
+            guard changed, let chronicBasis, let key = chronicBasis.reachingClass(of: student) else { return }
+            reachingBySchool[key.school, default: 0] += isAbsent ? 1 : -1
+            reachingByClass[key, default: 0] += isAbsent ? 1 : -1
         }
 
         /// Builds the reaching counts against `basis` from the students absent today.
         mutating func keepReaching(against basis: ChronicBasis) {
             var counts: [Int64: Int] = [:]
-            for student in absent { if let school = basis.reachingSchool(of: student) { counts[school, default: 0] += 1 } }
+            var byClass: [FigureQueries.ClassKey: Int] = [:]
+            for student in absent { if let key = basis.reachingClass(of: student) { byClass[key, default: 0] += 1 } }
+            for (key, n) in byClass { counts[key.school, default: 0] += n }
+            reachingByClass = byClass
             chronicBasis = basis
             reachingBySchool = counts
         }

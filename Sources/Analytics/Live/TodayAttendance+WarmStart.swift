@@ -7,7 +7,7 @@ extension TodayAttendance {
     func encode(into w: inout BinaryWriter) {
         let s = state.withLock { $0 }
         w.optionalString(s.key?.encoded); w.optionalString(s.day); w.optionalString(s.mark)
-        w.optionalString(s.studentsToken.map(String.init))
+        w.optionalString(s.studentsToken.map(String.init)); w.optionalString(s.dayStart.map(String.init))
         // In chunks, so neither side holds a second copy of every row.
         let chunk = 1 << 16
         w.int(Int64(s.rows.count))
@@ -40,6 +40,7 @@ extension TodayAttendance {
         }
         s.day = try r.optionalString(); s.mark = try r.optionalString()
         s.studentsToken = try r.optionalString().flatMap { Int64($0) }
+        s.dayStart = try r.optionalString().flatMap { Int64($0) }
         let total = try r.count(perElement: 16)
         s.rows.reserveCapacity(total)
         while s.rows.count < total {
