@@ -206,6 +206,8 @@ public final class DashboardServer: Sendable {
             return (Self.reply(id, engine.dataQuality(scope: scope)) { .dataQuality(id: id, $0) }, nil)
         case .searchIndex(let id):
             return (Self.reply(id, engine.searchIndex(scope: scope)) { .searchIndex(id: id, $0) }, nil)
+        case .checkInCurve(let id, let node):
+            return (Self.reply(id, engine.checkInCurve(for: node, scope: scope)) { .checkInCurve(id: id, $0) }, nil)
         }
     }
 

@@ -140,6 +140,17 @@ public final class ServedEngine: Sendable {
         .flatMap { if case .searchIndex(let entries) = $0 { .success(entries) } else { .failure(.snapshot("internal mix-up")) } }
     }
 
+    /// The wall's check-in curve for `scope`, computed outside the memo's lock and not memoised: a wall asks once a
+    /// minute, and the first curve after a start reads the comparison days once (seconds) without holding back any
+    /// other console's answer.
+    public func checkInCurve(for node: NodeRef?, scope: Scope?) -> Result<CheckInCurve, WireError> {
+        do {
+            return .success(try source.checkInCurve(for: node, asOf: clock(), scope: scope))
+        } catch {
+            return .failure(WireError(error))
+        }
+    }
+
     /// Resolves a jump for `scope` (cheap: not memoised).
     public func resolve(_ target: JumpTarget, scope: Scope?) -> Result<NodeRef, WireError> {
         state.withLock { _ in

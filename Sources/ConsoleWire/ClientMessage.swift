@@ -13,4 +13,6 @@ public enum ClientMessage: Codable, Sendable, Equatable {
     case dataQuality(id: Int)
     /// The search index of the account's scope.
     case searchIndex(id: Int)
+    /// The wall's check-in curve of a node (nil = the root of the account's scope).
+    case checkInCurve(id: Int, node: NodeRef?)
 }

@@ -130,6 +130,11 @@ public final class RemoteDataSource: DashboardDataSource {
         return list
     }
 
+    public func checkInCurve(for node: NodeRef?, asOf: Date) throws -> CheckInCurve? {
+        guard case .checkInCurve(_, let curve) = try request({ .checkInCurve(id: $0, node: node) }) else { throw Self.mismatch }
+        return curve
+    }
+
     public func searchIndex() throws -> SearchIndex {
         guard case .searchIndex(_, let entries) = try request({ .searchIndex(id: $0) }) else { throw Self.mismatch }
         return SearchIndex(entries: entries.map(\.entry))
@@ -212,7 +217,8 @@ public final class RemoteDataSource: DashboardDataSource {
 
     private static func answerID(_ message: ServerMessage) -> Int? {
         switch message {
-        case .reportFollows(let id), .resolved(let id, _), .dataQuality(let id, _), .searchIndex(let id, _), .failure(let id, _):
+        case .reportFollows(let id), .resolved(let id, _), .dataQuality(let id, _), .searchIndex(let id, _),
+             .checkInCurve(let id, _), .failure(let id, _):
             return id
         case .welcome, .refused, .changed, .ended: return nil
         }

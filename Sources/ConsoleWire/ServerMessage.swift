@@ -16,6 +16,8 @@ public enum ServerMessage: Codable, Sendable, Equatable {
     case dataQuality(id: Int, DataQualityReport)
     /// The search index entries.
     case searchIndex(id: Int, [WireSearchEntry])
+    /// The check-in curve.
+    case checkInCurve(id: Int, CheckInCurve)
     /// A request that failed; the console shows it like the in-process source's error.
     case failure(id: Int, WireError)
     /// Push: the snapshot changed (problem = nil) or became unusable (problem = the reason), or the account's

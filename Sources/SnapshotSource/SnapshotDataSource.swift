@@ -150,6 +150,17 @@ public final class SnapshotDataSource: DashboardDataSource {
         try currentLive().engine.checkInCurve(for: node, asOf: asOf)
     }
 
+    /// The check-in curve for another `scope` (see `report(for:asOf:scope:)`): a node outside it is `notInYourArea`.
+    public func checkInCurve(for node: NodeRef?, asOf: Date, scope: Scope?) throws -> CheckInCurve {
+        do {
+            return try currentLive().engine.scoped(scope).checkInCurve(for: node, asOf: asOf)
+        } catch AnalyticsError.notInYourArea(let code) {
+            throw DashboardDataError.notInYourArea(code)
+        } catch AnalyticsError.notFound(let code) {
+            throw scope == nil ? DashboardDataError.noSuchNode(code) : DashboardDataError.notInYourArea(code)
+        }
+    }
+
     public func searchIndex() throws -> SearchIndex {
         try searchIndex(scope: scope)
     }

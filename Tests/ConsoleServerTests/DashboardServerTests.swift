@@ -46,6 +46,29 @@ struct DashboardServerTests {
         #expect(rig.server.connectionCount == 1, "still connected")
     }
 
+    @Test func theCheckInCurveIsCutToTheScopeAndEqualsTheInProcessOne() throws {
+        let probe = try ServerRig(grants: [])
+        let (a, b) = (probe.communes[0], probe.communes[1])
+        probe.server.stop()
+        let rig = try ServerRig(grants: [ServerRig.grant("an", unit: a.code)])
+        let client = try RemoteDataSource(socketPath: rig.socketPath)
+        defer { client.close(); rig.server.stop() }
+        let local = try rig.inProcess(scope: Scope(unitCodes: [a.code]))
+        let remote = try #require(try client.checkInCurve(for: nil, asOf: Date()))
+        #expect(remote == (try local.checkInCurve(for: nil, asOf: ServerRig.asOf)), "the commune's curve, as in-process")
+        let unscoped = try rig.inProcess(scope: nil)
+        #expect(remote != (try unscoped.checkInCurve(for: nil, asOf: ServerRig.asOf)), "not the province's")
+        let foreign = try #require(try rig.schoolCodes(of: b.code).sorted().first)
+        do {
+            _ = try client.checkInCurve(for: NodeRef(level: .school, code: foreign, name: "?"), asOf: Date())
+            Issue.record("a curve of \(foreign), outside the scope")
+        } catch DashboardDataError.notInYourArea(let said) {
+            #expect(said == foreign)
+        } catch {
+            Issue.record("expected notInYourArea, got \(error)")
+        }
+    }
+
     @Test func twoScopesSeeOnlyTheirOwnAndTheSameFiguresAsInProcess() throws {
         let probe = try ServerRig(grants: [])
         let (a, b) = (probe.communes[0], probe.communes[1])

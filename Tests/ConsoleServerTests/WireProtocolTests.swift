@@ -77,6 +77,9 @@ struct WireProtocolTests {
             .refused(reason: "no entry"), .resolved(id: 3, node), .failure(id: 4, .notInYourArea("HD-X")),
             .searchIndex(id: 5, [WireSearchEntry(SearchEntry(node: node, path: [node]))]),
             .changed(generation: 9, problem: nil, scopeLabel: "x: *"), .ended(reason: "revoked"),
+            .checkInCurve(id: 6, CheckInCurve(minutes: [420, 435], asOfMinute: 430,
+                                              today: .init(day: "2026-12-07", enrolled: 40, reported: [3, nil], atAsOfTime: 5),
+                                              previousDay: nil, lastWeek: .init(day: "2026-11-30", enrolled: 41, reported: [2, 9], atAsOfTime: 6))),
         ]
         for message in messages {
             let bytes = try WireProtocol.frame(message)

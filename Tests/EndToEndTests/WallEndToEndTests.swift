@@ -61,8 +61,8 @@ struct WallEndToEndTests {
                        "--crash-log", crashLog.path].map(TmuxSession.quote).joined(separator: " ")
         let tmux = try TmuxSession(columns: 200, rows: 60, command: console + "; echo EXIT:$?; sleep 600")
         let schools = try SQLiteCLI.int(snapshot.path, "SELECT count(*) FROM schools WHERE status = 'active'")
-        try tmux.waitFor("the wall through the server, with its \(schools) schools (sqlite3)") {
-            Self.page($0) == 1 && $0.contains("/ \(schools) trường")
+        try tmux.waitFor("the wall through the server, with its \(schools) schools (sqlite3) and the check-in chart's days") {
+            Self.page($0) == 1 && $0.contains("/ \(schools) trường") && $0.contains("hôm qua")
         }
         try tmux.waitFor("the timer to turn the page", timeout: 15) { Self.page($0) == 2 }
         try tmux.send("q")
