@@ -74,7 +74,7 @@ struct WireProtocolTests {
         let messages: [ServerMessage] = [
             .welcome(WireWelcome(user: "hoa.tran", scopeLabel: "hoa.tran: HD-XTH", exportDirectory: nil, timeZone: "Asia/Ho_Chi_Minh", version: 1)),
             .refused(reason: "no entry"), .resolved(id: 3, node), .failure(id: 4, .notInYourArea("HD-X")),
-            .searchIndex(id: 5, [WireSearchEntry(SearchEntry(node: node, path: [node]))]),
+            .searchIndexFollows(id: 5, digest: WireDigest.of(Array("{}".utf8))), .searchIndexUnchanged(id: 6),
             .changed(generation: 9, problem: nil, scopeLabel: "x: *"), .ended(reason: "revoked"),
         ]
         for message in messages {
