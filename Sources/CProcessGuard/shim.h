@@ -141,10 +141,6 @@ static inline void eduioc_crash_guard_set_user_fd(int user_fd) { eduioc_crash_st
 /// Changes where the handler writes details (after the log is opened or closed); -1 for nowhere.
 static inline void eduioc_crash_guard_set_log(int log_fd) { eduioc_crash_state()->log_fd = log_fd; }
 
-/// glibc's malloc tuning for the thin client (issue 15): at most `count` arenas, so the worker threads that decode
-/// the server's answers allocate from the main heap instead of each growing an arena of its own. 1 on success.
-static inline int eduioc_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
-
 /// Hands the free memory at the top of the heap and inside every arena back to the system (glibc); lowers the
 /// resident set, not its peak. 1 when some memory was released.
 static inline int eduioc_release_free_memory(void) { return malloc_trim(0); }
