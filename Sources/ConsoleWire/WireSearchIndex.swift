@@ -25,6 +25,7 @@ public struct WireSearchIndex: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey { case roots, nodes }
 
+    /// Decodes `{"nodes": [[level, code, name, detail, parent], …], "roots": n}` into the two arrays.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         roots = try container.decode(Int.self, forKey: .roots)
@@ -46,6 +47,7 @@ public struct WireSearchIndex: Codable, Sendable, Equatable {
         }
     }
 
+    /// Encodes every node as one short array (no key names repeated per node).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(roots, forKey: .roots)
