@@ -5,6 +5,7 @@
 // Only ProcessSupport (shared by eduioc and eduioc-view) imports this module (docs/DEPLOYMENT.md, "Crashes").
 #include <errno.h>
 #include <execinfo.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,4 +140,8 @@ static inline void eduioc_crash_guard_set_user_fd(int user_fd) { eduioc_crash_st
 
 /// Changes where the handler writes details (after the log is opened or closed); -1 for nowhere.
 static inline void eduioc_crash_guard_set_log(int log_fd) { eduioc_crash_state()->log_fd = log_fd; }
+
+/// Hands the free memory at the top of the heap and inside every arena back to the system (glibc); lowers the
+/// resident set, not its peak. 1 when some memory was released.
+static inline int eduioc_release_free_memory(void) { return malloc_trim(0); }
 #endif

@@ -66,9 +66,9 @@ public enum ReportSanitizer {
         return node
     }
 
-    /// The search index with every name and code sanitised.
+    /// The search index with every name and code sanitised (each node once; the same storage when none changes).
     static func clean(_ index: SearchIndex) -> SearchIndex {
-        SearchIndex(entries: index.entries.map { SearchEntry(node: clean($0.node), path: $0.path.map(clean)) })
+        index.mapNodes(clean)
     }
 
     private static func clean(_ figures: NodeFigures) -> NodeFigures {

@@ -204,8 +204,12 @@ public final class DashboardServer: Sendable {
             return (Self.reply(id, engine.resolve(target.target, scope: scope)) { .resolved(id: id, $0) }, nil)
         case .dataQuality(let id):
             return (Self.reply(id, engine.dataQuality(scope: scope)) { .dataQuality(id: id, $0) }, nil)
-        case .searchIndex(let id):
-            return (Self.reply(id, engine.searchIndex(scope: scope)) { .searchIndex(id: id, $0) }, nil)
+        case .searchIndex(let id, let known):
+            switch engine.searchIndex(scope: scope) {
+            case .success(let index) where index.digest == known: return (.searchIndexUnchanged(id: id), nil)
+            case .success(let index): return (.searchIndexFollows(id: id, digest: index.digest), index.json)
+            case .failure(let error): return (.failure(id: id, error), nil)
+            }
         case .checkInCurve(let id, let node):
             return (Self.reply(id, engine.checkInCurve(for: node, scope: scope)) { .checkInCurve(id: id, $0) }, nil)
         }

@@ -35,7 +35,8 @@ public final class ServedEngine: Sendable {
         /// The report and its JSON, encoded once for every console that gets it.
         case report(NodeReport, json: [UInt8])
         case dataQuality(DataQualityReport)
-        case searchIndex([WireSearchEntry])
+        /// The compact index's JSON (`WireSearchIndex`) and its digest, encoded once for every console that gets it.
+        case searchIndex(json: [UInt8], digest: String)
     }
 
     private struct State: Sendable {
@@ -132,12 +133,18 @@ public final class ServedEngine: Sendable {
             .flatMap { if case .dataQuality(let list) = $0 { .success(list) } else { .failure(.snapshot("internal mix-up")) } }
     }
 
-    /// The search index for `scope`.
-    public func searchIndex(scope: Scope?) -> Result<[WireSearchEntry], WireError> {
+    /// The search index for `scope`: its JSON (`WireSearchIndex`) and digest.
+    public func searchIndex(scope: Scope?) -> Result<(json: [UInt8], digest: String), WireError> {
         answer(.searchIndex, scope: scope) {
-            .searchIndex(try self.source.searchIndex(scope: scope).entries.map(WireSearchEntry.init))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys  // the same index, the same bytes, the same digest
+            let json = Array(try encoder.encode(WireSearchIndex(try self.source.searchIndex(scope: scope))))
+            return .searchIndex(json: json, digest: WireDigest.of(json))
         }
-        .flatMap { if case .searchIndex(let entries) = $0 { .success(entries) } else { .failure(.snapshot("internal mix-up")) } }
+        .flatMap { answer -> Result<(json: [UInt8], digest: String), WireError> in
+            guard case .searchIndex(let json, let digest) = answer else { return .failure(.snapshot("internal mix-up")) }
+            return .success((json, digest))
+        }
     }
 
     /// The wall's check-in curve for `scope`, computed outside the memo's lock and not memoised: a wall asks once a

@@ -11,8 +11,8 @@ public enum ClientMessage: Codable, Sendable, Equatable {
     case resolve(id: Int, target: WireJump)
     /// The data-quality list of the account's scope.
     case dataQuality(id: Int)
-    /// The search index of the account's scope.
-    case searchIndex(id: Int)
+    /// The search index of the account's scope, unless it is still the one with digest `known` (the console's).
+    case searchIndex(id: Int, known: String?)
     /// The wall's check-in curve of a node (nil = the root of the account's scope).
     case checkInCurve(id: Int, node: NodeRef?)
 }

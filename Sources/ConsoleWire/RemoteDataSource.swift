@@ -26,22 +26,28 @@ public final class RemoteDataSource: DashboardDataSource {
         /// Counts the changes of the area's label the server sent (each is a new grant).
         var scopeRevision = 0
         var bytesReceived = 0
-        /// The frame that followed the last `reportFollows` (the report's JSON).
+        /// The frame that followed the last `reportFollows` or `searchIndexFollows` (the report's or index's JSON).
         var followed: [UInt8]?
+        /// The last search index received and its digest (the server sends it again only when it changed).
+        var index: (digest: String, index: SearchIndex)?
     }
 
     /// The socket's path.
     public let socketPath: String
     private let state: Mutex<State>
     private let onEnded: @Sendable (String) -> Void
+    private let afterLargeAnswer: @Sendable () -> Void
     /// How long an answer may take before the connection is treated as lost.
     private static let answerTimeoutSeconds = 60
 
     /// Connects and says hello. Throws `serverDown` when nothing answers, `refused` when the server says no.
-    /// `onEnded` runs (once, from the worker) when the server ends the session.
-    public init(socketPath: String, onEnded: @escaping @Sendable (String) -> Void = { _ in }) throws {
+    /// `onEnded` runs (once, from the worker) when the server ends the session; `afterLargeAnswer` runs after a
+    /// search index was decoded (the thin client hands freed memory back to the system there).
+    public init(socketPath: String, onEnded: @escaping @Sendable (String) -> Void = { _ in },
+                afterLargeAnswer: @escaping @Sendable () -> Void = {}) throws {
         self.socketPath = socketPath
         self.onEnded = onEnded
+        self.afterLargeAnswer = afterLargeAnswer
         let (descriptor, welcome) = try Self.connect(socketPath)
         state = Mutex(State(descriptor: descriptor, welcome: welcome))
     }
@@ -135,9 +141,34 @@ public final class RemoteDataSource: DashboardDataSource {
         return curve
     }
 
+    /// The scope's search index: the one already held when the server says it has not changed (its digest), else
+    /// decoded from the frame that follows, straight into the index's arrays (no intermediate list of entries).
     public func searchIndex() throws -> SearchIndex {
-        guard case .searchIndex(_, let entries) = try request({ .searchIndex(id: $0) }) else { throw Self.mismatch }
-        return SearchIndex(entries: entries.map(\.entry))
+        let known = state.withLock { $0.index?.digest }
+        switch try request({ .searchIndex(id: $0, known: known) }) {
+        case .searchIndexUnchanged:
+            guard let held = state.withLock({ $0.index?.index }) else { throw Self.mismatch }
+            return held
+        case .searchIndexFollows(_, let digest):
+            let index = try decodeFollowingIndex()
+            state.withLock { $0.index = (digest, index) }
+            afterLargeAnswer()
+            return index
+        default:
+            throw Self.mismatch
+        }
+    }
+
+    private func decodeFollowingIndex() throws -> SearchIndex {
+        guard let body = state.withLock({ state in state.followed.take() }) else { throw Self.mismatch }
+        let wire: WireSearchIndex
+        do {
+            wire = try WireProtocol.decode(WireSearchIndex.self, from: body)
+        } catch {
+            throw RemoteError.protocolError(String(describing: error))
+        }
+        guard let index = wire.index else { throw RemoteError.protocolError("a search index whose parents do not form a tree") }
+        return index
     }
 
     public func pollForChange() -> SnapshotPoll {
@@ -186,7 +217,7 @@ public final class RemoteDataSource: DashboardDataSource {
                 while true {
                     let message = try Self.receive(fd, &state)
                     if let answerID = Self.answerID(message) {
-                        if case .reportFollows = message { state.followed = try Self.receiveBody(fd, &state) }
+                        if Self.bodyFollows(message) { state.followed = try Self.receiveBody(fd, &state) }
                         guard answerID == id else { continue }  // an answer to an abandoned request
                         if case .failure(_, let error) = message { return .failure(error.dashboardError) }
                         return .success(message)
@@ -215,10 +246,17 @@ public final class RemoteDataSource: DashboardDataSource {
         return body
     }
 
+    private static func bodyFollows(_ message: ServerMessage) -> Bool {
+        switch message {
+        case .reportFollows, .searchIndexFollows: return true
+        default: return false
+        }
+    }
+
     private static func answerID(_ message: ServerMessage) -> Int? {
         switch message {
-        case .reportFollows(let id), .resolved(let id, _), .dataQuality(let id, _), .searchIndex(let id, _),
-             .checkInCurve(let id, _), .failure(let id, _):
+        case .reportFollows(let id), .resolved(let id, _), .dataQuality(let id, _), .searchIndexFollows(let id, _),
+             .searchIndexUnchanged(let id), .checkInCurve(let id, _), .failure(let id, _):
             return id
         case .welcome, .refused, .changed, .ended: return nil
         }

@@ -14,8 +14,11 @@ public enum ServerMessage: Codable, Sendable, Equatable {
     case resolved(id: Int, NodeRef)
     /// The data-quality list.
     case dataQuality(id: Int, DataQualityReport)
-    /// The search index entries.
-    case searchIndex(id: Int, [WireSearchEntry])
+    /// The search index: the next frame is its `WireSearchIndex` JSON, encoded once per (scope, generation);
+    /// `digest` (`WireDigest`) names its content, for the console's next request.
+    case searchIndexFollows(id: Int, digest: String)
+    /// The search index is still the one the console named (`known`): nothing follows.
+    case searchIndexUnchanged(id: Int)
     /// The check-in curve.
     case checkInCurve(id: Int, CheckInCurve)
     /// A request that failed; the console shows it like the in-process source's error.

@@ -4,7 +4,9 @@ import Foundation
 /// (one `ClientMessage` or `ServerMessage`). Bounded both ways; the first client frame is a `hello` naming the
 /// protocol version, and a peer that breaks any rule is dropped (only that peer).
 public enum WireProtocol {
-    /// The version this build speaks; a hello with another is refused.
+    /// The version this build speaks; a hello with another is refused. 2: the compact search index
+    /// (`WireSearchIndex`, a frame of its own, named by a digest so an unchanged index is not sent again), the server's
+    /// judging settings in the welcome (`ConsoleSettings`) and the wall's check-in curve.
     public static let version = 2
     /// The largest frame a client may send (requests are small); more drops the client.
     public static let maxClientFrame = 64 * 1024

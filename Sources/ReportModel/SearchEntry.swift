@@ -11,9 +11,14 @@ public struct SearchEntry: Sendable, Hashable {
 
     /// Creates an entry; the folded keys are computed from the node.
     public init(node: NodeRef, path: [NodeRef]) {
+        self.init(node: node, path: path, foldedName: SearchKey.fold(node.name), foldedCode: SearchKey.fold(node.code))
+    }
+
+    /// An entry whose keys are already folded (a `SearchIndex` folds each node once and keeps the keys).
+    init(node: NodeRef, path: [NodeRef], foldedName: String, foldedCode: String) {
         self.node = node
         self.path = path
-        foldedName = SearchKey.fold(node.name)
-        foldedCode = SearchKey.fold(node.code)
+        self.foldedName = foldedName
+        self.foldedCode = foldedCode
     }
 }

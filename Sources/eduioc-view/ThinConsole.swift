@@ -22,7 +22,8 @@ struct ThinConsole {
         let stopper = Mutex<(@Sendable () -> Void)?>(nil)
         let source: RemoteDataSource
         do {
-            source = try RemoteDataSource(socketPath: options.socket) { _ in stopper.withLock { $0 }?() }
+            source = try RemoteDataSource(socketPath: options.socket, onEnded: { _ in stopper.withLock { $0 }?() },
+                                          afterLargeAnswer: MallocTuning.releaseFreeMemory)
         } catch let error as RemoteError {
             throw CLIError(error.description)
         }

@@ -75,7 +75,7 @@ struct WireProtocolTests {
             .welcome(WireWelcome(user: "hoa.tran", scopeLabel: "hoa.tran: HD-XTH", exportDirectory: nil, timeZone: "Asia/Ho_Chi_Minh", version: 2,
                                  settings: ConsoleSettings(staleAfterMinutes: 45))),
             .refused(reason: "no entry"), .resolved(id: 3, node), .failure(id: 4, .notInYourArea("HD-X")),
-            .searchIndex(id: 5, [WireSearchEntry(SearchEntry(node: node, path: [node]))]),
+            .searchIndexFollows(id: 5, digest: WireDigest.of(Array("{}".utf8))), .searchIndexUnchanged(id: 6),
             .changed(generation: 9, problem: nil, scopeLabel: "x: *"), .ended(reason: "revoked"),
             .checkInCurve(id: 6, CheckInCurve(minutes: [420, 435], asOfMinute: 430,
                                               today: .init(day: "2026-12-07", enrolled: 40, reported: [3, nil], atAsOfTime: 5),

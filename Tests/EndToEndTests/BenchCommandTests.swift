@@ -65,9 +65,14 @@ struct BenchCommandTests {
                               options: .regularExpression) != nil, "\(row)")
         }
         #expect(lines.contains { $0.hasPrefix("server peak RSS: ") && !$0.hasSuffix(" 0.0 MB") }, "\(result.standardOutput)")
-        if ExternalTool.shouldRun("tmux") {  // the real thin console, drawn in a 200×60 tmux window
-            #expect(lines.contains { $0.hasPrefix("thin console (eduioc-view, 200×60, first dashboard drawn) peak RSS: ")
-                                     && $0.hasSuffix(" MB") && !$0.hasSuffix(" 0.0 MB") }, "\(result.standardOutput)")
+        if ExternalTool.shouldRun("tmux") {  // the real thin console in 200×60 tmux windows: alone, then five at once
+            let figure = #"[1-9][0-9]*\.[0-9] MB"#
+            #expect(lines.contains { $0.range(of: #"^thin console \(eduioc-view, 200×60, dashboard and search index loaded\), alone: "#
+                                                + "peak \\(VmHWM\\) \(figure), resident \\(VmRSS\\) \(figure), PSS \(figure)$",
+                                              options: .regularExpression) != nil }, "\(result.standardOutput)")
+            #expect(lines.contains { $0.range(of: "^5 thin consoles at once: PSS per console \(figure) \\(mean\\), peak \\(VmHWM\\) "
+                                                + "\(figure) and resident \\(VmRSS\\) \(figure) \\(largest\\)$",
+                                              options: .regularExpression) != nil }, "\(result.standardOutput)")
         }
         #expect(try Data(contentsOf: snapshot) == before, "the bench works on a copy")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasSuffix(".sock") || $0.hasSuffix(".yaml") }.isEmpty,

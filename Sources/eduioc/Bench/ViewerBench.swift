@@ -9,7 +9,8 @@ import Synchronization
 /// `eduioc bench --viewers N`: `eduioc serve` on the snapshot and N console data paths (`eduioc-view --bench`, the
 /// officials' thin client without its terminal) started within one second; then a feed commit, pushed to every one of them. Reported at 1 viewer and at N:
 /// p50/p95 first complete dashboard (spawn → data), peak RSS per viewer, server CPU per refresh, bytes per viewer per
-/// refresh; the server's peak RSS; and the real thin console's peak RSS on a 200×60 terminal. The server is warmed by one unmeasured dashboard first (it is a service).
+/// refresh; the server's peak RSS; and the real thin console's memory on a 200×60 terminal (peak, resident, PSS; alone and
+/// five at once). The server is warmed by one unmeasured dashboard first (it is a service).
 struct ViewerBench {
     let path: String
     let viewers: Int
@@ -77,9 +78,10 @@ struct ViewerBench {
                                     stamp: SnapshotTime.format(asOf.addingTimeInterval(-590 + Double(index * 10))), batch: index + 1))
         }
         let serverPeak = Self.statusKB(pid: server.processIdentifier, field: "VmHWM") ?? 0  // the viewers' load only
-        note("the thin console on a 200×60 terminal (tmux)")
-        let consolePeak: Result<Int, any Error> = Result { try consolePeakKB(socket: socket) }
-        return render(phases, serverPeakKB: serverPeak, consolePeakKB: consolePeak)
+        note("the thin console on a 200×60 terminal (tmux), alone, then \(Self.consolesAtOnce) at once")
+        let alone = Result { try consoleMemory(socket: socket, count: 1) }
+        let together = Result { try consoleMemory(socket: socket, count: Self.consolesAtOnce) }
+        return render(phases, serverPeakKB: serverPeak, consoleRows: Self.consoleRows(alone: alone, together: together))
     }
 
     private func phase(_ count: Int, socket: String, server: Process, day: String, stamp: String, batch: Int) throws -> Phase {
@@ -178,7 +180,7 @@ struct ViewerBench {
         return nil
     }
 
-    private func render(_ phases: [Phase], serverPeakKB: Int, consolePeakKB: Result<Int, any Error>) -> String {
+    private func render(_ phases: [Phase], serverPeakKB: Int, consoleRows: [String]) -> String {
         func percentile(_ values: [Double], _ p: Double) -> Double {
             let sorted = values.sorted()
             guard !sorted.isEmpty else { return 0 }
@@ -196,12 +198,7 @@ struct ViewerBench {
                         + "\(bytes)")
         }
         rows.append(String(format: "server peak RSS: %.1f MB", Double(serverPeakKB) / 1024))  // the viewers above
-        switch consolePeakKB {
-        case .success(let kilobytes):
-            rows.append(String(format: "thin console (eduioc-view, 200×60, first dashboard drawn) peak RSS: %.1f MB", Double(kilobytes) / 1024))
-        case .failure(let error):
-            rows.append("thin console (eduioc-view, 200×60): not measured (\(error))")
-        }
+        rows += consoleRows
         if let one = phases.first, let many = phases.last, one.serverCPUMilliseconds > 0 {
             rows.append(String(format: "server CPU per refresh, %d viewers ÷ 1 viewer: %.2f×", many.viewers,
                                many.serverCPUMilliseconds / one.serverCPUMilliseconds))
