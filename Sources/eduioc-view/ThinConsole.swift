@@ -17,7 +17,7 @@ struct ThinConsole {
     func run() throws -> Int32 {
         try CrashGuard.hardenForSSH()
         let crashLog = CrashGuard.openLog(path: options.crashLog, ssh: true)  // exists, not readable by the account
-        try Self.requireTerminal()
+        try OfficialTerminal.require()
         let (catalog, themes) = try loadThemes()
         let stopper = Mutex<(@Sendable () -> Void)?>(nil)
         let source: RemoteDataSource
@@ -51,14 +51,6 @@ struct ThinConsole {
         testTrigger?.cancel()
         if let reason = source.endReason { throw CLIError(reason) }
         return trap.exitStatus()
-    }
-
-    /// A terminal is required, and terminfo comes only from the system.
-    static func requireTerminal() throws {
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw CLIError("the console needs a terminal: connect with ssh -t")
-        }
-        for name in ["TERMINFO", "TERMINFO_DIRS", "TERMCAP"] { unsetenv(name) }
     }
 
     /// The theme catalog and every theme in it, the chosen one checked. Never from the environment.

@@ -102,14 +102,6 @@ struct ConsoleCommand: ParsableCommand {
         if access.ssh && snapshot == nil { throw ValidationError("--ssh needs --snapshot (the bundled sample is never built in SSH mode)") }
     }
 
-    /// Officials' modes (--ssh, --connect): a terminal is required and terminfo comes only from the system.
-    func requireTerminal() throws {
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw CLIError("the console needs a terminal: connect with ssh -t")
-        }
-        for name in ["TERMINFO", "TERMINFO_DIRS", "TERMCAP"] { unsetenv(name) }  // terminfo only from the system
-    }
-
     /// The theme catalog and every theme in it, the chosen one checked.
     func loadThemes() throws -> (ThemeCatalog, [Theme]) {
         let themeFolder = try locate(.themes, explicit: themesDir)
@@ -124,7 +116,7 @@ struct ConsoleCommand: ParsableCommand {
         if let connect { return try runConnected(socket: connect) }
         let crashLog = try access.prepareForCrashes()
         let grant = try access.resolveGrant()
-        if access.ssh { try requireTerminal() }
+        if access.ssh { try OfficialTerminal.require() }
         let (catalog, themes) = try loadThemes()
         let analyticsConfig = try config.map { try AnalyticsConfig.load(contentsOf: URL(fileURLWithPath: $0)) } ?? AnalyticsConfig()
         let userScope = access.ssh ? grant?.scope : ScopeArgument.parse(scope)
