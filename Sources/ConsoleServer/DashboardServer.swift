@@ -130,8 +130,7 @@ public final class DashboardServer: Sendable {
                 if error != .closed && error != .io(ECONNRESET) { why = "dropped: \(error)" }
                 return
             }
-            let elapsed = start.duration(to: clock.now)
-            let wait = pacer.delay(now: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let wait = pacer.delay(now: Self.seconds(start.duration(to: clock.now)))
             if wait > 0 {
                 if !pacedBefore { log("session \(id) (\(client.grant.user)) paced: more than \(limits.requestsPerSecond) requests a second") }
                 pacedBefore = true
