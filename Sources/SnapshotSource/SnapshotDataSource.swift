@@ -19,6 +19,10 @@ public final class SnapshotDataSource: DashboardDataSource {
         var engine: AnalyticsEngine
         /// A change in place was seen but not yet checked (a writer's lock outlasted the check): check first.
         var unchecked = false
+        /// Opened by a request rather than by ``pollForChange()`` (a file renamed over the path was found first by a
+        /// search index, trend or drill request): the watcher starts from this file, so the next poll must say
+        /// `.changed` itself, or the dashboard computed from the file before stays on screen until the next commit.
+        var unannounced = false
     }
 
     private let url: URL
@@ -210,9 +214,13 @@ public final class SnapshotDataSource: DashboardDataSource {
         guard var current else { return reopen() }
         do {
             let change = try current.watcher.poll()
-            live.withLock { if $0?.snapshot === current.snapshot { $0?.watcher = current.watcher } }
+            live.withLock {
+                guard $0?.snapshot === current.snapshot else { return }
+                $0?.watcher = current.watcher
+                $0?.unannounced = false
+            }
             switch change {
-            case .unchanged: return .unchanged
+            case .unchanged: return current.unannounced ? .changed : .unchanged
             case .changedInPlace:
                 // A writer may have truncated the file or changed its version: check before querying it.
                 do {
@@ -279,7 +287,9 @@ public final class SnapshotDataSource: DashboardDataSource {
             return current
         }
         summaries.snapshotReopened()  // the snapshot was dropped as unusable: check everything cached from it
-        return install(try Self.open(url, config, scope, summaries))
+        var fresh = try Self.open(url, config, scope, summaries)
+        fresh.unannounced = true
+        return install(fresh)
     }
 
     /// Makes `fresh` the live snapshot, its engine under the scope as it is now (it may have changed while the

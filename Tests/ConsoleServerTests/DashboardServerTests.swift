@@ -197,8 +197,10 @@ struct DashboardServerTests {
         #expect(reason.contains("99"))
         #expect(ServerRig.eventually { rig.server.connectionCount == 1 }, "only the good client is left")
         #expect(try good.report(for: nil, asOf: Date()) == before, "the good client is served as before")
-        let log = rig.events.withLock { $0 }
-        #expect(log.filter { $0.contains("dropped") }.count == 3, "\(log)")
+        // A session's line is logged after it leaves the count, so the last drop may still be on its way.
+        let dropped = { rig.events.withLock { $0 }.filter { $0.contains("dropped") } }
+        #expect(ServerRig.eventually { dropped().count >= 3 }, "\(rig.events.withLock { $0 })")
+        #expect(dropped().count == 3, "\(rig.events.withLock { $0 })")
     }
 
     @Test func fiftyClientsAtOnceGetTheirDashboardsFromOneComputation() throws {

@@ -20,17 +20,9 @@ struct LiveFeedEndToEndTests {
         let journal = try live.sql("PRAGMA journal_mode").first
         #expect(journal == (mode == "rename" ? "delete" : "wal"))
 
-        // The console shows the new figure by itself (it polls once a second), no key pressed. The bound is generous:
-        // this is about following, not latency (the Litestream suite prints latencies); under a loaded CI machine a
-        // debug build reopening a renamed file can take seconds.
-        do {
-            try session.tmux.waitFor("Có mặt \(after) (sqlite3, after the feed)", timeout: 30) { showsPresent(after, $0) }
-        } catch let wait as TmuxSession.WaitError {
-            let shown = presentFigure(in: wait.screen).map(String.init) ?? "no figure"
-            let now = (try? live.presentToday()).map(String.init) ?? "unreadable"
-            throw ConsoleSessionError("\(mode): the console shows Có mặt \(shown) 30 s after the feed; sqlite3 said \(after) "
-                                      + "after the feed and says \(now) now; feed output: \(output.stdout)")
-        }
+        // The console shows the new figure by itself (it polls once a second), no key pressed.
+        try waitUntilConsoleShows(after, "(sqlite3, after the \(mode) feed: \(output.stdout.split(separator: "\n").count) publications)",
+                                  session: session, live: live)
         let screen = try session.tmux.screen()
         #expect(!screen.contains("Dữ liệu cũ"), "no stale banner while following the feed")
         if mode == "in-place" {

@@ -74,3 +74,26 @@ func presentFigure(in screen: String) -> Int? {
 
 /// The screen shows the present figure `value`.
 func showsPresent(_ value: Int, _ screen: String) -> Bool { presentFigure(in: screen) == value }
+
+/// Waits until the console in `session` shows `expected` (sqlite3's figure, read when `label` happened) by itself,
+/// and prints how long that took. The bound is generous: these tests are about following, not latency (the
+/// Litestream suite prints latencies), and a debug build reopening renamed files on a loaded CI machine can take
+/// seconds. On a timeout it waits as long again before failing, so the failure says which it was: a console that
+/// caught up late (load) or one that stayed behind (a missed change), with the figure shown and sqlite3's now.
+func waitUntilConsoleShows(_ expected: Int, _ label: String, session: ConsoleSession, live: LiveSnapshot,
+                           timeout: TimeInterval = 30) throws {
+    let started = Date()
+    do {
+        try session.tmux.waitFor("Có mặt \(expected) \(label)", timeout: timeout) { showsPresent(expected, $0) }
+        print("follow: Có mặt \(expected) \(label) shown after \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+    } catch let wait as TmuxSession.WaitError {
+        let shown = presentFigure(in: wait.screen).map(String.init) ?? "no figure"
+        let now = (try? live.presentToday()).map(String.init) ?? "unreadable"
+        let late = try? session.tmux.waitFor("Có mặt \(expected) (late)", timeout: timeout) { showsPresent(expected, $0) }
+        let verdict = late == nil
+            ? "it still did not after \(Int(2 * timeout)) s (a missed change, not load)"
+            : "it did after \(String(format: "%.1f", Date().timeIntervalSince(started))) s (late: load)"
+        throw ConsoleSessionError("the console showed Có mặt \(shown), not \(expected) (\(label)), \(Int(timeout)) s on; "
+                                  + "\(verdict); sqlite3 says \(now) now")
+    }
+}

@@ -20,14 +20,14 @@ struct SoakEndToEndTests {
         // Warm-up: a few seconds of publications, so caches and allocator pools reach their working size.
         _ = try live.feed(["--mode", "rename", "--interval", "0", "--duration", "4", "--quiet", "--seed", "1"])
         let warmed = try live.presentToday()
-        try session.tmux.waitFor("Có mặt \(warmed) after warm-up", timeout: 10) { showsPresent(warmed, $0) }
+        try waitUntilConsoleShows(warmed, "(after the warm-up)", session: session, live: live)
         let warm = try console.residentKiB()
 
         let flood = try live.feed(["--mode", "rename", "--interval", "0", "--duration", "\(Self.soakSeconds)", "--quiet",
                                    "--seed", "2"], timeout: 120)
         let count = flood.stdout.split(separator: " ").first.map { $0.dropFirst() }.map(String.init) ?? "?"
         let latest = try live.presentToday()
-        try session.tmux.waitFor("the latest publication's Có mặt \(latest)", timeout: 10) { showsPresent(latest, $0) }
+        try waitUntilConsoleShows(latest, "(the latest publication, after \(count) in the flood)", session: session, live: live)
         #expect(console.isAlive)
         let after = try console.residentKiB()
         print("soak: \(count) publications by rename in \(Self.soakSeconds) s; console VmRSS \(warm) KiB after warm-up, "

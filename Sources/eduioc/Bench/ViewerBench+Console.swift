@@ -80,22 +80,14 @@ extension ViewerBench {
         return rows
     }
 
-    /// Runs tmux with `arguments`; its standard output, or a failure with its standard error.
+    /// Runs tmux with `arguments`; its standard output, or a failure with its standard error. (`ShortCommand`, not
+    /// Foundation's `Process`: its `waitUntilExit` was seen to hang on the `tmux new-session` that starts the server.)
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchFailure(description: "tmux \(arguments.first ?? ""): \(String(decoding: problem, as: UTF8.self))")
+        let outcome = try ShortCommand.run(["tmux"] + arguments, timeout: 20)
+        guard outcome.status == 0 else {
+            throw BenchFailure(description: "tmux \(arguments.first ?? ""): \(outcome.errors)")
         }
-        return String(decoding: text, as: UTF8.self)
+        return outcome.output
     }
 }

@@ -53,7 +53,7 @@ struct ViewerBench {
         let socket = workDirectory.appendingPathComponent("viewers-\(getpid()).sock").path
         let access = try writeAccessFile()
         let log = workDirectory.appendingPathComponent("viewers-serve-\(getpid()).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let server = Process()
         server.executableURL = executable
         server.arguments = ["serve", "--snapshot", path, "--socket", socket, "--access-file", access.path,
