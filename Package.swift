@@ -90,7 +90,7 @@ let package = Package(
         ]),
         // Test tools for screens: an in-memory terminal and golden files. Never linked into the product.
         .target(name: "ConsoleTesting", dependencies: ["ConsoleCore"], path: "Tests/ConsoleTesting"),
-        .target(name: "TestSupport", dependencies: ["SectorData", "SampleProvince", .product(name: "GRDB", package: "GRDB.swift")],
+        .target(name: "TestSupport", dependencies: ["ProcessSupport", "SectorData", "SampleProvince", .product(name: "GRDB", package: "GRDB.swift")],
                 path: "Tests/TestSupport"),
         .testTarget(name: "SectorDataTests", dependencies: ["SectorData", "SampleProvince", "TestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")]),

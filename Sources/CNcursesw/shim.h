@@ -19,6 +19,9 @@
 
 /// stdscr, COLS and LINES are global mutable C variables: Swift 6 refuses to read them directly.
 static inline WINDOW *eduioc_stdscr(void) { return stdscr; }
+/// Makes the next refresh clear the terminal and draw every cell: after a window change the terminal (tmux, a
+/// terminal emulator) may have moved or cropped what was on it, so ncurses' idea of the screen is no longer true.
+static inline int eduioc_redraw_all_on_next_refresh(void) { return clearok(curscr, TRUE); }
 static inline int eduioc_cols(void) { return COLS; }
 static inline int eduioc_lines(void) { return LINES; }
 /// COLORS and COLOR_PAIRS likewise (valid after start_color).

@@ -125,8 +125,16 @@ public final class NcursesTerminal: TerminalBackend {
     /// After SIGWINCH: resizes ncurses' screens to the window, capped; the new size.
     private func applyWindowChange() -> Size {
         if let capped = Self.cappedTerminalSize() { _ = resizeterm(capped.rows, capped.columns) }
-        previous = nil  // the screen may have been cleared: repaint everything next time
+        forgetTheScreen()
         return size
+    }
+
+    /// After a window change: the next frame is written whole, and ncurses clears and redraws the terminal with it
+    /// (the terminal may have moved or cropped its lines: a resize storm in tmux left the bottom of an older, taller
+    /// layout at the top of the window, and diffing against what ncurses believed was there never repainted it).
+    private func forgetTheScreen() {
+        previous = nil
+        _ = eduioc_redraw_all_on_next_refresh()
     }
 
     /// The current screen size.
@@ -296,7 +304,7 @@ public final class NcursesTerminal: TerminalBackend {
     private func decodeKeyCode(_ code: Int32) -> InputEvent? {
         switch code {
         case KEY_RESIZE:
-            previous = nil  // the screen may have been cleared: repaint everything next time
+            forgetTheScreen()
             return .resize(size)
         case KEY_MOUSE:
             var event = MEVENT()

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Used where Foundation's `Process.waitUntilExit()` was seen to wait forever on Linux for a child that had
 /// already exited (a `tmux new-session -d` left a zombie nobody reaped, and `eduioc bench --viewers` hung). The
-/// child starts with an empty signal mask and default dispositions, stdin on /dev/null, and is killed when it
-/// outlives `timeout`. Programs that leave a daemon behind (tmux's server) are fine: the command is done when the
+/// child starts as ``CleanSpawn`` starts it (empty signal mask, default dispositions) with stdin on /dev/null, and
+/// is killed when it outlives `timeout`. Programs that leave a daemon behind (tmux's server) are fine: the command is done when the
 /// child exits, whether or not something else still holds its output pipes.
 public enum ShortCommand {
     /// What the command printed and how it ended.
@@ -39,23 +39,10 @@ public enum ShortCommand {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t(), defaults = sigset_t()
-        sigemptyset(&empty)
-        sigemptyset(&defaults)
-        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM, SIGWINCH] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, name, &actions, &attributes, argv, environ)
+        let envp = Self.environment()
+        defer { for pointer in argv + envp { free(pointer) } }
+        let (spawned, pid) = CleanSpawn.spawn(name, argv: argv, envp: envp, actions: &actions, searchPath: true)
         close(outPipe[1]); close(errPipe[1])
         guard spawned == 0 else { throw CLIError("\(name): cannot start: \(String(cString: strerror(spawned)))") }
 
@@ -90,6 +77,11 @@ public enum ShortCommand {
         let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Outcome(status: code, output: String(decoding: captured[0], as: UTF8.self),
                        errors: String(decoding: captured[1], as: UTF8.self))
+    }
+
+    /// This process's environment as C strings (the caller frees them).
+    private static func environment() -> [UnsafeMutablePointer<CChar>?] {
+        ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     }
 
     /// A pipe whose ends close on exec (the child gets only the dup2'd copies).

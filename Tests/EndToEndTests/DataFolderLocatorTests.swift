@@ -37,7 +37,7 @@ struct DataFolderLocatorTests {
         let root = try SampleFixtures.makeTemporaryDirectory()
         let themes = root.appendingPathComponent("Themes")
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: themes.appendingPathComponent("default.yaml").path, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: themes.appendingPathComponent("default.yaml").path, contents: Data("x".utf8)))
         let binary = root.appendingPathComponent(".build/debug/eduioc")
         try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         let locator = DataFolderLocator(.themes, explicitDirectory: nil, environment: [:], executableURL: binary,

@@ -22,7 +22,7 @@ struct ElapsedNoteTests {
         ElapsedNote.run("quick", after: 5, isTerminal: true, write: { text in quiet.withLock { $0.append(text) } }) {}
         #expect(quiet.withLock { $0 }.isEmpty, "a step shorter than the delay writes nothing")
         let piped = Mutex<[String]>([])
-        ElapsedNote.run("piped", after: 0, isTerminal: false, write: { text in piped.withLock { $0.append(text) } }) {
+        _ = ElapsedNote.run("piped", after: 0, isTerminal: false, write: { text in piped.withLock { $0.append(text) } }) {
             usleep(100_000)
         }
         #expect(piped.withLock { $0 }.isEmpty, "nothing when stderr is not a terminal")
