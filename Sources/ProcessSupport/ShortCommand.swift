@@ -1,15 +1,16 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
-/// A short external command run to completion with `posix_spawn` and `waitpid`, its output captured.
+/// A program run to completion with `posix_spawn` and `waitpid`, its output captured: the one way the bench and
+/// the tests start short-lived processes.
 ///
-/// Used where Foundation's `Process.waitUntilExit()` was seen to wait forever on Linux for a child that had
-/// already exited (a `tmux new-session -d` left a zombie nobody reaped, and `eduioc bench --viewers` hung). The
-/// child starts as ``CleanSpawn`` starts it (empty signal mask, default dispositions) with stdin on /dev/null, and
-/// is killed when it outlives `timeout`. Programs that leave a daemon behind (tmux's server) are fine: the command is done when the
-/// child exits, whether or not something else still holds its output pipes.
+/// Not Foundation's `Process`: on Linux its `waitUntilExit()` was seen to wait forever for a child that had already
+/// exited (a `tmux new-session -d` that started the tmux server left a zombie nobody reaped, and `eduioc bench
+/// --viewers` hung). The child starts as ``CleanSpawn`` starts it (empty signal mask, default dispositions), reads
+/// `stdin` (or nothing) and writes to files in a scratch folder, so a daemon it leaves behind holds no pipe open; it
+/// is killed when it outlives `timeout`.
 public enum ShortCommand {
     /// What the command printed and how it ended.
     public struct Outcome: Sendable {
@@ -21,73 +22,63 @@ public enum ShortCommand {
         public let errors: String
     }
 
-    /// Runs `arguments` (the first is looked up in PATH); throws a `CLIError` when it cannot start or times out.
-    public static func run(_ arguments: [String], timeout: TimeInterval = 30) throws -> Outcome {
-        guard let name = arguments.first else { throw CLIError("no command to run") }
-        var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
-        guard makePipe(&outPipe) else { throw CLIError("\(name): no pipe: \(String(cString: strerror(errno)))") }
-        guard makePipe(&errPipe) else {
-            close(outPipe[0]); close(outPipe[1])
-            throw CLIError("\(name): no pipe: \(String(cString: strerror(errno)))")
+    /// A command that could not be started or did not finish in time.
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotStart(String, String)
+        case timedOut(String, TimeInterval)
+
+        /// One line naming the command.
+        public var description: String {
+            switch self {
+            case .cannotStart(let command, let reason): return "cannot start \(command): \(reason)"
+            case .timedOut(let command, let seconds): return "timed out after \(String(format: "%g", seconds)) s: \(command)"
+            }
         }
-        var readEnds = [outPipe[0], errPipe[0]]
-        defer { for fd in readEnds where fd >= 0 { close(fd) } }
+    }
+
+    /// Runs `arguments` (the first is a path, or a name looked up in PATH) with `environment` added to this
+    /// process's, `stdin` as its input, waiting at most `timeout` seconds. Throws ``Failure``, or a file error when
+    /// the scratch folder cannot be made.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                           timeout: TimeInterval = 30) throws -> Outcome {
+        guard let executable = arguments.first else { throw Failure.cannotStart("nothing", "no command given") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("eduioc-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inPath = scratch.appendingPathComponent("stdin").path
+        let outPath = scratch.appendingPathComponent("stdout").path
+        let errPath = scratch.appendingPathComponent("stderr").path
+        try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp = Self.environment()
-        defer { for pointer in argv + envp { free(pointer) } }
-        let (spawned, pid) = CleanSpawn.spawn(name, argv: argv, envp: envp, actions: &actions, searchPath: true)
-        close(outPipe[1]); close(errPipe[1])
-        guard spawned == 0 else { throw CLIError("\(name): cannot start: \(String(cString: strerror(spawned)))") }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        for fd in readEnds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
-        var captured: [[UInt8]] = [[], []]
-        func drain() {
-            for index in readEnds.indices where readEnds[index] >= 0 {
-                var buffer = [UInt8](repeating: 0, count: 65_536)
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { read(readEnds[index], $0.baseAddress, $0.count) }
-                    if count > 0 { captured[index] += buffer.prefix(count); continue }
-                    if count == 0 { close(readEnds[index]); readEnds[index] = -1 }  // end of file
-                    break
-                }
-            }
-        }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        let (spawned, pid) = CleanSpawn.spawn(executable, argv: argv, envp: envp, actions: &actions, searchPath: true)
+        guard spawned == 0 else { throw Failure.cannotStart(executable, String(cString: strerror(spawned))) }
+
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
-        while true {
-            var fds = readEnds.filter { $0 >= 0 }.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            _ = poll(&fds, nfds_t(fds.count), 50)
-            drain()
-            let waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid || (waited < 0 && errno != EINTR) { break }
-            if Date() > deadline {
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
-                throw CLIError("\(name) \(arguments.dropFirst().first ?? ""): no answer within \(String(format: "%g", timeout)) s")
+                throw Failure.timedOut(arguments.joined(separator: " "), timeout)
             }
+            usleep(10_000)
         }
-        drain()
-        let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(status: code, output: String(decoding: captured[0], as: UTF8.self),
-                       errors: String(decoding: captured[1], as: UTF8.self))
-    }
-
-    /// This process's environment as C strings (the caller frees them).
-    private static func environment() -> [UnsafeMutablePointer<CChar>?] {
-        ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    }
-
-    /// A pipe whose ends close on exec (the child gets only the dup2'd copies).
-    private static func makePipe(_ ends: inout [Int32]) -> Bool {
-        guard pipe(&ends) == 0 else { return false }
-        for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        return true
+        let signal = status & 0x7F
+        let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let errors = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return Outcome(status: code, output: output, errors: errors)
     }
 }

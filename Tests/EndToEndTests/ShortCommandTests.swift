@@ -20,16 +20,22 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 3, "it waited for the daemon")
     }
 
+    @Test func passesItsInputAndAddedEnvironment() throws {
+        let outcome = try ShortCommand.run(["sh", "-c", "cat; printf \"$EDUIOC_SHORT_COMMAND\""],
+                                           environment: ["EDUIOC_SHORT_COMMAND": "đã thêm"], stdin: "dòng vào\n")
+        #expect(outcome.status == 0)
+        #expect(outcome.output == "dòng vào\nđã thêm")
+    }
+
     @Test func aCommandThatOutlivesItsTimeIsKilledAndNamed() throws {
-        #expect(throws: CLIError.self) { try ShortCommand.run(["sleep", "30"], timeout: 0.5) }
-        do {
-            _ = try ShortCommand.run(["sleep", "30"], timeout: 0.5)
-        } catch {
-            #expect("\(error)".contains("sleep 30: no answer within"), "\(error)")
-        }
+        let started = Date()
+        let error = #expect(throws: ShortCommand.Failure.self) { try ShortCommand.run(["sleep", "30"], timeout: 0.5) }
+        #expect(error?.description == "timed out after 0.5 s: sleep 30")
+        #expect(Date().timeIntervalSince(started) < 10, "it was killed, not waited for")
     }
 
     @Test func aMissingProgramIsAClearError() {
-        #expect(throws: CLIError.self) { try ShortCommand.run(["no-such-program-eduioc"]) }
+        let error = #expect(throws: ShortCommand.Failure.self) { try ShortCommand.run(["no-such-program-eduioc"]) }
+        #expect(error?.description.hasPrefix("cannot start no-such-program-eduioc: ") == true, "\(String(describing: error))")
     }
 }
